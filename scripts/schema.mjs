@@ -1,0 +1,150 @@
+// Generates schema/*.json from src/model with typescript-json-schema, then compiles
+// them ahead of time with Ajv into src/model/generated/validators.ts, so that no page
+// ever needs eval or new Function (strict CSP). Run: npm run schema.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as TJS from 'typescript-json-schema';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaDir = join(root, 'schema');
+const generatedDir = join(root, 'src/model/generated');
+
+/** The bodies of the contract that get a schema and a validator. */
+const TYPES = [
+  'Job',
+  'JobFile',
+  'ClusterNode',
+  'JobPage',
+  'FilePage',
+  'PageEnvelope',
+  'NodeList',
+  'JobSummary',
+  'Session',
+  'LoginRequest',
+  'ApiError',
+  'LiveEvent',
+];
+
+const program = TJS.getProgramFromFiles(
+  ['job.ts', 'file.ts', 'api.ts'].map((f) => join(root, 'src/model', f)),
+  { strict: true, strictNullChecks: true, skipLibCheck: true, target: 9, lib: ['lib.es2022.d.ts'] },
+  root,
+);
+const generator = TJS.buildGenerator(program, {
+  required: true,
+  strictNullChecks: true,
+  noExtraProps: false, // a newer server may add fields: they are ignored, not rejected
+  ref: true,
+  aliasRef: false,
+  topRef: false,
+  titles: false,
+  defaultNumberType: 'number',
+});
+if (!generator) throw new Error('typescript-json-schema could not read src/model');
+
+/** Unions discriminated by `type` become oneOf + discriminator, so errors name the branch. */
+function addDiscriminators(schema) {
+  const definitions = schema.definitions ?? {};
+  const resolve = (s) => (s.$ref ? definitions[s.$ref.replace('#/definitions/', '')] : s);
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const branches = node.anyOf?.map(resolve);
+    if (branches?.length > 1 && branches.every((b) => (b?.properties?.type?.const || b?.properties?.type?.enum) && b.required?.includes('type'))) {
+      node.oneOf = node.anyOf;
+      delete node.anyOf;
+      node.discriminator = { propertyName: 'type' };
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(schema);
+  return schema;
+}
+
+const schemas = {};
+for (const name of TYPES) {
+  const schema = generator.getSchemaForSymbol(name);
+  schema.$id = `https://schemas.active-circle.example/job-manager/v1/${name}.json`;
+  schemas[name] = sortKeys(addDiscriminators(schema));
+}
+
+/** Descriptions matter to readers of schema/, not to the compiled validators. */
+function stripAnnotations(value) {
+  if (Array.isArray(value)) return value.map(stripAnnotations);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, v]) => !(key === 'description' && typeof v === 'string') && key !== '$schema')
+      .map(([key, v]) => [key, stripAnnotations(v)]),
+  );
+}
+
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+}
+
+rmSync(schemaDir, { recursive: true, force: true });
+mkdirSync(schemaDir, { recursive: true });
+for (const [name, schema] of Object.entries(schemas)) {
+  writeFileSync(join(schemaDir, `${name}.json`), JSON.stringify(schema, null, 2) + '\n');
+}
+console.log(`schema/: ${readdirSync(schemaDir).length} files`);
+
+// Ahead-of-time validators: Ajv's standalone code, bundled with its few runtime helpers
+// (date-time format, string length) into one dependency-free module.
+const ajv = new Ajv({
+  code: { source: true, esm: true, lines: true },
+  discriminator: true,
+  allErrors: false,
+  strict: true,
+  strictTypes: false, // typescript-json-schema writes `type` beside `$ref`-free unions
+  allowUnionTypes: true,
+});
+addFormats(ajv, ['date-time']);
+ajv.addKeyword('defaultProperties'); // typescript-json-schema's own annotation
+// One schema holding every definition, so each type is compiled once and shared.
+const contract = stripAnnotations(addDiscriminators(generator.getSchemaForSymbols(TYPES)));
+ajv.addSchema(contract, 'contract');
+const exportsByName = Object.fromEntries(TYPES.map((name) => [`validate${name}`, `contract#/definitions/${name}`]));
+const standalone = standaloneCode(ajv, exportsByName);
+const bundled = await build({
+  stdin: { contents: standalone, resolveDir: root, loader: 'js' },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  legalComments: 'none',
+  minifySyntax: true,
+  minifyWhitespace: true,
+});
+mkdirSync(generatedDir, { recursive: true });
+const header = [
+  '// Generated by `npm run schema` from src/model: do not edit. Ajv standalone validators,',
+  '// compiled ahead of time so no page needs eval or new Function.',
+  '// @ts-nocheck',
+  '/* eslint-disable */',
+  '',
+].join('\n');
+const declarations = TYPES.map((name) => `export declare const validate${name}: CompiledValidator;`).join('\n');
+writeFileSync(
+  join(generatedDir, 'validators.js'),
+  header + bundled.outputFiles[0].text,
+);
+writeFileSync(
+  join(generatedDir, 'validators.d.ts'),
+  [
+    '// Generated by `npm run schema`: do not edit.',
+    'export interface CompiledValidatorError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }',
+    'export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }',
+    declarations,
+    '',
+  ].join('\n'),
+);
+console.log('src/model/generated/validators.js: ' + TYPES.length + ' validators');

@@ -1,0 +1,121 @@
+/**
+ * Bodies of the HTTP contract (DESIGN.md): each exported interface here has a schema
+ * in `schema/` and a compiled validator in `validate.ts`.
+ */
+import type { ClusterNode, Count, IsoDateTime, Job, JobState, JobType } from './job.js';
+import type { FileStatus, JobFile } from './file.js';
+
+/** `GET /api/v1/jobs`: one page of jobs for a query. */
+export interface JobPage {
+  items: Job[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** How many jobs the whole query selects. */
+  total: Count;
+}
+
+/** `GET /api/v1/jobs/{id}/files`: one page of a job's files. */
+export interface FilePage {
+  items: JobFile[];
+  nextCursor: string | null;
+  /** How many files the request selects (after the status filter). */
+  total: Count;
+  /** Files of the job per status, whatever the status filter. */
+  byStatus: Partial<Record<FileStatus, Count>>;
+}
+
+/**
+ * The envelope of a page before its items are checked one by one, so that one bad item
+ * is reported and skipped instead of failing the whole page.
+ */
+export interface PageEnvelope {
+  items: unknown[];
+  nextCursor: string | null;
+  total: Count;
+}
+
+/** `GET /api/v1/nodes`. */
+export interface NodeList {
+  items: ClusterNode[];
+}
+
+/** Jobs created per time bucket, per node. */
+export interface Timeline {
+  /** Start of the first bucket. */
+  from: IsoDateTime;
+  /**
+   * Width of one bucket in seconds (an hour for a day, a day for a month).
+   * @TJS-type integer
+   * @minimum 1
+   */
+  bucketSeconds: number;
+  /** Per node id, the count of jobs created in each bucket, oldest first. */
+  counts: Record<string, Count[]>;
+}
+
+/** `GET /api/v1/jobs/summary`: the aggregates of a query. */
+export interface JobSummary {
+  total: Count;
+  byState: Record<JobState, Count>;
+  /** Per node id. */
+  byNode: Record<string, Count>;
+  /** Per node id, per state: what a stacked "jobs per node" bar shows. */
+  byNodeState: Record<string, Record<JobState, Count>>;
+  byType: Record<JobType, Count>;
+  timeline: Timeline;
+}
+
+/** The role that may read jobs (user guide, section 2). */
+export const DATA_ADMINISTRATOR = 'DATA_ADMINISTRATOR';
+
+/** `GET /api/v1/session`: who is logged in. */
+export interface Session {
+  user: {
+    /** @minLength 1 */
+    name: string;
+    /** Roles of the account; an open set, `DATA_ADMINISTRATOR` among them. */
+    roles: string[];
+  };
+}
+
+/** `POST /api/v1/session`. */
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+/** Every error answer of the contract. */
+export interface ApiError {
+  error: {
+    /** Machine-readable, e.g. `bad_parameter`, `not_found`, `unauthenticated`, `forbidden`. */
+    code: string;
+    /** A sentence for people. */
+    message: string;
+    /** The query parameter or field at fault, for `bad_parameter`. */
+    parameter?: string;
+  };
+}
+
+/** A job was created or changed: the whole job at its new version. */
+export interface JobChangeEvent {
+  type: 'job.created' | 'job.updated';
+  /**
+   * Monotonic: the SSE event id, also given here for sources without SSE.
+   * @TJS-type integer
+   * @minimum 0
+   */
+  seq: number;
+  job: Job;
+}
+
+/** The events asked for are too old to replay: reload the query. */
+export interface ResyncEvent {
+  type: 'resync';
+  /** @TJS-type integer
+   * @minimum 0 */
+  seq: number;
+  reason: string;
+}
+
+/** What `GET /api/v1/events` sends, as the `data` of each event. */
+export type LiveEvent = JobChangeEvent | ResyncEvent;

@@ -1,0 +1,5 @@
+export * from './job.js';
+export * from './file.js';
+export * from './query.js';
+export * from './api.js';
+export * from './validate.js';

@@ -1,0 +1,104 @@
+/**
+ * Checks what a server sends against the contract's schema, with validators compiled
+ * ahead of time (no eval: strict CSP pages work). Messages name the field at fault.
+ */
+import * as compiled from './generated/validators.js';
+import type { CompiledValidator, CompiledValidatorError } from './generated/validators.js';
+import type { ClusterNode, Job } from './job.js';
+import type { JobFile } from './file.js';
+import type {
+  ApiError,
+  FilePage,
+  JobPage,
+  JobSummary,
+  LiveEvent,
+  LoginRequest,
+  NodeList,
+  PageEnvelope,
+  Session,
+} from './api.js';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Validator<T> = (data: unknown) => Validation<T>;
+
+/** `/items/3/state` → `items[3].state`; the root is `what` itself. */
+function fieldPath(error: CompiledValidatorError): string {
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required' && typeof error.params['missingProperty'] === 'string') {
+    segments.push(error.params['missingProperty']);
+  }
+  return segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '');
+}
+
+function describe(error: CompiledValidatorError, data: unknown): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is missing';
+    case 'enum':
+      return `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}, not ${preview(valueAt(data, error.instancePath))}`;
+    case 'const':
+      return `must be ${String(error.params['allowedValue'])}, not ${preview(valueAt(data, error.instancePath))}`;
+    case 'discriminator':
+      return `is not a known ${String(error.params['tag'] ?? 'type')}: ${preview(valueAt(data, error.instancePath + '/' + String(error.params['tag'])))}`;
+    case 'format':
+      return `must be a ${String(error.params['format'])}, not ${preview(valueAt(data, error.instancePath))}`;
+    case 'type':
+      return `must be ${String(error.params['type']).replace(',', ' or ')}, not ${typeName(valueAt(data, error.instancePath))}`;
+    default:
+      return `${error.message ?? 'is invalid'}, not ${preview(valueAt(data, error.instancePath))}`;
+  }
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${preview(value)}`;
+}
+
+/** A short, printable rendering of a bad value for a message. */
+function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function make<T>(what: string, validate: CompiledValidator): Validator<T> {
+  return (data) => {
+    if (validate(data)) return { ok: true, value: data as T };
+    const error = validate.errors?.[0];
+    if (!error) return { ok: false, error: `${what} is invalid` };
+    const path = fieldPath(error);
+    return { ok: false, error: `${what}${path ? `.${path}` : ''} ${describe(error, data)}` };
+  };
+}
+
+export const validateJob: Validator<Job> = make('job', compiled.validateJob);
+export const validateJobFile: Validator<JobFile> = make('file', compiled.validateJobFile);
+export const validateClusterNode: Validator<ClusterNode> = make('node', compiled.validateClusterNode);
+export const validateJobPage: Validator<JobPage> = make('page', compiled.validateJobPage);
+export const validateFilePage: Validator<FilePage> = make('page', compiled.validateFilePage);
+export const validatePageEnvelope: Validator<PageEnvelope> = make('page', compiled.validatePageEnvelope);
+export const validateNodeList: Validator<NodeList> = make('nodes', compiled.validateNodeList);
+export const validateJobSummary: Validator<JobSummary> = make('summary', compiled.validateJobSummary);
+export const validateSession: Validator<Session> = make('session', compiled.validateSession);
+export const validateLoginRequest: Validator<LoginRequest> = make('login', compiled.validateLoginRequest);
+export const validateApiError: Validator<ApiError> = make('error', compiled.validateApiError);
+export const validateLiveEvent: Validator<LiveEvent> = make('event', compiled.validateLiveEvent);
