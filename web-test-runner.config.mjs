@@ -17,7 +17,7 @@ const HARMLESS = /^ResizeObserver loop completed with undelivered notifications\
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() } })],
   concurrency: 2,

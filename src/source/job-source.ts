@@ -1,0 +1,103 @@
+/**
+ * Where jobs come from. Elements never fetch: they read a store, and a store reads a
+ * `JobSource`. Two implementations: `HttpJobSource` (the HTTP contract, REST + SSE) and
+ * `MemoryJobSource` (jobs held in the page, from the simulator or the host page).
+ */
+import type {
+  ClusterNode,
+  FileListParams,
+  FilePage,
+  Job,
+  JobListParams,
+  JobPage,
+  JobSummary,
+  LiveEvent,
+  Session,
+} from '../model/index.js';
+
+/** Why a source call failed; elements turn each kind into plain words. */
+export type JobSourceErrorKind =
+  | 'unauthenticated' // 401: log in
+  | 'forbidden' // 403: the account lacks the Data Administrator role
+  | 'not-found' // 404: unknown job
+  | 'bad-request' // 400: a parameter was refused (`parameter` names it)
+  | 'bad-response' // the server answered something the contract does not allow
+  | 'network' // no answer: offline, refused, timed out
+  | 'server' // 5xx
+  | 'aborted'; // the caller's AbortSignal fired
+
+export class JobSourceError extends Error {
+  override name = 'JobSourceError';
+  constructor(
+    readonly kind: JobSourceErrorKind,
+    message: string,
+    readonly details: { status?: number; parameter?: string; code?: string; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A page of jobs as a source hands it over: items that failed validation are listed, not kept. */
+export interface JobPageResult extends JobPage {
+  /** One message per item skipped because it broke the contract (the field is named). */
+  rejected: string[];
+}
+
+export interface FilePageResult extends FilePage {
+  rejected: string[];
+}
+
+/** The live connection, as a status line shows it. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'error';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** When the next reconnection attempt is due (epoch ms), while `reconnecting`. */
+  nextAttemptAt?: number;
+  /** What went wrong, while `reconnecting` or `error`. */
+  error?: JobSourceError;
+}
+
+/** What a live subscriber receives: events in order, or a request to reload everything. */
+export interface LiveBatch {
+  events: LiveEvent[];
+}
+
+export interface JobSource {
+  /** The nodes of the cluster. */
+  listNodes(signal?: AbortSignal): Promise<ClusterNode[]>;
+  /** One page of jobs for a query. */
+  listJobs(params: JobListParams, signal?: AbortSignal): Promise<JobPageResult>;
+  /** The aggregates of a query. */
+  summarize(params: JobListParams, signal?: AbortSignal): Promise<JobSummary>;
+  /** One job; rejects with kind `not-found` for an unknown id. */
+  getJob(id: string, signal?: AbortSignal): Promise<Job>;
+  /** One page of a job's files. */
+  listFiles(jobId: string, params: FileListParams, signal?: AbortSignal): Promise<FilePageResult>;
+
+  /** Who is logged in; rejects with `unauthenticated` when nobody is. */
+  getSession(signal?: AbortSignal): Promise<Session>;
+  /** Logs in; rejects with `unauthenticated` on bad credentials. */
+  login(username: string, password: string, signal?: AbortSignal): Promise<Session>;
+  logout(signal?: AbortSignal): Promise<void>;
+
+  /**
+   * Live events, in `seq` order, batched as they arrive. A `resync` event means some
+   * events were lost: reload what you hold. Returns the function that unsubscribes;
+   * the connection is open while anyone listens.
+   */
+  subscribe(listener: (batch: LiveBatch) => void): () => void;
+  /** The live connection's state now. */
+  readonly connection: ConnectionState;
+  /** Called on every change of `connection`. Returns the function that stops it. */
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+
+  /**
+   * When the source holds every job in the page, all of them (the store then filters,
+   * sorts and aggregates itself); undefined for sources that must be asked page by page.
+   */
+  readonly allJobs?: () => Iterable<Job>;
+
+  /** Stops the live connection and every timer. */
+  close(): void;
+}

@@ -1,0 +1,83 @@
+/**
+ * The public face of `JobStore`, what elements rely on. One store is shared by every
+ * element of a page; it owns the query, the jobs it selects, the aggregates and the
+ * live merge. Implemented by `job-store.ts`.
+ */
+import type { ClusterNode, Job, JobQuery, JobSummary, Session } from '../model/index.js';
+import type { ConnectionState, JobSource, JobSourceError } from '../source/job-source.js';
+
+/**
+ * `memory`: every job is held in the page; filter, sort and aggregates run here.
+ * `remote`: the store asks the source for the rows the list shows and for aggregates.
+ */
+export type StoreMode = 'memory' | 'remote';
+
+/** What a data read is doing. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What changed since the last notification (several flags may be set at once). */
+export interface StoreChange {
+  query: boolean;
+  /** The selected rows (their number, order, or content) changed. */
+  rows: boolean;
+  summary: boolean;
+  nodes: boolean;
+  connection: boolean;
+  status: boolean;
+  session: boolean;
+  /** Ids of jobs whose content changed (for the detail view and row updates). */
+  jobs: ReadonlySet<string>;
+  /** Ids of jobs that appeared and match the query. */
+  added: ReadonlySet<string>;
+}
+
+export interface JobStoreApi {
+  readonly source: JobSource;
+  readonly mode: StoreMode;
+
+  /** The shared query; `setQuery` merges a patch and reloads what depends on it. */
+  readonly query: Readonly<JobQuery>;
+  setQuery(patch: Partial<JobQuery>): void;
+  /** Back to every job, newest first; keeps the search text unless `alsoSearch`. */
+  resetFilters(alsoSearch?: boolean): void;
+
+  readonly nodes: readonly ClusterNode[];
+  readonly session: Session | undefined;
+
+  /** How many jobs the query selects. */
+  readonly total: number;
+  /**
+   * The job at a row of the sorted selection, or undefined while that row's window
+   * is being fetched (remote mode); call `requestRows` for the rows on screen.
+   */
+  jobAt(index: number): Job | undefined;
+  /** Row index of a job in the selection, or -1 (memory mode; -1 when unknown in remote mode). */
+  indexOf(id: string): number;
+  /** Ask for rows [start, end) to be available; remote mode fetches their window. */
+  requestRows(start: number, end: number): void;
+
+  /** The aggregates of the query. */
+  readonly summary: JobSummary | undefined;
+
+  /** Loading state of the rows and the summary. */
+  readonly status: LoadStatus;
+  readonly error: JobSourceError | undefined;
+  /** Runs the failed loads again. */
+  retry(): void;
+
+  /** The live connection. */
+  readonly connection: ConnectionState;
+
+  /** A job by id if the store holds it (memory mode, or a loaded row, or a watched job). */
+  getJob(id: string): Job | undefined;
+  /** Loads one job (for the detail view) and keeps it live while watched. */
+  loadJob(id: string, signal?: AbortSignal): Promise<Job>;
+
+  /** Notifies at most once per animation frame, with everything that changed since. */
+  subscribe(listener: (change: StoreChange) => void): () => void;
+
+  /** Loads session, nodes, rows and summary, and opens the live stream. */
+  start(): Promise<void>;
+  /** Closes the live stream and every timer. */
+  dispose(): void;
+}
