@@ -28,6 +28,7 @@ const TYPES = [
   'LoginRequest',
   'ApiError',
   'LiveEvent',
+  'EventBatch',
 ];
 
 const program = TJS.getProgramFromFiles(

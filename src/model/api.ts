@@ -119,3 +119,17 @@ export interface ResyncEvent {
 
 /** What `GET /api/v1/events` sends, as the `data` of each event. */
 export type LiveEvent = JobChangeEvent | ResyncEvent;
+
+/**
+ * `GET /api/v1/events?after=<seq>` with `Accept: application/json`: the polling fallback
+ * for clients that cannot hold an event stream open.
+ */
+export interface EventBatch {
+  items: LiveEvent[];
+  /**
+   * The newest seq the server has emitted; pass it as `after` next time.
+   * @TJS-type integer
+   * @minimum 0
+   */
+  lastSeq: number;
+}

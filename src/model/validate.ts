@@ -8,6 +8,7 @@ import type { ClusterNode, Job } from './job.js';
 import type { JobFile } from './file.js';
 import type {
   ApiError,
+  EventBatch,
   FilePage,
   JobPage,
   JobSummary,
@@ -102,3 +103,4 @@ export const validateSession: Validator<Session> = make('session', compiled.vali
 export const validateLoginRequest: Validator<LoginRequest> = make('login', compiled.validateLoginRequest);
 export const validateApiError: Validator<ApiError> = make('error', compiled.validateApiError);
 export const validateLiveEvent: Validator<LiveEvent> = make('event', compiled.validateLiveEvent);
+export const validateEventBatch: Validator<EventBatch> = make('events', compiled.validateEventBatch);

@@ -13,3 +13,4 @@ export declare const validateSession: CompiledValidator;
 export declare const validateLoginRequest: CompiledValidator;
 export declare const validateApiError: CompiledValidator;
 export declare const validateLiveEvent: CompiledValidator;
+export declare const validateEventBatch: CompiledValidator;
