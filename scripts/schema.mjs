@@ -11,8 +11,11 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const schemaDir = join(root, 'schema');
-const generatedDir = join(root, 'src/model/generated');
+// `--out DIR` writes the generated tree under DIR instead (the freshness check compares it).
+const outIndex = process.argv.indexOf('--out');
+const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : root;
+const schemaDir = join(outRoot, 'schema');
+const generatedDir = join(outRoot, 'src/model/generated');
 
 /** The bodies of the contract that get a schema and a validator. */
 const TYPES = [
@@ -96,7 +99,7 @@ mkdirSync(schemaDir, { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
   writeFileSync(join(schemaDir, `${name}.json`), JSON.stringify(schema, null, 2) + '\n');
 }
-console.log(`schema/: ${readdirSync(schemaDir).length} files`);
+if (outRoot === root) console.log(`schema/: ${readdirSync(schemaDir).length} files`);
 
 // Ahead-of-time validators: Ajv's standalone code, bundled with its few runtime helpers
 // (date-time format, string length) into one dependency-free module.
@@ -148,4 +151,4 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log('src/model/generated/validators.js: ' + TYPES.length + ' validators');
+if (outRoot === root) console.log('src/model/generated/validators.js: ' + TYPES.length + ' validators');

@@ -1,0 +1,116 @@
+/**
+ * Design tokens shared by every element: colours, spacing, type, focus ring, in light
+ * and dark. A host page overrides any `--ac-*` property; `theme="dark"` / `theme="light"`
+ * on an element (or an ancestor's `data-ac-theme`) forces a theme, otherwise
+ * `prefers-color-scheme` decides.
+ */
+import { css } from 'lit';
+
+const light = css`
+  --ac-color-bg: #ffffff;
+  --ac-color-surface: #f6f7f9;
+  --ac-color-surface-raised: #ffffff;
+  --ac-color-border: #d8dce3;
+  --ac-color-text: #1b1f24;
+  --ac-color-text-muted: #5b6470;
+  --ac-color-accent: #0b62d6;
+  --ac-color-accent-text: #ffffff;
+  --ac-color-focus: #0b62d6;
+  --ac-color-row-hover: #eef3fb;
+  --ac-color-row-active: #dde8fa;
+  --ac-color-scheduled: #6b5bd2;
+  --ac-color-running: #0b62d6;
+  --ac-color-successful: #1e7d32;
+  --ac-color-unsuccessful: #c62828;
+  --ac-color-scheduled-bg: #efedfb;
+  --ac-color-running-bg: #e6effc;
+  --ac-color-successful-bg: #e7f4e8;
+  --ac-color-unsuccessful-bg: #fdecea;
+  --ac-color-warning: #a15c00;
+  --ac-shadow: 0 1px 2px rgb(0 0 0 / 8%), 0 1px 6px rgb(0 0 0 / 6%);
+`;
+
+const dark = css`
+  --ac-color-bg: #14171c;
+  --ac-color-surface: #1b1f26;
+  --ac-color-surface-raised: #222730;
+  --ac-color-border: #343b47;
+  --ac-color-text: #e7eaef;
+  --ac-color-text-muted: #9aa4b2;
+  --ac-color-accent: #5b9dff;
+  --ac-color-accent-text: #0b0d10;
+  --ac-color-focus: #7fb2ff;
+  --ac-color-row-hover: #232a35;
+  --ac-color-row-active: #2a3444;
+  --ac-color-scheduled: #a99cff;
+  --ac-color-running: #6aa8ff;
+  --ac-color-successful: #5cc46a;
+  --ac-color-unsuccessful: #ff6b63;
+  --ac-color-scheduled-bg: #2a2640;
+  --ac-color-running-bg: #1c2b44;
+  --ac-color-successful-bg: #1a3320;
+  --ac-color-unsuccessful-bg: #3d1d1c;
+  --ac-color-warning: #f0b35a;
+  --ac-shadow: 0 1px 2px rgb(0 0 0 / 40%), 0 1px 8px rgb(0 0 0 / 30%);
+`;
+
+/** Put first in every element's `static styles`. */
+export const themeStyles = css`
+  :host {
+    ${light}
+    --ac-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    --ac-font-mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    --ac-font-size: 14px;
+    --ac-font-size-small: 12px;
+    --ac-radius: 6px;
+    --ac-space-1: 4px;
+    --ac-space-2: 8px;
+    --ac-space-3: 12px;
+    --ac-space-4: 16px;
+    --ac-space-6: 24px;
+    --ac-row-height: 36px;
+    font-family: var(--ac-font-family);
+    font-size: var(--ac-font-size);
+    color: var(--ac-color-text);
+    color-scheme: light;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    ${dark}
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 2px solid var(--ac-color-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
