@@ -1,0 +1,77 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { connectionStatusLabel, localeOf } from '../../i18n/index.js';
+import { JobStoreController } from '../../store/job-store-controller.js';
+import type { JobStoreApi } from '../../store/store-api.js';
+import { themeStyles } from '../shared/theme.js';
+import { connectionStatusStyles } from './connection-status.styles.js';
+import { t } from './messages.js';
+
+/**
+ * The live connection's state, always visible: live, connecting, reconnecting (with the
+ * next attempt), offline or error. Announced to screen readers when it changes.
+ *
+ * @summary Shows whether live updates are flowing.
+ * @csspart dot - The coloured status dot.
+ * @csspart label - The status text.
+ */
+@customElement('ac-connection-status')
+export class AcConnectionStatus extends LitElement {
+  static override styles = [themeStyles, connectionStatusStyles];
+
+  /** The store whose connection is shown (else found by `source` or context). */
+  @property({ attribute: false }) store?: JobStoreApi;
+
+  /** Id of the `<ac-job-source>` to read. */
+  @property({ reflect: true }) source?: string;
+
+  /** Forces `light` or `dark`; otherwise the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private now = Date.now();
+
+  private readonly storeController = new JobStoreController(this, { filter: (change) => change.connection });
+  private ticker?: ReturnType<typeof setInterval>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicker();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Count down to the next attempt once a second, only while one is due.
+    const due = this.storeController.store?.connection.nextAttemptAt;
+    if (due !== undefined && due > Date.now()) {
+      this.ticker ??= setInterval(() => (this.now = Date.now()), 1000);
+    } else {
+      this.stopTicker();
+    }
+  }
+
+  private stopTicker() {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override render() {
+    const connection = this.storeController.store?.connection ?? { status: 'idle' as const };
+    const locale = localeOf(this);
+    const label = connectionStatusLabel(connection.status, locale);
+    const seconds =
+      connection.status === 'reconnecting' && connection.nextAttemptAt !== undefined
+        ? Math.max(0, Math.ceil((connection.nextAttemptAt - this.now) / 1000))
+        : undefined;
+    const detail = seconds !== undefined ? ` (${t(locale, 'nextAttempt', { seconds })})` : '';
+    return html`<span class=${connection.status} role="status" aria-label=${t(locale, 'label', { status: label })}>
+      <span class="dot" part="dot" aria-hidden="true"></span>
+      <span part="label" title=${connection.error?.message ?? ''}>${label}${detail}</span>
+    </span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ac-connection-status': AcConnectionStatus;
+  }
+}

@@ -1,0 +1,300 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
+import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
+import { HttpJobSource } from '../../source/http-job-source.js';
+import { MemoryJobSource } from '../../source/memory-job-source.js';
+import type { JobSource } from '../../source/job-source.js';
+import { ClusterSimulator } from '../../simulator/index.js';
+import { JobStore } from '../../store/job-store.js';
+import { jobStoreContext } from '../../store/context.js';
+import type { JobStoreApi } from '../../store/store-api.js';
+import { themeStyles } from '../shared/theme.js';
+import '../connection-status/ac-connection-status.js';
+import '../login-form/ac-login-form.js';
+import '../job-filters/ac-job-filters.js';
+import '../job-dashboard/ac-job-dashboard.js';
+import '../job-list/ac-job-list.js';
+import '../job-detail/ac-job-detail.js';
+import { jobManagerStyles } from './job-manager.styles.js';
+import { t } from './messages.js';
+import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
+
+type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
+
+/**
+ * The whole Active Job Manager in one element: the Dashboard and Jobs views and the job
+ * detail, sharing one store; log-in, role check, connection status, deep links.
+ *
+ * @summary The Active Job Manager application.
+ * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @csspart header - The top bar.
+ * @csspart nav - The view tabs.
+ * @csspart main - The area of the current view.
+ * @cssprop --ac-color-bg - Page background.
+ * @cssprop --ac-color-accent - Links, active tab, primary buttons.
+ */
+@customElement('ac-job-manager')
+export class AcJobManager extends LitElement {
+  static override styles = [themeStyles, jobManagerStyles];
+
+  /** Base URL of the Active Circle job API. Ignored with `simulated`. */
+  @property({ reflect: true }) src = '/api/v1';
+
+  /** Runs on an in-page simulated cluster instead of an API (demos, offline work). */
+  @property({ type: Boolean, reflect: true }) simulated = false;
+
+  /** `hash` (default): the element keeps its view in the location hash. `none`: the host drives `view` and `job-id`. */
+  @property({ reflect: true }) routing: 'hash' | 'none' = 'hash';
+
+  /** The view shown: `dashboard`, `jobs` or `job`. Reflects the hash when routing is `hash`. */
+  @property({ reflect: true }) view: ManagerView = 'dashboard';
+
+  /** The job shown by the `job` view. */
+  @property({ attribute: 'job-id', reflect: true }) jobId?: string;
+
+  /** IANA time zone for every date shown (axes, lists, details); default: the browser's. */
+  @property({ attribute: 'time-zone', reflect: true }) timeZone?: string;
+
+  /** Forces `light` or `dark`; otherwise the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** A store built by the host page; when set, `src` and `simulated` are not used. */
+  @property({ attribute: false }) store?: JobStoreApi;
+
+  @state() private phase: Phase = 'starting';
+  @state() private activeStore?: JobStoreApi;
+
+  private readonly provider = new ContextProvider(this, { context: jobStoreContext });
+  private ownedStore?: JobStore;
+  private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.routing === 'hash') {
+      window.addEventListener('hashchange', this.onHashChange);
+      this.applyRoute(parseRoute(location.hash));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.ownedStore?.dispose();
+    this.ownedStore = undefined;
+    this.activeStore = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store') || changed.has('src') || changed.has('simulated') || !this.activeStore) {
+      if (this.isConnected) this.restart();
+    }
+  }
+
+  /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
+  private restart() {
+    this.ownedStore?.dispose();
+    this.ownedStore = undefined;
+    let store = this.store;
+    if (!store) {
+      this.ownedStore = new JobStore(this.createSource());
+      store = this.ownedStore;
+    }
+    this.activeStore = store;
+    this.provider.setValue(store);
+    this.phase = 'starting';
+    void this.startStore(store);
+  }
+
+  private createSource(): JobSource {
+    if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
+    return new HttpJobSource({ baseUrl: this.src });
+  }
+
+  private async startStore(store: JobStoreApi) {
+    try {
+      await store.start();
+    } catch {
+      // The store keeps the error; it is read below.
+    }
+    if (store !== this.activeStore) return;
+    const kind = store.error?.kind;
+    const roles = store.session?.user.roles;
+    if (kind === 'unauthenticated') this.phase = 'login';
+    else if (kind === 'forbidden' || (roles && !roles.includes(DATA_ADMINISTRATOR))) this.phase = 'forbidden';
+    else if (store.status === 'error' && !store.total) this.phase = 'failed';
+    else this.phase = 'ready';
+    if (this.phase === 'login') {
+      await this.updateComplete;
+      this.renderRoot.querySelector('ac-login-form')?.focus();
+    }
+  }
+
+  private async logout() {
+    const store = this.activeStore;
+    if (!store) return;
+    try {
+      await store.source.logout();
+    } finally {
+      this.restart();
+    }
+  }
+
+  /** Shows a route; with hash routing the location follows. */
+  navigate(route: Route, options: { replace?: boolean } = {}) {
+    const allowed = this.dispatchEvent(
+      new CustomEvent('ac-navigate', { detail: { ...route }, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (!allowed) return;
+    if (this.routing === 'hash') {
+      const hash = formatRoute(route, location.hash);
+      if (options.replace) history.replaceState(history.state, '', hash);
+      else if (location.hash !== hash) location.hash = hash;
+    }
+    this.applyRoute(route);
+  }
+
+  private applyRoute(route: Route) {
+    const viewChanged = route.view !== this.view || route.jobId !== this.jobId;
+    this.view = route.view;
+    this.jobId = route.jobId;
+    // Move focus to the new view's content, as a page change would, for keyboard and screen reader users.
+    if (viewChanged && this.hasUpdated) this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus());
+  }
+
+  private openJob(event: CustomEvent<{ id: string; job: Job }>) {
+    event.preventDefault();
+    this.navigate({ view: 'job', jobId: event.detail.id });
+  }
+
+  private selectState(_event: CustomEvent<{ state: JobState }>) {
+    this.navigate({ view: 'jobs' });
+  }
+
+  protected override render() {
+    const locale = localeOf(this);
+    return html`${this.renderHeader(locale)}${this.renderBody(locale)}`;
+  }
+
+  private renderHeader(locale: Locale) {
+    const store = this.activeStore;
+    const session = store?.session;
+    const link = (view: ManagerView, label: string) =>
+      html`<a
+        href=${this.routing === 'hash' ? formatRoute({ view }, typeof location === 'undefined' ? '' : location.hash) : '#'}
+        aria-current=${this.view === view || (view === 'jobs' && this.view === 'job') ? 'page' : 'false'}
+        @click=${(event: MouseEvent) => {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          event.preventDefault();
+          this.navigate({ view });
+        }}
+        >${label}</a
+      >`;
+    return html`<header part="header">
+      <h1>${t(locale, 'appTitle')}</h1>
+      ${this.phase === 'ready'
+        ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
+            ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))}
+          </nav>`
+        : nothing}
+      <span class="spacer"></span>
+      ${this.phase === 'ready'
+        ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
+            <ac-connection-status .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
+        : nothing}
+      ${session
+        ? html`<span class="user"
+            ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
+            <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
+          >`
+        : nothing}
+    </header>`;
+  }
+
+  private renderBody(locale: Locale) {
+    const store = this.activeStore;
+    switch (this.phase) {
+      case 'starting':
+        return html`<main part="main" tabindex="-1"><p role="status">${t(locale, 'starting')}</p></main>`;
+      case 'login':
+        return html`<main part="main" tabindex="-1">
+          <ac-login-form .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>
+        </main>`;
+      case 'forbidden':
+        return html`<main part="main" tabindex="-1">
+          <section class="message" role="alert">
+            <h2>${t(locale, 'forbiddenTitle')}</h2>
+            <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
+            <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
+          </section>
+        </main>`;
+      case 'failed': {
+        const error = store?.error;
+        const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
+        return html`<main part="main" tabindex="-1">
+          <section class="message" role="alert">
+            <h2>${t(locale, 'failedTitle')}</h2>
+            <p>${text}</p>
+            <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
+          </section>
+        </main>`;
+      }
+      case 'ready':
+        return this.renderView();
+    }
+  }
+
+  private renderView() {
+    const store = this.activeStore;
+    const common = { theme: this.theme ?? nothing, timeZone: this.timeZone ?? nothing };
+    const filters = html`<ac-job-filters
+      .store=${store}
+      sync-url=${this.routing === 'hash' ? 'hash' : nothing}
+      theme=${common.theme}
+      time-zone=${common.timeZone}
+    ></ac-job-filters>`;
+    switch (this.view) {
+      case 'job':
+        return html`<main part="main" tabindex="-1">
+          <ac-job-detail
+            .store=${store}
+            job-id=${this.jobId ?? ''}
+            theme=${common.theme}
+            time-zone=${common.timeZone}
+            @ac-back=${() => this.navigate({ view: 'jobs' })}
+          ></ac-job-detail>
+        </main>`;
+      case 'jobs':
+        return html`<main part="main" class="view-jobs" tabindex="-1">
+          ${filters}
+          <ac-job-list
+            .store=${store}
+            href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
+            theme=${common.theme}
+            time-zone=${common.timeZone}
+            @ac-job-open=${this.openJob}
+          ></ac-job-list>
+        </main>`;
+      default:
+        return html`<main part="main" tabindex="-1">
+          ${filters}
+          <ac-job-dashboard
+            .store=${store}
+            theme=${common.theme}
+            time-zone=${common.timeZone}
+            @ac-state-select=${this.selectState}
+          ></ac-job-dashboard>
+        </main>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ac-job-manager': AcJobManager;
+  }
+  interface HTMLElementEventMap {
+    'ac-navigate': CustomEvent<Route>;
+  }
+}

@@ -1,0 +1,97 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localeOf } from '../../i18n/index.js';
+import type { Session } from '../../model/index.js';
+import { JobSourceError, type JobSource } from '../../source/job-source.js';
+import { themeStyles } from '../shared/theme.js';
+import { loginFormStyles } from './login-form.styles.js';
+import { t } from './messages.js';
+
+/**
+ * Logs in with the user's usual Active Circle credentials. The password goes to the
+ * source's `login` and nowhere else: nothing is stored by the page.
+ *
+ * @summary The log-in form shown when the API answers 401.
+ * @fires ac-login - After a successful log-in; `detail.session` is who logged in.
+ * @csspart form - The form.
+ */
+@customElement('ac-login-form')
+export class AcLoginForm extends LitElement {
+  static override styles = [themeStyles, loginFormStyles];
+
+  /** The source to log in to. */
+  @property({ attribute: false }) jobSource?: JobSource;
+
+  /** Forces `light` or `dark`; otherwise the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private busy = false;
+  @state() private error = '';
+
+  @query('input[name=username]') private usernameInput!: HTMLInputElement;
+  @query('input[name=password]') private passwordInput!: HTMLInputElement;
+
+  /** Focuses the first field. */
+  override focus(): void {
+    this.usernameInput?.focus();
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    const locale = localeOf(this);
+    const username = this.usernameInput.value.trim();
+    const password = this.passwordInput.value;
+    if (!username || !password) {
+      this.error = t(locale, 'missing');
+      return;
+    }
+    if (!this.jobSource) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const session: Session = await this.jobSource.login(username, password);
+      this.passwordInput.value = '';
+      this.dispatchEvent(new CustomEvent('ac-login', { detail: { session }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.passwordInput.value = '';
+      this.error = this.describe(error, locale);
+      this.updateComplete.then(() => this.passwordInput.focus());
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private describe(error: unknown, locale: ReturnType<typeof localeOf>): string {
+    if (error instanceof JobSourceError) {
+      if (error.kind === 'unauthenticated') return t(locale, 'wrongCredentials');
+      if (error.kind === 'network') return t(locale, 'network');
+      return t(locale, 'failed', { message: error.message });
+    }
+    return t(locale, 'failed', { message: String(error) });
+  }
+
+  protected override render() {
+    const locale = localeOf(this);
+    return html`<form part="form" @submit=${this.submit} aria-labelledby="title" novalidate>
+      <h2 id="title">${t(locale, 'title')}</h2>
+      <p>${t(locale, 'intro')}</p>
+      <label>${t(locale, 'username')}
+        <input name="username" autocomplete="username" required autocapitalize="none" spellcheck="false" />
+      </label>
+      <label>${t(locale, 'password')}
+        <input name="password" type="password" autocomplete="current-password" required />
+      </label>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <button type="submit" ?disabled=${this.busy}>${this.busy ? t(locale, 'submitting') : t(locale, 'submit')}</button>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ac-login-form': AcLoginForm;
+  }
+  interface HTMLElementEventMap {
+    'ac-login': CustomEvent<{ session: Session }>;
+  }
+}

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const loginFormStyles = css`
+  :host {
+    display: block;
+    max-width: 380px;
+    margin: var(--ac-space-6) auto;
+    padding: 0 var(--ac-space-4);
+  }
+  form {
+    display: grid;
+    gap: var(--ac-space-3);
+    padding: var(--ac-space-6);
+    background: var(--ac-color-surface-raised);
+    border: 1px solid var(--ac-color-border);
+    border-radius: var(--ac-radius);
+    box-shadow: var(--ac-shadow);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  p {
+    margin: 0;
+    color: var(--ac-color-text-muted);
+  }
+  label {
+    display: grid;
+    gap: var(--ac-space-1);
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    padding: var(--ac-space-2) var(--ac-space-3);
+    border: 1px solid var(--ac-color-border);
+    border-radius: var(--ac-radius);
+    background: var(--ac-color-bg);
+    color: var(--ac-color-text);
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    padding: var(--ac-space-2) var(--ac-space-4);
+    border: 0;
+    border-radius: var(--ac-radius);
+    background: var(--ac-color-accent);
+    color: var(--ac-color-accent-text);
+    cursor: pointer;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .error {
+    color: var(--ac-color-unsuccessful);
+    font-weight: 600;
+  }
+`;

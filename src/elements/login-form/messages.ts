@@ -1,0 +1,28 @@
+import { defineMessages } from '../../i18n/index.js';
+
+export const t = defineMessages({
+  en: {
+    title: 'Log in to the Active Job Manager',
+    intro: 'Use your usual Active Circle credentials. You need the Data Administrator role.',
+    username: 'User name',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    wrongCredentials: 'Wrong user name or password.',
+    missing: 'Enter your user name and password.',
+    network: 'The server could not be reached. Check your connection and try again.',
+    failed: 'Logging in failed: {message}',
+  },
+  fr: {
+    title: 'Connexion à l’Active Job Manager',
+    intro: 'Utilisez vos identifiants Active Circle habituels. Le rôle Administrateur de données est requis.',
+    username: 'Nom d’utilisateur',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    wrongCredentials: 'Nom d’utilisateur ou mot de passe incorrect.',
+    missing: 'Saisissez votre nom d’utilisateur et votre mot de passe.',
+    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    failed: 'La connexion a échoué : {message}',
+  },
+});
