@@ -63,6 +63,8 @@ function addDiscriminators(schema) {
       node.oneOf = node.anyOf;
       delete node.anyOf;
       node.discriminator = { propertyName: 'type' };
+      // Ajv's discriminator lets anything that is not an object through: say it must be one.
+      node.type = 'object';
     }
     for (const value of Object.values(node)) visit(value);
   };

@@ -37,6 +37,11 @@ export class JobSourceError extends Error {
   }
 }
 
+/** What a call rejects with when the caller's signal aborted it. */
+export function abortedError(): JobSourceError {
+  return new JobSourceError('aborted', 'The request was cancelled.');
+}
+
 /** A page of jobs as a source hands it over: items that failed validation are listed, not kept. */
 export interface JobPageResult extends JobPage {
   /** One message per item skipped because it broke the contract (the field is named). */
@@ -47,8 +52,11 @@ export interface FilePageResult extends FilePage {
   rejected: string[];
 }
 
-/** The live connection, as a status line shows it. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'error';
+/**
+ * The live connection, as a status line shows it. `paused`: the page is hidden, so the
+ * connection is closed to spare the server; it resumes where it stopped when visible.
+ */
+export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'error' | 'paused';
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -61,6 +69,8 @@ export interface ConnectionState {
 /** What a live subscriber receives: events in order, or a request to reload everything. */
 export interface LiveBatch {
   events: LiveEvent[];
+  /** Events skipped because they broke the contract, one message each (the field is named). */
+  rejected?: string[];
 }
 
 export interface JobSource {

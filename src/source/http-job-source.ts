@@ -1,0 +1,258 @@
+/**
+ * The HTTP contract of DESIGN.md as a `JobSource`: typed calls over `fetch`, every answer
+ * checked against the contract's schema, idempotent reads retried, and live events from
+ * an event stream this code reads and reconnects itself.
+ */
+import {
+  validateFilePage,
+  validateJob,
+  validateJobFile,
+  validateJobSummary,
+  validateNodeList,
+  validatePageEnvelope,
+  validateSession,
+  type ClusterNode,
+  type FileListParams,
+  type Job,
+  type JobListParams,
+  type JobSummary,
+  type PageEnvelope,
+  type Session,
+  type Validator,
+} from '../model/index.js';
+import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
+import { HttpClient } from './http-client.js';
+import {
+  JobSourceError,
+  type ConnectionState,
+  type FilePageResult,
+  type JobPageResult,
+  type JobSource,
+  type LiveBatch,
+} from './job-source.js';
+import { LiveConnection } from './live-connection.js';
+import { browserNetwork, documentVisibility, type NetworkStatus, type PageVisibility } from './page-lifecycle.js';
+
+export interface HttpJobSourceOptions {
+  /** Where the contract is served; relative to the page unless absolute. Default `/api/v1`. */
+  baseUrl?: string;
+  /** The `fetch` to use (a wrapper adding headers, a test double). Default: the page's. */
+  fetch?: typeof fetch;
+  /** Whether `subscribe` opens the live connection. Default true. */
+  live?: boolean;
+  /** Polling fallback: the least time between two polls that brought nothing. Default 5000 ms. */
+  pollIntervalMs?: number;
+  /** Polling fallback: how long the server may hold a poll open (it caps it at 25 s). Default 25000 ms. */
+  pollWaitMs?: number;
+  /** The server's heartbeat period; 2.5 times this without a byte means the stream is dead. Default 15000 ms. */
+  heartbeatMs?: number;
+  /** Retries of reads (and the pace of reconnections). Default 4 attempts, 500 ms base, 15 s max. */
+  retry?: Partial<RetryOptions>;
+  /** How long one request may wait for its answer. Default 30000 ms. */
+  requestTimeoutMs?: number;
+  /** How long a missing event is waited for before a `resync` is delivered instead. Default 2000 ms. */
+  gapWindowMs?: number;
+  /** Failed streams in a row (with no byte received) before the polling fallback is tried. Default 3. */
+  streamFailuresBeforePolling?: number;
+  /** Whether the page is seen. Default: the document's Page Visibility API. */
+  visibility?: PageVisibility;
+  /** Whether the browser is online. Default: `navigator.onLine` and the `online`/`offline` events. */
+  network?: NetworkStatus;
+}
+
+/** The filters of a query, without its order and paging (what `/jobs/summary` takes). */
+function filtersOf(params: JobListParams): JobListParams {
+  const { since, until, state, node, type, stage, q } = params;
+  return { since, until, state, node, type, stage, q };
+}
+
+/** `items[3] (id "j7")`: where a rejected item was, and which one when it says. */
+function itemLabel(item: unknown, index: number, key: 'id' | 'path'): string {
+  const name = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+  return typeof name === 'string' ? `items[${index}] (${key} ${JSON.stringify(name).slice(0, 80)})` : `items[${index}]`;
+}
+
+function checkItems<T>(items: unknown[], validate: Validator<T>, key: 'id' | 'path'): { items: T[]; rejected: string[] } {
+  const kept: T[] = [];
+  const rejected: string[] = [];
+  items.forEach((item, index) => {
+    const checked = validate(item);
+    if (checked.ok) kept.push(checked.value);
+    else rejected.push(`${itemLabel(item, index, key)}: ${checked.error}`);
+  });
+  return { items: kept, rejected };
+}
+
+function checked<T>(validate: Validator<T>, body: unknown, label: string): T {
+  const result = validate(body);
+  if (!result.ok) throw new JobSourceError('bad-response', `${label} answered something the contract does not allow: ${result.error}.`);
+  return result.value;
+}
+
+export class HttpJobSource implements JobSource {
+  readonly #client: HttpClient;
+  readonly #liveEnabled: boolean;
+  readonly #live: LiveConnection;
+  readonly #subscribers = new Set<{ listener: (batch: LiveBatch) => void }>();
+  readonly #connectionListeners = new Set<{ listener: (state: ConnectionState) => void }>();
+  /** Aborted by `close()`: every request still in flight then ends. */
+  #lifetime = new AbortController();
+
+  constructor(options: HttpJobSourceOptions = {}) {
+    const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
+    const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.#client = new HttpClient({
+      baseUrl: options.baseUrl ?? '/api/v1',
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      retry,
+      requestTimeoutMs,
+    });
+    this.#liveEnabled = options.live ?? true;
+    this.#live = new LiveConnection({
+      client: this.#client,
+      path: '/events',
+      backoff: retry,
+      heartbeatMs: options.heartbeatMs ?? 15_000,
+      pollIntervalMs: options.pollIntervalMs ?? 5_000,
+      pollWaitMs: options.pollWaitMs ?? 25_000,
+      gapWindowMs: options.gapWindowMs ?? 2_000,
+      streamFailuresBeforePolling: options.streamFailuresBeforePolling ?? 3,
+      requestTimeoutMs,
+      visibility: options.visibility ?? documentVisibility(),
+      network: options.network ?? browserNetwork(),
+      deliver: (batch) => this.#deliver(batch),
+      setState: (state) => this.#notifyConnection(state),
+    });
+  }
+
+  async listNodes(signal?: AbortSignal): Promise<ClusterNode[]> {
+    const body = await this.#client.getJson('/nodes', { signal: this.#signal(signal) });
+    return checked(validateNodeList, body, 'GET /nodes').items;
+  }
+
+  async listJobs(params: JobListParams, signal?: AbortSignal): Promise<JobPageResult> {
+    const body = await this.#client.getJson('/jobs', { query: params, signal: this.#signal(signal) });
+    const envelope = checked(validatePageEnvelope, body, 'GET /jobs');
+    const { items, rejected } = checkItems(envelope.items, validateJob, 'id');
+    return { items, nextCursor: envelope.nextCursor, total: envelope.total, rejected };
+  }
+
+  async summarize(params: JobListParams, signal?: AbortSignal): Promise<JobSummary> {
+    const body = await this.#client.getJson('/jobs/summary', { query: filtersOf(params), signal: this.#signal(signal) });
+    return checked(validateJobSummary, body, 'GET /jobs/summary');
+  }
+
+  async getJob(id: string, signal?: AbortSignal): Promise<Job> {
+    const path = `/jobs/${encodeURIComponent(id)}`;
+    const body = await this.#client.getJson(path, { signal: this.#signal(signal) });
+    return checked(validateJob, body, `GET ${path}`);
+  }
+
+  async listFiles(jobId: string, params: FileListParams, signal?: AbortSignal): Promise<FilePageResult> {
+    const path = `/jobs/${encodeURIComponent(jobId)}/files`;
+    const body = await this.#client.getJson(path, { query: params, signal: this.#signal(signal) });
+    const envelope: PageEnvelope = checked(validatePageEnvelope, body, `GET ${path}`);
+    // The envelope's own fields (byStatus), with the items checked one by one below.
+    const { byStatus } = checked(validateFilePage, { ...(body as object), items: [] }, `GET ${path}`);
+    const { items, rejected } = checkItems(envelope.items, validateJobFile, 'path');
+    return { items, nextCursor: envelope.nextCursor, total: envelope.total, byStatus, rejected };
+  }
+
+  /**
+   * Every job a query selects, page after page along the cursor (for exports and small
+   * sites). Items that break the contract are skipped.
+   */
+  async *loadAllJobs(params: JobListParams, signal?: AbortSignal): AsyncIterable<Job> {
+    const { offset: _offset, ...query } = params;
+    let cursor = query.cursor;
+    do {
+      const page = await this.listJobs({ ...query, limit: params.limit ?? 1000, cursor }, signal);
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+  }
+
+  async getSession(signal?: AbortSignal): Promise<Session> {
+    const body = await this.#client.getJson('/session', { signal: this.#signal(signal) });
+    return checked(validateSession, body, 'GET /session');
+  }
+
+  async login(username: string, password: string, signal?: AbortSignal): Promise<Session> {
+    const body = await this.#client.send('POST', '/session', { username, password }, { signal: this.#signal(signal) });
+    const session = body === undefined ? await this.getSession(signal) : checked(validateSession, body, 'POST /session');
+    // A stream refused for want of a session may now open.
+    if (this.#live.state.status === 'error') this.#live.restart();
+    return session;
+  }
+
+  async logout(signal?: AbortSignal): Promise<void> {
+    await this.#client.send('DELETE', '/session', undefined, { signal: this.#signal(signal) });
+    // The open stream belonged to the session that ended: the server decides again.
+    this.#live.restart();
+  }
+
+  subscribe(listener: (batch: LiveBatch) => void): () => void {
+    const entry = { listener };
+    this.#subscribers.add(entry);
+    if (this.#liveEnabled && this.#subscribers.size === 1) this.#live.start();
+    return () => {
+      if (!this.#subscribers.delete(entry)) return;
+      if (this.#subscribers.size === 0) this.#live.stop();
+    };
+  }
+
+  get connection(): ConnectionState {
+    return this.#live.state;
+  }
+
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void {
+    const entry = { listener };
+    this.#connectionListeners.add(entry);
+    return () => this.#connectionListeners.delete(entry);
+  }
+
+  /** Reconnects the live stream now (a "retry" button; after an `error` state). */
+  reconnect(): void {
+    this.#live.restart();
+  }
+
+  /** Closes the live connection, cancels every timer and every request in flight, forgets every listener. */
+  close(): void {
+    this.#subscribers.clear();
+    this.#live.stop();
+    this.#connectionListeners.clear();
+    this.#lifetime.abort();
+    this.#lifetime = new AbortController();
+  }
+
+  #signal(caller: AbortSignal | undefined): AbortSignal {
+    return caller ? AbortSignal.any([caller, this.#lifetime.signal]) : this.#lifetime.signal;
+  }
+
+  #deliver(batch: LiveBatch): void {
+    for (const { listener } of [...this.#subscribers]) {
+      try {
+        listener(batch);
+      } catch (error) {
+        // One failing listener must not starve the others: report it as uncaught.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  #notifyConnection(state: ConnectionState): void {
+    for (const { listener } of [...this.#connectionListeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        // One failing listener must not starve the others: report it as uncaught.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
+
