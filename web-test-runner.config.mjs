@@ -15,9 +15,34 @@ try {
 // ResizeObserver); every other console error stays visible.
 const HARMLESS = /^ResizeObserver loop completed with undelivered notifications\.?$/;
 
+// The reference server's test control (demo/server/test-control.js): tests create isolated
+// API instances on their own origin. Loaded on first use, from dist/ (built before the tests).
+let testControl;
+async function testControlMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/__test__/')) return next();
+  testControl ??= import('./demo/server/test-control.js').then((m) => m.createTestControl());
+  let handle;
+  try {
+    handle = await testControl;
+  } catch (error) {
+    testControl = undefined;
+    ctx.status = 503;
+    ctx.body = { error: { code: 'unavailable', message: `Test control not loaded (build dist/ first): ${error.message}` } };
+    return;
+  }
+  ctx.respond = false;
+  await handle(ctx.req, ctx.res);
+  // Some answers are written later (gzip, long polls, streams): wait, so that the dev
+  // server logs their real status rather than Koa's default 404.
+  if (!ctx.res.writableFinished && !ctx.res.destroyed) {
+    await new Promise((resolve) => ctx.res.once('close', resolve));
+  }
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
+  middleware: [testControlMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() } })],
   concurrency: 2,

@@ -1,0 +1,388 @@
+// @ts-check
+/**
+ * One instance of the HTTP contract (DESIGN.md) over a cluster simulator: sessions,
+ * nodes, jobs (list, summary, one, files) and live events, mounted at a base path.
+ * The meaning of a query (matching, order, cursors, aggregates) comes from
+ * `job-query`, shared with the in-page source, so both answer the same.
+ */
+import { DATA_ADMINISTRATOR, validateLoginRequest } from '../../dist/model/index.js';
+import { encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from '../../dist/source/job-query.js';
+import { ClusterSimulator } from '../../dist/simulator/index.js';
+import { createEventHub } from './events.js';
+import { parseEventParams, parseFileListParams, parseJobFilters, parseJobListParams } from './params.js';
+import { HttpError, badParameter, readJson, sendFailure, sendJson } from './respond.js';
+import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {import('../../dist/model/index.js').Job} Job */
+/** @typedef {import('../../dist/model/index.js').JobListParams} JobListParams */
+/** @typedef {import('../../dist/model/index.js').JobSummary} JobSummary */
+/** @typedef {import('./sessions.js').Account} Account */
+/** @typedef {import('./sessions.js').Session} Session */
+
+/**
+ * @typedef {object} SimulationOptions
+ * @property {number} [seed]
+ * @property {number} [nodes]
+ * @property {number} [jobs]
+ * @property {number} [days]
+ * @property {number} [now]
+ * @property {number} [activity]
+ */
+
+/**
+ * @typedef {object} ApiOptions
+ * @property {string} [base] Path the API is mounted at (default `/api/v1`).
+ * @property {ClusterSimulator} [simulator] The cluster to serve; by default one made from `simulation`.
+ * @property {SimulationOptions} [simulation]
+ * @property {'manual' | 'real'} [clock] `real` advances the simulation by the elapsed time every
+ *   `tickMs`; `manual` (the default) only through `advance`.
+ * @property {number} [tickMs] Default 500.
+ * @property {Account[]} [accounts] Default: `admin`/`admin` (Data Administrator), `operator`/`operator`.
+ * @property {number} [sessionIdleMs] A session ends after this long without a request (default 30 min).
+ * @property {number} [heartbeatMs] Between two heartbeat comments on an event stream (default 15 s).
+ * @property {number} [replayLimit] Events kept to replay to a reconnecting client (default 10000).
+ * @property {(error: unknown) => void} [onError] Told about unexpected failures (default `console.error`).
+ */
+
+/** Selections kept per query; a list scrolled page by page hits the same one. */
+const CACHED_QUERIES = 32;
+
+/** The simulator's defaults for an API nobody configured. */
+export const DEFAULT_SIMULATION = Object.freeze({ seed: 1, nodes: 4, jobs: 1000, days: 30, activity: 1 });
+
+/**
+ * A small least-recently-used map whose entries hold for one version of the data: an
+ * entry made at another version is made again.
+ * @template V
+ */
+class VersionedCache {
+  /** @param {number} capacity */
+  constructor(capacity) {
+    this.capacity = capacity;
+    /** @type {Map<string, {version: string, value: V}>} */
+    this.entries = new Map();
+  }
+
+  /**
+   * @param {string} version
+   * @param {string} key
+   * @param {() => V} make
+   * @returns {V}
+   */
+  get(version, key, make) {
+    const hit = this.entries.get(key);
+    this.entries.delete(key);
+    const entry = hit && hit.version === version ? hit : { version, value: make() };
+    this.entries.set(key, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(/** @type {string} */ (this.entries.keys().next().value));
+    return entry.value;
+  }
+}
+
+/** A stable key for the filters of a query (the order of repeated values does not matter). */
+function filterKey(/** @type {JobListParams} */ p) {
+  const sorted = (/** @type {string[] | undefined} */ values) => (values ? [...new Set(values)].sort() : []);
+  return JSON.stringify([
+    p.since ?? null,
+    p.until ?? null,
+    sorted(p.state),
+    sorted(p.node),
+    sorted(p.type),
+    sorted(p.stage),
+    (p.q ?? '').trim().toLowerCase(),
+  ]);
+}
+
+/**
+ * Whether a state-changing request comes from the page's own origin: its `Origin` names
+ * this host, or the browser says `Sec-Fetch-Site: same-origin` (or `none`, typed by the
+ * user). A request with neither header is not from a browser (curl, a script) and passes.
+ */
+export function isSameOrigin(/** @type {Request} */ req) {
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'same-origin' || site === 'none') return true;
+  if (typeof origin === 'string') {
+    try {
+      return origin !== 'null' && new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+  return site === undefined;
+}
+
+/**
+ * Creates one API instance.
+ * @param {ApiOptions} [options]
+ */
+export function createApi(options = {}) {
+  const base = (options.base ?? '/api/v1').replace(/\/+$/, '');
+  const simulator = options.simulator ?? new ClusterSimulator({ ...DEFAULT_SIMULATION, ...options.simulation });
+  const onError = options.onError ?? ((error) => console.error(error));
+  const sessions = createSessions({
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}),
+  });
+  const events = createEventHub({
+    origin: simulator,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.replayLimit ? { replayLimit: options.replayLimit } : {}),
+  });
+  /** @type {VersionedCache<Job[]>} */
+  const filtered = new VersionedCache(CACHED_QUERIES);
+  /** @type {VersionedCache<Job[]>} */
+  const sorted = new VersionedCache(CACHED_QUERIES);
+  /** @type {VersionedCache<JobSummary>} */
+  const summaries = new VersionedCache(CACHED_QUERIES);
+  /** Open event streams per session id, ended when their session is. */
+  /** @type {Map<string, Set<Response>>} */
+  const streamsBySession = new Map();
+  let closed = false;
+
+  /** @type {ReturnType<typeof setInterval> | undefined} */
+  let ticker;
+  if (options.clock === 'real') {
+    let last = performance.now();
+    ticker = setInterval(() => {
+      const now = performance.now();
+      const elapsed = Math.round(now - last);
+      if (elapsed <= 0) return;
+      last += elapsed;
+      advance(elapsed);
+    }, options.tickMs ?? 500);
+    ticker.unref();
+  }
+
+  /** Runs the simulation forward; the events reach the streams through the simulator's listeners. */
+  function advance(/** @type {number} */ ms) {
+    simulator.advance(ms);
+    return simulator.lastSeq;
+  }
+
+  /** Changes whenever any job does: cached selections are valid while it stays the same. */
+  function dataVersion() {
+    return `${simulator.lastSeq}:${simulator.size}`;
+  }
+
+  /** The jobs a query's filters select, oldest first. */
+  function select(/** @type {JobListParams} */ params) {
+    const version = dataVersion();
+    const all = filtered.get(version, '*', () => [...simulator.jobs()]);
+    return filtered.get(version, filterKey(params), () => all.filter(jobMatcher(params)));
+  }
+
+  /** The jobs a query selects, in its order. */
+  function selectSorted(/** @type {JobListParams & {sort: import('../../dist/model/index.js').SortKey, order: 'asc' | 'desc'}} */ params) {
+    const key = `${filterKey(params)}|${params.sort}|${params.order}`;
+    return sorted.get(dataVersion(), key, () => [...select(params)].sort(jobComparator(params.sort, params.order)));
+  }
+
+  /** @returns {Session} */
+  function requireAdmin(/** @type {Request} */ req) {
+    const session = sessions.get(sessionIdFrom(req.headers.cookie));
+    if (!session) throw new HttpError(401, 'unauthenticated', 'Log in to read jobs.');
+    if (!session.user.roles.includes(DATA_ADMINISTRATOR)) {
+      throw new HttpError(403, 'forbidden', 'Only a Data Administrator may read jobs; this account lacks that role.');
+    }
+    return session;
+  }
+
+  /**
+   * @typedef {(req: Request, res: Response, url: URL, match: string[], session: Session | undefined) => void | Promise<void>} Handler
+   * @typedef {{pattern: RegExp, methods: Record<string, Handler>, admin: boolean}} Route
+   */
+
+  const login = /** @type {Handler} */ (
+    async (req, res) => {
+      const body = await readJson(req);
+      const checked = validateLoginRequest(body);
+      if (!checked.ok) {
+        const field = /^login\.(\w+)/.exec(checked.error)?.[1];
+        throw badParameter(field ?? 'body', `${checked.error}: send {"username": "…", "password": "…"}.`);
+      }
+      const previous = sessionIdFrom(req.headers.cookie);
+      const session = sessions.login(checked.value.username, checked.value.password);
+      if (!session) throw new HttpError(401, 'unauthenticated', 'Wrong user name or password.');
+      endSession(previous);
+      const cookie = sessionCookie(session.id, { path: base, secure: isEncrypted(req) });
+      sendJson(req, res, 200, { user: session.user }, { 'Set-Cookie': cookie });
+    }
+  );
+
+  /** Forgets a session and ends its event streams: a logged-out page stops receiving jobs. */
+  function endSession(/** @type {string | undefined} */ id) {
+    if (!id) return;
+    sessions.delete(id);
+    for (const res of streamsBySession.get(id) ?? []) res.end();
+  }
+
+  /** @type {Handler} */
+  function whoAmI(req, res) {
+    const session = sessions.get(sessionIdFrom(req.headers.cookie));
+    if (!session) throw new HttpError(401, 'unauthenticated', 'Nobody is logged in.');
+    sendJson(req, res, 200, { user: session.user });
+  }
+
+  /** @type {Handler} */
+  function logout(req, res) {
+    endSession(sessionIdFrom(req.headers.cookie));
+    res.writeHead(204, {
+      'Set-Cookie': sessionCookie(undefined, { path: base, secure: isEncrypted(req) }),
+      'Cache-Control': 'no-store',
+    });
+    res.end();
+  }
+
+  /** @type {Handler} */
+  function listNodes(req, res) {
+    sendJson(req, res, 200, { items: simulator.nodes });
+  }
+
+  /** @type {Handler} */
+  function listJobs(req, res, url) {
+    const { params, position } = parseJobListParams(url.searchParams);
+    const rows = selectSorted(params);
+    const start = position ? indexAfterCursor(rows, position) : Math.min(params.offset ?? 0, rows.length);
+    const items = rows.slice(start, start + params.limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      last && start + items.length < rows.length
+        ? encodeCursor({ value: sortValue(last, params.sort), id: last.id, sort: params.sort, order: params.order })
+        : null;
+    sendJson(req, res, 200, { items, nextCursor, total: rows.length });
+  }
+
+  /** @type {Handler} */
+  function summary(req, res, url) {
+    const params = parseJobFilters(url.searchParams);
+    const now = simulator.now;
+    const nodeIds = simulator.nodes.map((node) => node.id);
+    // The clock only matters to an open-ended timeline (it ends now).
+    const version = params.until === undefined ? `${dataVersion()}:${now}` : dataVersion();
+    const body = summaries.get(version, filterKey(params), () => summarize(select(params), params, nodeIds, now));
+    sendJson(req, res, 200, body);
+  }
+
+  /** @type {Handler} */
+  function getJob(req, res, _url, [id = '']) {
+    const job = simulator.job(id);
+    if (!job) throw notFound(id);
+    sendJson(req, res, 200, job);
+  }
+
+  /** @type {Handler} */
+  function listFiles(req, res, url, [id = '']) {
+    const params = parseFileListParams(url.searchParams);
+    if (!simulator.job(id)) throw notFound(id);
+    let page;
+    try {
+      page = simulator.listFiles(id, params);
+    } catch (error) {
+      // The simulator names the parameter it refused: `cursor: not a cursor of this listing`.
+      const refused = error instanceof RangeError ? /^(\w+): (.*)$/.exec(error.message) : null;
+      if (refused) throw badParameter(/** @type {string} */ (refused[1]), `${refused[1]}: ${refused[2]}.`);
+      throw error;
+    }
+    sendJson(req, res, 200, page);
+  }
+
+  /** @type {Handler} */
+  function liveEvents(req, res, url, _match, session) {
+    const { resumeFrom, after, waitMs } = parseEventParams(url.searchParams, req.headers['last-event-id']);
+    const accept = req.headers.accept ?? '';
+    if (accept.includes('application/json') && !accept.includes('text/event-stream')) {
+      events.poll(req, res, after ?? resumeFrom ?? events.lastSeq, waitMs);
+      return;
+    }
+    events.stream(res, resumeFrom);
+    if (!session) return;
+    sessions.hold(session);
+    const open = streamsBySession.get(session.id) ?? new Set();
+    streamsBySession.set(session.id, open.add(res));
+    res.on('close', () => {
+      sessions.release(session);
+      open.delete(res);
+      if (!open.size) streamsBySession.delete(session.id);
+    });
+  }
+
+  /** @type {Route[]} */
+  const routes = [
+    { pattern: /^\/session$/, methods: { GET: whoAmI, POST: login, DELETE: logout }, admin: false },
+    { pattern: /^\/nodes$/, methods: { GET: listNodes }, admin: true },
+    { pattern: /^\/jobs$/, methods: { GET: listJobs }, admin: true },
+    { pattern: /^\/jobs\/summary$/, methods: { GET: summary }, admin: true },
+    { pattern: /^\/jobs\/([^/]+)$/, methods: { GET: getJob }, admin: true },
+    { pattern: /^\/jobs\/([^/]+)\/files$/, methods: { GET: listFiles }, admin: true },
+    { pattern: /^\/events$/, methods: { GET: liveEvents }, admin: true },
+  ];
+
+  /**
+   * Answers one request under `base` (anything else is a 404).
+   * @param {Request} req
+   * @param {Response} res
+   */
+  async function handle(req, res) {
+    try {
+      if (closed) throw new HttpError(503, 'unavailable', 'This API instance is stopped.');
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname.startsWith(`${base}/`) ? url.pathname.slice(base.length) : undefined;
+      const route = path === undefined ? undefined : routes.find((r) => r.pattern.test(path));
+      if (!route || path === undefined) throw new HttpError(404, 'not_found', `No such resource: ${url.pathname}`);
+      const method = req.method ?? 'GET';
+      const handler = route.methods[method];
+      if (!handler) {
+        const allowed = Object.keys(route.methods).join(', ');
+        throw new HttpError(405, 'method_not_allowed', `${method} is not allowed here; use ${allowed}.`, undefined, {
+          Allow: allowed,
+        });
+      }
+      if (method !== 'GET' && !isSameOrigin(req)) {
+        throw new HttpError(403, 'cross_site', 'This request comes from another site; it is refused.');
+      }
+      const session = route.admin ? requireAdmin(req) : undefined;
+      const match = /** @type {RegExpExecArray} */ (route.pattern.exec(path)).slice(1).map(decodeSegment);
+      await handler(req, res, url, match, session);
+    } catch (error) {
+      sendFailure(req, res, error, onError);
+    }
+  }
+
+  return Object.assign(handle, {
+    base,
+    simulator,
+    sessions,
+    events,
+    advance,
+    /** Stops the clock, ends every stream, forgets every session. */
+    close() {
+      if (closed) return;
+      closed = true;
+      if (ticker) clearInterval(ticker);
+      events.close();
+      sessions.clear();
+    },
+  });
+}
+
+/** @typedef {ReturnType<typeof createApi>} Api */
+
+function notFound(/** @type {string} */ id) {
+  return new HttpError(404, 'not_found', `No job has the id ${JSON.stringify(id)}.`);
+}
+
+/** A path segment decoded; a malformed escape names no job, so it is a 404. */
+function decodeSegment(/** @type {string} */ segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(404, 'not_found', `No such resource: ${segment}`);
+  }
+}
+
+function isEncrypted(/** @type {Request} */ req) {
+  return 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+}
