@@ -56,6 +56,14 @@ export interface JobStoreApi {
   /** Ask for rows [start, end) to be available; remote mode fetches their window. */
   requestRows(start: number, end: number): void;
 
+  /**
+   * Jobs created since the query was last applied that match it. Remote rows do not move
+   * for them (a "new jobs" hint); `refresh()` shows them.
+   */
+  readonly addedCount: number;
+  /** Applies the query again: "last N days" moves to now; remote mode loads rows and summary again. */
+  refresh(): void;
+
   /** The aggregates of the query. */
   readonly summary: JobSummary | undefined;
 
@@ -70,8 +78,16 @@ export interface JobStoreApi {
 
   /** A job by id if the store holds it (memory mode, or a loaded row, or a watched job). */
   getJob(id: string): Job | undefined;
-  /** Loads one job (for the detail view) and keeps it live while watched. */
+  /**
+   * Loads one job (for the detail view) and keeps it live while watched: in remote mode
+   * until `signal` aborts (without a signal, until the store is disposed).
+   */
   loadJob(id: string, signal?: AbortSignal): Promise<Job>;
+
+  /** Logs in through the source, then loads everything again. */
+  login(username: string, password: string, signal?: AbortSignal): Promise<Session>;
+  /** Logs out through the source; the store then holds no session and stops listening. */
+  logout(signal?: AbortSignal): Promise<void>;
 
   /** Notifies at most once per animation frame, with everything that changed since. */
   subscribe(listener: (change: StoreChange) => void): () => void;

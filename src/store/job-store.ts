@@ -1,0 +1,455 @@
+/**
+ * The store shared by the elements of a page: the query, the jobs it selects, the
+ * aggregates, the live merge, the session and the connection. In memory mode it holds
+ * every job and answers queries itself (`MemoryEngine`); in remote mode it asks the
+ * source for the rows on screen and for the summary (`RemoteRows`).
+ */
+import {
+  defaultQuery,
+  type ClusterNode,
+  type Job,
+  type JobListParams,
+  type JobQuery,
+  type JobSummary,
+  type LiveEvent,
+  type Session,
+} from '../model/index.js';
+import { jobMatcher, toListParams } from '../source/job-query.js';
+import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
+import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
+import { MemoryEngine } from './memory-engine.js';
+import { RemoteRows } from './remote-rows.js';
+import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
+
+export interface JobStoreOptions {
+  /** `auto` (default): memory when the source holds every job (`allJobs`), else remote. */
+  mode?: 'auto' | StoreMode;
+  /** Rows per remote fetch (default 200). */
+  windowSize?: number;
+  /** Windows kept in remote mode, least recently used dropped first (default 50). */
+  maxWindows?: number;
+  /** Now, in epoch ms; resolves "last N days" and ends the timeline (default `Date.now`). */
+  clock?: () => number;
+  /** Runs a callback at the next frame (default: `requestAnimationFrame`, `setTimeout` while hidden). */
+  scheduleFrame?: ScheduleFrame;
+  /** Delay before a search text change is sent to the server, in ms (remote mode, default 150). */
+  debounceMs?: number;
+  /** Subscribe to the source's live events (default true). */
+  live?: boolean;
+  /** Shortest time between two summary refreshes caused by live events, in ms (remote mode, default 2000). */
+  summaryThrottleMs?: number;
+}
+
+export class JobStore implements JobStoreApi {
+  readonly source: JobSource;
+  readonly mode: StoreMode;
+
+  private currentQuery: JobQuery = defaultQuery();
+  private params: JobListParams;
+  private nodeList: readonly ClusterNode[] = [];
+  private currentSession: Session | undefined;
+  private connectionState: ConnectionState;
+  private loadStatus: LoadStatus = 'idle';
+  private loadError: JobSourceError | undefined;
+  private added = 0;
+
+  private readonly clock: () => number;
+  private readonly debounceMs: number;
+  private readonly summaryThrottleMs: number;
+  private readonly live: boolean;
+  private readonly batcher: ChangeBatcher;
+  private readonly memory: MemoryEngine | undefined;
+  private readonly remote: RemoteRows | undefined;
+  private remoteSummary: JobSummary | undefined;
+  /** Requests of the current remote generation not yet answered. */
+  private pendingLoads = 0;
+  private settledWaiters: (() => void)[] = [];
+  /** The rows the list asked for last: fetched again when the rows are reloaded. */
+  private requested: [number, number] = [0, 1];
+  private matcher: { params: JobListParams; matches: (job: Job) => boolean } | undefined;
+
+  private started = false;
+  private disposed = false;
+  private loadRun = 0;
+  private loadController: AbortController | undefined;
+  private unsubscribeLive: (() => void) | undefined;
+  private unsubscribeConnection: (() => void) | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastSummaryRefresh = -Infinity;
+
+  constructor(source: JobSource, options: JobStoreOptions = {}) {
+    this.source = source;
+    const mode = options.mode ?? 'auto';
+    this.mode = mode === 'auto' ? (source.allJobs ? 'memory' : 'remote') : mode;
+    if (this.mode === 'memory' && !source.allJobs) throw new TypeError('memory mode needs a source with allJobs()');
+    this.clock = options.clock ?? Date.now;
+    this.debounceMs = options.debounceMs ?? 150;
+    this.summaryThrottleMs = options.summaryThrottleMs ?? 2000;
+    this.live = options.live ?? true;
+    this.connectionState = source.connection;
+    this.params = toListParams(this.currentQuery, this.clock());
+    this.batcher = new ChangeBatcher(options.scheduleFrame, () => this.memory?.refresh());
+    if (this.mode === 'memory') {
+      this.memory = new MemoryEngine(this.params, this.clock);
+    } else {
+      this.remote = new RemoteRows(source, {
+        windowSize: options.windowSize ?? 200,
+        maxWindows: options.maxWindows ?? 50,
+        onRows: (ids) => {
+          for (const id of ids) this.batcher.job(id);
+          this.batcher.mark({ rows: true });
+        },
+        onError: (error) => this.fail(error),
+        onLoading: (delta) => this.loading(delta),
+      });
+    }
+  }
+
+  // --- query ---
+
+  get query(): Readonly<JobQuery> {
+    return this.currentQuery;
+  }
+
+  setQuery(patch: Partial<JobQuery>): void {
+    const next = { ...this.currentQuery, ...patch };
+    const onlySearch = (Object.keys(patch) as (keyof JobQuery)[]).every(
+      (key) => key === 'q' || patch[key] === this.currentQuery[key],
+    );
+    this.currentQuery = next;
+    this.batcher.mark({ query: true });
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    if (this.remote && onlySearch && this.debounceMs > 0) {
+      this.searchTimer = setTimeout(() => {
+        this.searchTimer = undefined;
+        this.applyQuery();
+      }, this.debounceMs);
+    } else {
+      this.applyQuery();
+    }
+  }
+
+  resetFilters(alsoSearch = false): void {
+    const fresh = defaultQuery();
+    this.setQuery(alsoSearch ? fresh : { ...fresh, q: this.currentQuery.q });
+  }
+
+  private applyQuery(): void {
+    this.params = toListParams(this.currentQuery, this.clock());
+    this.added = 0;
+    if (this.memory) {
+      this.memory.setParams(this.params);
+      this.batcher.mark({ rows: true, summary: true });
+    } else if (this.started && !this.disposed) {
+      this.reloadRemote();
+    }
+  }
+
+  // --- rows ---
+
+  get total(): number {
+    return this.memory ? this.memory.total : this.remote!.total;
+  }
+
+  jobAt(index: number): Job | undefined {
+    return this.memory ? this.memory.jobAt(index) : this.remote!.jobAt(index);
+  }
+
+  indexOf(id: string): number {
+    return this.memory ? this.memory.indexOf(id) : this.remote!.indexOf(id);
+  }
+
+  requestRows(start: number, end: number): void {
+    if (!this.remote) return;
+    this.requested = [start, end];
+    if (this.started && !this.disposed && this.loadStatus !== 'error') this.remote.request(start, end);
+  }
+
+  /** Jobs created since the query was applied that match it (a "new jobs" hint; remote rows do not move for them). */
+  get addedCount(): number {
+    return this.added;
+  }
+
+  /**
+   * Applies the query again: "last N days" moves to now, and in remote mode the rows and
+   * the summary are loaded again (showing the jobs added since).
+   */
+  refresh(): void {
+    this.applyQuery();
+  }
+
+  get summary(): JobSummary | undefined {
+    if (this.memory) return this.loadStatus === 'idle' ? undefined : this.memory.summary;
+    return this.remoteSummary;
+  }
+
+  get nodes(): readonly ClusterNode[] {
+    return this.nodeList;
+  }
+
+  get session(): Session | undefined {
+    return this.currentSession;
+  }
+
+  get connection(): ConnectionState {
+    return this.connectionState;
+  }
+
+  get status(): LoadStatus {
+    return this.loadStatus;
+  }
+
+  get error(): JobSourceError | undefined {
+    return this.loadError;
+  }
+
+  getJob(id: string): Job | undefined {
+    return this.memory ? this.memory.job(id) : this.remote!.get(id);
+  }
+
+  async loadJob(id: string, signal?: AbortSignal): Promise<Job> {
+    const job = await this.source.getJob(id, signal);
+    if (this.disposed) return job;
+    if (this.memory) {
+      this.mergeMemory(job, false);
+      return this.memory.job(id) ?? job;
+    }
+    const remote = this.remote!;
+    if (signal?.aborted) return job;
+    // Held (so live events keep it current) until the watch ends.
+    const held = remote.hold(job);
+    if (held === job) this.batcher.job(id);
+    signal?.addEventListener('abort', () => remote.unhold(id), { once: true });
+    return held;
+  }
+
+  // --- session ---
+
+  /** Logs in through the source, then loads everything. */
+  async login(username: string, password: string, signal?: AbortSignal): Promise<Session> {
+    const session = await this.source.login(username, password, signal);
+    this.currentSession = session;
+    this.batcher.mark({ session: true });
+    if (this.started && !this.disposed) await this.load();
+    return session;
+  }
+
+  /** Logs out through the source; the store then holds no session. */
+  async logout(signal?: AbortSignal): Promise<void> {
+    await this.source.logout(signal);
+    this.currentSession = undefined;
+    this.unsubscribeLive?.();
+    this.unsubscribeLive = undefined;
+    this.batcher.mark({ session: true });
+  }
+
+  // --- lifecycle ---
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    return this.batcher.subscribe(listener);
+  }
+
+  async start(): Promise<void> {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    this.unsubscribeConnection = this.source.onConnectionChange((state) => {
+      const wasLive = this.connectionState.status === 'live';
+      this.connectionState = state;
+      this.batcher.mark({ connection: true });
+      // The server is back: a load that failed for want of it is run again.
+      const kind = this.loadError?.kind;
+      if (state.status === 'live' && !wasLive && (kind === 'network' || kind === 'server')) this.retry();
+    });
+    this.connectionState = this.source.connection;
+    await this.load();
+  }
+
+  retry(): void {
+    if (this.started && !this.disposed) void this.load();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loadController?.abort();
+    this.remote?.reset({});
+    this.unsubscribeLive?.();
+    this.unsubscribeConnection?.();
+    this.unsubscribeLive = this.unsubscribeConnection = undefined;
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.summaryTimer);
+    this.batcher.dispose();
+    this.wakeSettledWaiters();
+  }
+
+  /** Session, nodes, then the rows and the summary; the live stream once the session is known. */
+  private async load(): Promise<void> {
+    const run = ++this.loadRun;
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    this.loadError = undefined;
+    this.setStatus('loading');
+    try {
+      const session = await this.source.getSession(controller.signal);
+      if (run !== this.loadRun) return;
+      this.currentSession = session;
+      this.batcher.mark({ session: true });
+      const nodes = await this.source.listNodes(controller.signal);
+      if (run !== this.loadRun) return;
+      this.nodeList = nodes;
+      this.batcher.mark({ nodes: true });
+      if (this.live) this.unsubscribeLive ??= this.source.subscribe((batch) => this.onLive(batch));
+      if (this.memory) {
+        this.memory.setNodeIds(nodes.map((n) => n.id));
+        this.memory.load(this.source.allJobs!());
+        this.params = toListParams(this.currentQuery, this.clock());
+        this.memory.setParams(this.params);
+        this.batcher.mark({ rows: true, summary: true });
+        this.setStatus('ready');
+      } else {
+        this.reloadRemote();
+        await this.remoteSettled();
+      }
+    } catch (error) {
+      if (run === this.loadRun) this.fail(error);
+    }
+  }
+
+  /** Resolves when the remote requests under way have all answered (or one failed). */
+  private remoteSettled(): Promise<void> {
+    if (this.pendingLoads <= 0 || this.loadStatus === 'error' || this.disposed) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private wakeSettledWaiters(): void {
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private reloadRemote(): void {
+    const remote = this.remote!;
+    remote.reset(this.params);
+    this.pendingLoads = 0;
+    this.added = 0;
+    this.loadError = undefined;
+    this.batcher.mark({ rows: true });
+    remote.request(...this.requested);
+    this.fetchSummary();
+  }
+
+  /**
+   * The summary of the query (and with it the total). A background refresh, caused by
+   * live events, neither shows as loading nor turns a failure into an error: the
+   * previous summary stays until the next one.
+   */
+  private fetchSummary(background = false): void {
+    const remote = this.remote!;
+    const token = remote.token;
+    this.lastSummaryRefresh = performance.now();
+    if (!background) this.loading(1);
+    this.source.summarize(this.params, remote.signal).then(
+      (summary) => {
+        if (token !== remote.token || this.disposed) return;
+        this.remoteSummary = summary;
+        remote.total = summary.total;
+        this.batcher.mark({ summary: true, rows: true });
+        if (!background) this.loading(-1);
+      },
+      (error: unknown) => {
+        if (token !== remote.token || this.disposed || background) return;
+        this.loading(-1);
+        this.fail(error);
+      },
+    );
+  }
+
+  /** Live events changed what the summary counts: refresh it, at most once per `summaryThrottleMs`. */
+  private scheduleSummaryRefresh(): void {
+    if (this.summaryTimer !== undefined || this.disposed) return;
+    // Real time, not the injected clock: this paces requests.
+    const wait = Math.max(0, this.lastSummaryRefresh + this.summaryThrottleMs - performance.now());
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = undefined;
+      if (!this.disposed && this.loadStatus !== 'error' && this.loadStatus !== 'idle') this.fetchSummary(true);
+    }, wait);
+  }
+
+  private loading(delta: 1 | -1): void {
+    this.pendingLoads += delta;
+    if (this.pendingLoads <= 0) this.wakeSettledWaiters();
+    if (this.loadStatus === 'error') return;
+    this.setStatus(this.pendingLoads > 0 ? 'loading' : 'ready');
+  }
+
+  private fail(error: unknown): void {
+    const failure = toSourceError(error);
+    if (failure.kind === 'aborted' || this.disposed) return;
+    this.loadError = failure;
+    this.setStatus('error');
+    this.wakeSettledWaiters();
+  }
+
+  private setStatus(status: LoadStatus): void {
+    if (status === this.loadStatus) return;
+    this.loadStatus = status;
+    this.batcher.mark({ status: true });
+  }
+
+  // --- live merge ---
+
+  private onLive(batch: LiveBatch): void {
+    if (this.disposed) return;
+    for (const event of batch.events) this.onEvent(event);
+  }
+
+  private onEvent(event: LiveEvent): void {
+    if (event.type === 'resync') {
+      if (this.memory) {
+        void this.load();
+      } else if (this.loadStatus !== 'error') {
+        this.reloadRemote();
+      }
+      return;
+    }
+    if (this.memory) this.mergeMemory(event.job, event.type === 'job.created');
+    else this.mergeRemote(event.job, event.type === 'job.created');
+  }
+
+  private mergeMemory(job: Job, created: boolean): void {
+    const result = this.memory!.apply(job);
+    if (!result.applied) return;
+    this.batcher.job(job.id);
+    if (result.isNew && result.matches) {
+      this.batcher.added(job.id);
+      if (created) this.added++;
+    }
+    if (result.matches || result.wasSelected) this.batcher.mark({ rows: true, summary: true });
+  }
+
+  private matches(job: Job): boolean {
+    if (this.matcher?.params !== this.params) this.matcher = { params: this.params, matches: jobMatcher(this.params) };
+    return this.matcher.matches(job);
+  }
+
+  private mergeRemote(job: Job, created: boolean): void {
+    const remote = this.remote!;
+    if (remote.merge(job)) {
+      this.batcher.job(job.id);
+      this.batcher.mark({ rows: true });
+    } else if (created && !remote.get(job.id) && this.matches(job)) {
+      this.added++;
+      this.batcher.added(job.id);
+      this.batcher.mark({ rows: true });
+    }
+    this.scheduleSummaryRefresh();
+  }
+}
+
+function toSourceError(error: unknown): JobSourceError {
+  if (error instanceof JobSourceError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') return new JobSourceError('aborted', error.message);
+  return new JobSourceError('network', error instanceof Error ? error.message : String(error));
+}

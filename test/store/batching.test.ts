@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import type { Job, JobChangeEvent } from '../../src/model/index.js';
+import { nextFrame } from '../../src/store/change-batcher.js';
+import { JobStore } from '../../src/store/job-store.js';
+import type { StoreChange } from '../../src/store/store-api.js';
+import { FakeSource } from './fake-source.js';
+import { manualFrames, waitFor } from './helpers.js';
+import { NODES, NOW, sampleJobs } from './jobs.js';
+import { settle } from './store-suite.js';
+
+/** The store's own default: an animation frame, or a timeout while the page is hidden. */
+const frame = () => new Promise<void>((resolve) => nextFrame(resolve));
+
+function updates(jobs: Job[], count: number): JobChangeEvent[] {
+  return jobs.slice(0, count).map((job, i) => ({
+    type: 'job.updated',
+    seq: i + 1,
+    job: { ...job, version: job.version + 1, state: 'UNSUCCESSFUL', stage: 'INTERRUPTED_ON_ERROR' } as Job,
+  }));
+}
+
+for (const remote of [false, true]) {
+  describe(`JobStore notifications (${remote ? 'remote' : 'memory'} mode)`, () => {
+    const jobs = sampleJobs(300, 8);
+
+    it('tells subscribers once per frame, with every job that changed', async () => {
+      const frames = manualFrames();
+      const source = new FakeSource(jobs, NODES, { remote, now: NOW });
+      const store = new JobStore(source, { clock: () => NOW, scheduleFrame: frames.schedule, windowSize: 300 });
+      await store.start();
+      if (remote) {
+        while (store.status !== 'ready') {
+          frames.run();
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+      frames.run();
+      const changes: StoreChange[] = [];
+      store.subscribe((change) => changes.push(change));
+      const events = updates(jobs, 120);
+      for (let i = 0; i < events.length; i += 10) source.emit(events.slice(i, i + 10));
+      expect(frames.pending, 'one frame requested for all batches').to.equal(1);
+      expect(changes).to.have.length(0);
+      frames.run();
+      expect(changes).to.have.length(1);
+      expect([...changes[0]!.jobs].sort()).to.deep.equal(events.map((e) => e.job.id).sort());
+      expect(changes[0]!.rows).to.equal(true);
+      expect(changes[0]!.summary).to.equal(!remote);
+      frames.run();
+      expect(changes).to.have.length(1);
+      store.dispose();
+    });
+
+    it('with the default frame scheduler, a burst of events is one notification', async () => {
+      const source = new FakeSource(jobs, NODES, { remote, now: NOW });
+      const store = new JobStore(source, { clock: () => NOW, windowSize: 300, debounceMs: 0 });
+      await store.start();
+      await settle(store);
+      await frame();
+      await frame();
+      let notifications = 0;
+      store.subscribe(() => notifications++);
+      for (const event of updates(jobs, 200)) source.emit([event]);
+      await frame();
+      await frame();
+      expect(notifications).to.equal(1);
+      store.dispose();
+    });
+
+    it('after dispose: no live listener, no notification, no request', async () => {
+      const source = new FakeSource(jobs, NODES, { remote, now: NOW });
+      const store = new JobStore(source, { clock: () => NOW, debounceMs: 30 });
+      await store.start();
+      await waitFor(() => store.status === 'ready', 'the load');
+      let notified = false;
+      store.subscribe(() => (notified = true));
+      store.setQuery({ q: 'media' });
+      store.dispose();
+      expect(source.listenerCount).to.equal(0);
+      const calls = source.calls.length;
+      source.emit(updates(jobs, 5));
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(notified).to.equal(false);
+      expect(source.calls.length, 'the pending search was cancelled').to.equal(calls);
+    });
+  });
+}
