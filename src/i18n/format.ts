@@ -1,0 +1,181 @@
+/**
+ * Dates, numbers, sizes and durations through `Intl`, in the page's language and an
+ * optional IANA time zone (undefined: the browser's own). Intl formatters are costly to
+ * build, so each one is built once per locale, zone and purpose and kept.
+ */
+import type { Locale } from './locale.js';
+
+/** The regional variant each language is formatted with. */
+const INTL_TAGS: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR' };
+
+const formatters = new Map<string, unknown>();
+
+function cached<T>(key: string, build: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = build();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+
+/** Plural rules of a language, for `defineMessages`. */
+export function pluralRules(locale: Locale): Intl.PluralRules {
+  return cached(`plural|${locale}`, () => new Intl.PluralRules(INTL_TAGS[locale]));
+}
+
+/**
+ * A date and time as the user guide shows it: `23 Oct 2025, 10:23:08` in English,
+ * `23 oct. 2025, 10:23:08` in French. Takes an ISO 8601 string or epoch milliseconds; a
+ * value that is not a date is returned as it came. Throws a RangeError for an unknown
+ * time zone (check user input with `isValidTimeZone`).
+ */
+export function formatDateTime(value: string | number, locale: Locale, timeZone?: string): string {
+  const time = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(time)) return String(value);
+  if (locale === 'fr') {
+    return cached(`datetime|fr|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(INTL_TAGS.fr, { ...DATE_TIME, timeZone })).format(time);
+  }
+  // CLDR's British English abbreviates September as "Sept"; the guide's format uses
+  // three-letter months, which en-US has, so the guide's order is assembled from its parts.
+  const parts = cached(`datetime|en|${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-US', { ...DATE_TIME, timeZone })).formatToParts(time);
+  let day = '', month = '', year = '', hour = '', minute = '', second = '';
+  for (const part of parts) {
+    if (part.type === 'day') day = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'year') year = part.value;
+    else if (part.type === 'hour') hour = part.value;
+    else if (part.type === 'minute') minute = part.value;
+    else if (part.type === 'second') second = part.value;
+  }
+  return `${day} ${month} ${year}, ${hour}:${minute}:${second}`;
+}
+
+/** A number with the language's grouping and decimal separators (`1,234.5`, `1 234,5`). */
+export function formatNumber(value: number, locale: Locale): string {
+  return cached(`number|${locale}`, () => new Intl.NumberFormat(INTL_TAGS[locale])).format(value);
+}
+
+/**
+ * A ratio (0 to 1) as a whole percentage, rounded down so that a job at 99.9 % does not
+ * show 100 % before it is done.
+ */
+export function formatPercent(ratio: number, locale: Locale): string {
+  const floored = Math.floor(ratio * 100 + 1e-9) / 100;
+  return cached(`percent|${locale}`, () => new Intl.NumberFormat(INTL_TAGS[locale], { style: 'percent', maximumFractionDigits: 0 })).format(floored);
+}
+
+/** Decimal (SI) byte units, as storage vendors and disk labels count: 1 kB = 1000 B. */
+const BYTE_UNITS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'],
+  fr: ['o', 'ko', 'Mo', 'Go', 'To', 'Po', 'Eo'],
+};
+
+/**
+ * A size in decimal units (1 kB = 1000 B) with three significant digits and the
+ * language's decimal separator: `512 B`, `1.54 kB`, `123 MB`; in French `1,54 ko`.
+ */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const units = BYTE_UNITS[locale];
+  let exponent = bytes >= 1000 ? Math.min(Math.floor(Math.log10(bytes) / 3), units.length - 1) : 0;
+  // 999,999 B rounds to "1000 kB" at three digits: show "1 MB" instead.
+  if (exponent < units.length - 1 && Number((bytes / 1000 ** exponent).toPrecision(3)) >= 1000) exponent += 1;
+  const scaled = bytes / 1000 ** exponent;
+  const number =
+    exponent === 0
+      ? formatNumber(Math.round(bytes), locale)
+      : cached(`bytes|${locale}`, () => new Intl.NumberFormat(INTL_TAGS[locale], { maximumSignificantDigits: 3 })).format(scaled);
+  return `${number} ${units[exponent]}`;
+}
+
+const DURATION_UNITS: Readonly<Record<Locale, { day: string; hour: string; minute: string; second: string }>> = {
+  en: { day: 'd', hour: 'h', minute: 'min', second: 's' },
+  fr: { day: 'j', hour: 'h', minute: 'min', second: 's' },
+};
+
+/**
+ * A duration in its two largest units, the second on two digits: `42 s`,
+ * `3 min 07 s`, `1 h 05 min`, `2 d 04 h` (`2 j 04 h` in French). Rounded down to the
+ * second; a negative duration (clock skew) shows as `0 s`.
+ */
+export function formatDuration(ms: number, locale: Locale): string {
+  const units = DURATION_UNITS[locale];
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (seconds < 60) return `${seconds} ${units.second}`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} ${units.minute} ${pad(seconds % 60)} ${units.second}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} ${units.hour} ${pad(minutes % 60)} ${units.minute}`;
+  return `${formatNumber(Math.floor(hours / 24), locale)} ${units.day} ${pad(hours % 24)} ${units.hour}`;
+}
+
+const RELATIVE_STEPS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/**
+ * How long ago (or in how long) an instant is from `now`, in its largest sensible unit:
+ * `3 minutes ago`, `yesterday`, `il y a 3 minutes`. A value that is not a date is
+ * returned as it came.
+ */
+export function formatRelativeTime(value: string | number, locale: Locale, now: number = Date.now()): string {
+  const time = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(time)) return String(value);
+  const formatter = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(INTL_TAGS[locale], { numeric: 'auto' }));
+  let amount = (time - now) / 1000;
+  for (const [unit, perNext] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < perNext) return formatter.format(Math.trunc(amount), unit);
+    amount /= perNext;
+  }
+  return formatter.format(Math.trunc(amount), 'year');
+}
+
+/** The browser's own IANA time zone, e.g. `Europe/Paris`. */
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Whether `Intl` knows this IANA time zone (check an attribute before formatting with it). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zoneName(locale: Locale, timeZone: string, style: 'longGeneric' | 'shortOffset', at: number): string {
+  const parts = cached(`zone|${style}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(INTL_TAGS[locale], { timeZone, timeZoneName: style })).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/**
+ * Which zone times are shown in, with its offset at `at` (offsets change with daylight
+ * saving): `Central European Time (GMT+2)`, `heure d’Europe centrale (UTC+2)`. Zones
+ * without a name of their own (UTC, Etc/GMT+5) show their IANA id: `UTC (GMT+0)`.
+ */
+export function timeZoneLabel(timeZone: string | undefined, locale: Locale, at: number = Date.now()): string {
+  const zone = timeZone ?? localTimeZone();
+  const generic = zoneName(locale, zone, 'longGeneric', at);
+  const offset = zoneName(locale, zone, 'shortOffset', at);
+  // ICU answers an offset ("GMT+00:00") when a zone has no generic name.
+  const name = /^(GMT|UTC)/.test(generic) ? zone : generic;
+  return `${name} (${offset})`;
+}
