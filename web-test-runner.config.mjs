@@ -30,6 +30,8 @@ async function testControlMiddleware(ctx, next) {
     ctx.body = { error: { code: 'unavailable', message: `Test control not loaded (build dist/ first): ${error.message}` } };
     return;
   }
+  // Answered by the handler itself; a client that aborts must not be logged as Koa's default 404.
+  ctx.status = 200;
   ctx.respond = false;
   await handle(ctx.req, ctx.res);
   // Some answers are written later (gzip, long polls, streams): wait, so that the dev
@@ -39,12 +41,23 @@ async function testControlMiddleware(ctx, next) {
   }
 }
 
+// With two test files at once, new headless Chrome gives the page in the background no
+// animation frame at all (while it still reports itself visible), so a store that batches
+// per frame never notifies there. Every test page is kept active and focused.
+async function activePage({ context }) {
+  const page = await context.newPage();
+  const session = await page.createCDPSession();
+  await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await session.send('Page.setWebLifecycleState', { state: 'active' });
+  return page;
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   middleware: [testControlMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() }, createPage: activePage })],
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,

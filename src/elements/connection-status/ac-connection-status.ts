@@ -63,7 +63,7 @@ export class AcConnectionStatus extends LitElement {
         ? Math.max(0, Math.ceil((connection.nextAttemptAt - this.now) / 1000))
         : undefined;
     const detail = seconds !== undefined ? ` (${t(locale, 'nextAttempt', { seconds })})` : '';
-    return html`<span class=${connection.status} role="status" aria-label=${t(locale, 'label', { status: label })}>
+    return html`<span class="status ${connection.status}" role="status" aria-label=${t(locale, 'label', { status: label })}>
       <span class="dot" part="dot" aria-hidden="true"></span>
       <span part="label" title=${connection.error?.message ?? ''}>${label}${detail}</span>
     </span>`;

@@ -2,12 +2,15 @@ import { css } from 'lit';
 
 export const connectionStatusStyles = css`
   :host {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--ac-space-2);
+    display: inline-block;
     font-size: var(--ac-font-size-small);
     color: var(--ac-color-text-muted);
     white-space: nowrap;
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--ac-space-2);
   }
   .dot {
     width: 10px;

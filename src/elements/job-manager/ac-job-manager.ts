@@ -17,6 +17,10 @@ import '../job-filters/ac-job-filters.js';
 import '../job-dashboard/ac-job-dashboard.js';
 import '../job-list/ac-job-list.js';
 import '../job-detail/ac-job-detail.js';
+import '../export-button/ac-export-button.js';
+import type { ExportProducer } from '../export-button/ac-export-button.js';
+import { exportJobs } from '../../export/index.js';
+import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
@@ -168,6 +172,13 @@ export class AcJobManager extends LitElement {
     this.navigate({ view: 'job', jobId: event.detail.id });
   }
 
+  /** The whole filtered list, not just the rows on screen. */
+  private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
+    const store = this.activeStore!;
+    const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
+    return exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query: { ...store.query }, total: store.total, nodeNames });
+  };
+
   private selectState(_event: CustomEvent<{ state: JobState }>) {
     this.navigate({ view: 'jobs' });
   }
@@ -274,7 +285,16 @@ export class AcJobManager extends LitElement {
             theme=${common.theme}
             time-zone=${common.timeZone}
             @ac-job-open=${this.openJob}
-          ></ac-job-list>
+          >
+            <ac-export-button
+              slot="actions"
+              unit="jobs"
+              file-base="jobs"
+              label=${t(localeOf(this), 'exportList')}
+              theme=${common.theme}
+              .producer=${this.exportList}
+            ></ac-export-button>
+          </ac-job-list>
         </main>`;
       default:
         return html`<main part="main" tabindex="-1">
