@@ -3,6 +3,7 @@
  * Importing it defines no element; import an element's module (or `all.js`) for that.
  */
 export * from './model/index.js';
-export * from './source/job-source.js';
-export * from './source/job-query.js';
-export type * from './store/store-api.js';
+export * from './source/index.js';
+export * from './store/index.js';
+export * from './export/index.js';
+export * from './i18n/index.js';
