@@ -5,6 +5,74 @@
 import type { ClusterNode, Count, IsoDateTime, Job, JobState, JobType } from './job.js';
 import type { FileStatus, JobFile } from './file.js';
 
+// Counts keyed by a state, a type, a file status or a node id. Written as interfaces, not
+// `Record<…, Count>`: the schema generator keeps `Count`'s whole-number-at-least-0 rule on
+// an interface's members but loses it inside `Record`. The string index signatures keep
+// the required ones as easy to build from `Object.fromEntries` as a `Record` (and a newer
+// server's extra key is ignored, as an extra field is).
+
+/** A count per job state. */
+export interface StateCounts {
+  [state: string]: Count;
+  SCHEDULED: Count;
+  RUNNING: Count;
+  SUCCESSFUL: Count;
+  UNSUCCESSFUL: Count;
+}
+
+/** A count per job type. */
+export interface TypeCounts {
+  [type: string]: Count;
+  DESTAGING: Count;
+  VERSIONING: Count;
+  ARCHIVING: Count;
+  STORAGE: Count;
+  COPY: Count;
+  DUPLICATION: Count;
+}
+
+/** A count per file status; a status with no file may be left out. */
+export interface FileStatusCounts {
+  PENDING?: Count;
+  DESTAGED?: Count;
+  ARCHIVED?: Count;
+  CHECKED?: Count;
+  VERSIONED?: Count;
+  COPIED?: Count;
+  DUPLICATED?: Count;
+  SKIPPED?: Count;
+  FAILED?: Count;
+}
+
+/**
+ * A count per node id. The schema generator cannot put `Count`'s rule on an index
+ * signature: `validateJobSummary` checks these counts in code.
+ */
+export interface CountsByNode {
+  [nodeId: string]: Count;
+}
+
+/** A count per state, per node id. */
+export interface StateCountsByNode {
+  [nodeId: string]: StateCounts;
+}
+
+/** A series of counts (one per time bucket), per node id. Checked in code, as `CountsByNode`. */
+export interface CountSeriesByNode {
+  [nodeId: string]: Count[];
+}
+
+/** The interfaces above name exactly the states, types and statuses: a new one must be added there too. */
+type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown };
+type SameKeys<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false;
+type Holds<T extends true> = T;
+// Checked by the compiler only (an alias nobody uses still has its constraint checked).
+type CountKeysMatch = Holds<
+  [SameKeys<KnownKeys<StateCounts>, JobState>, SameKeys<KnownKeys<TypeCounts>, JobType>, SameKeys<KnownKeys<FileStatusCounts>, FileStatus>] extends [true, true, true]
+    ? true
+    : false
+>;
+
 /** `GET /api/v1/jobs`: one page of jobs for a query. */
 export interface JobPage {
   items: Job[];
@@ -21,7 +89,7 @@ export interface FilePage {
   /** How many files the request selects (after the status filter). */
   total: Count;
   /** Files of the job per status, whatever the status filter. */
-  byStatus: Partial<Record<FileStatus, Count>>;
+  byStatus: FileStatusCounts;
 }
 
 /**
@@ -50,18 +118,18 @@ export interface Timeline {
    */
   bucketSeconds: number;
   /** Per node id, the count of jobs created in each bucket, oldest first. */
-  counts: Record<string, Count[]>;
+  counts: CountSeriesByNode;
 }
 
 /** `GET /api/v1/jobs/summary`: the aggregates of a query. */
 export interface JobSummary {
   total: Count;
-  byState: Record<JobState, Count>;
+  byState: StateCounts;
   /** Per node id. */
-  byNode: Record<string, Count>;
+  byNode: CountsByNode;
   /** Per node id, per state: what a stacked "jobs per node" bar shows. */
-  byNodeState: Record<string, Record<JobState, Count>>;
-  byType: Record<JobType, Count>;
+  byNodeState: StateCountsByNode;
+  byType: TypeCounts;
   timeline: Timeline;
 }
 

@@ -98,7 +98,30 @@ export const validateJobPage: Validator<JobPage> = make('page', compiled.validat
 export const validateFilePage: Validator<FilePage> = make('page', compiled.validateFilePage);
 export const validatePageEnvelope: Validator<PageEnvelope> = make('page', compiled.validatePageEnvelope);
 export const validateNodeList: Validator<NodeList> = make('nodes', compiled.validateNodeList);
-export const validateJobSummary: Validator<JobSummary> = make('summary', compiled.validateJobSummary);
+export const validateJobSummary: Validator<JobSummary> = withNodeCounts(make('summary', compiled.validateJobSummary));
+
+/**
+ * The counts keyed by node id (`byNode`, `timeline.counts`), which the generated schema
+ * cannot constrain (an index signature loses `Count`'s rule): whole numbers, never negative.
+ */
+function withNodeCounts(validate: Validator<JobSummary>): Validator<JobSummary> {
+  return (data) => {
+    const checked = validate(data);
+    if (!checked.ok) return checked;
+    const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+    for (const [node, count] of Object.entries(checked.value.byNode)) {
+      if (!isCount(count)) return { ok: false, error: `summary.byNode[${JSON.stringify(node)}] must be a whole number >= 0, not ${preview(count)}` };
+    }
+    for (const [node, counts] of Object.entries(checked.value.timeline.counts)) {
+      if (!Array.isArray(counts)) return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}] must be array, not ${typeName(counts)}` };
+      const at = counts.findIndex((n) => !isCount(n));
+      if (at >= 0) {
+        return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}][${at}] must be a whole number >= 0, not ${preview(counts[at])}` };
+      }
+    }
+    return checked;
+  };
+}
 export const validateSession: Validator<Session> = make('session', compiled.validateSession);
 export const validateLoginRequest: Validator<LoginRequest> = make('login', compiled.validateLoginRequest);
 export const validateApiError: Validator<ApiError> = make('error', compiled.validateApiError);
