@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
+import { CSP_TEST_PATH, TEST_PAGE_CSP } from './test/reliability/csp/policy.mjs';
 
 let executablePath;
 try {
@@ -52,14 +53,22 @@ async function activePage({ context }) {
   return page;
 }
 
+// The reliability tests' strict-policy page (test/reliability/csp/): served with the
+// standalone page's Content-Security-Policy header, so every element runs under it.
+async function strictPolicyMiddleware(ctx, next) {
+  await next();
+  if (ctx.path.startsWith(CSP_TEST_PATH)) ctx.set('Content-Security-Policy', TEST_PAGE_CSP);
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
-  middleware: [testControlMiddleware],
+  middleware: [testControlMiddleware, strictPolicyMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() }, createPage: activePage })],
   concurrency: 2,
-  testFramework: { config: { timeout: 20000 } },
+  // A hang guard, not a speed assertion: on a loaded 2-core machine a heavy test may need more than 20 s.
+  testFramework: { config: { timeout: 60000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   filterBrowserLogs: ({ args }) => !(args.length === 1 && typeof args[0] === 'string' && HARMLESS.test(args[0])),
