@@ -42,11 +42,12 @@ async function testControlMiddleware(ctx, next) {
   }
 }
 
-// With two test files at once, new headless Chrome gives the page in the background no
-// animation frame at all (while it still reports itself visible), so a store that batches
-// per frame never notifies there. Every test page is kept active and focused.
+// With two test files at once in two tabs of one window, new headless Chrome gives the tab
+// in the background no animation frame at all (while it still reports itself visible), so
+// a store that batches per frame never notifies there and a test waiting for a frame hangs.
+// Every test page gets a window of its own, and is kept active and focused.
 async function activePage({ context }) {
-  const page = await context.newPage();
+  const page = await context.newPage({ type: 'window' });
   const session = await page.createCDPSession();
   await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await session.send('Page.setWebLifecycleState', { state: 'active' });
