@@ -40,8 +40,11 @@ export const FAILURE_STAGES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
- * An ISO 8601 date and time with its offset, e.g. `2025-10-23T10:23:08+02:00`.
+ * An ISO 8601 date and time with its offset, e.g. `2025-10-23T10:23:08+02:00`. The
+ * pattern keeps out what RFC 3339 allows but browsers cannot read (`Date.parse` gives
+ * NaN): a leap second (`:60`) and an offset without minutes (`+02`).
  * @format date-time
+ * @pattern ^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:[0-5]\d(\.\d+)?([Zz]|[+-]\d\d:?\d\d)$
  */
 export type IsoDateTime = string;
 
@@ -125,8 +128,10 @@ export interface DuplicationProgress extends ProgressBase {
 
 interface JobBase {
   /**
-   * Stable identifier of the job in the cluster.
+   * Stable identifier of the job in the cluster. Well-formed Unicode (no lone surrogate,
+   * which JSON can carry but no URL can): it goes into the job's address.
    * @minLength 1
+   * @pattern ^[^\uD800-\uDFFF]*$
    */
   id: string;
   /**
@@ -141,11 +146,13 @@ interface JobBase {
   /**
    * When the job started running; null while scheduled.
    * @format date-time
+   * @pattern ^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:[0-5]\d(\.\d+)?([Zz]|[+-]\d\d:?\d\d)$
    */
   startedAt: IsoDateTime | null;
   /**
    * When the job reached a final state; null until then.
    * @format date-time
+   * @pattern ^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:[0-5]\d(\.\d+)?([Zz]|[+-]\d\d:?\d\d)$
    */
   finishedAt: IsoDateTime | null;
   /**

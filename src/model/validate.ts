@@ -35,8 +35,21 @@ function fieldPath(error: CompiledValidatorError): string {
   return segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '');
 }
 
+/**
+ * The `@pattern` of `IsoDateTime` (job.ts), which Ajv checks before the format: a value
+ * failing it is told as a bad date-time, as one failing the format is.
+ */
+const DATE_TIME_PATTERN = String.raw`^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:[0-5]\d(\.\d+)?([Zz]|[+-]\d\d:?\d\d)$`;
+
+/** The `@pattern` of a job's id (job.ts): no lone surrogate. */
+const WELL_FORMED_PATTERN = String.raw`^[^\uD800-\uDFFF]*$`;
+
 function describe(error: CompiledValidatorError, data: unknown): string {
   switch (error.keyword) {
+    case 'pattern':
+      if (error.params['pattern'] === DATE_TIME_PATTERN) return `must be a date-time, not ${preview(valueAt(data, error.instancePath))}`;
+      if (error.params['pattern'] === WELL_FORMED_PATTERN) return `must be well-formed text (no lone surrogate), not ${preview(valueAt(data, error.instancePath))}`;
+      return `${error.message ?? 'is invalid'}, not ${preview(valueAt(data, error.instancePath))}`;
     case 'required':
       return 'is missing';
     case 'enum':
