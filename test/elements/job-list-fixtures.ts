@@ -280,6 +280,14 @@ export function rowsInView(element: AcJobList): HTMLElement[] {
   });
 }
 
+/** Every node in the element's shadow root, comments and text included (markers leak as comments). */
+export function nodeCount(element: AcJobList): number {
+  const walker = document.createTreeWalker(element.shadowRoot!, NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (walker.nextNode()) count++;
+  return count;
+}
+
 /** The job name shown by a row. */
 export function nameOf(row: Element): string {
   return row.querySelector('.name')?.textContent?.trim() ?? '';

@@ -9,6 +9,7 @@ import {
   drawnRows,
   listFor,
   nameOf,
+  nodeCount,
   rowsInView,
   scrollerOf,
   settle,
@@ -85,6 +86,18 @@ describe('ac-job-list', () => {
     expect(first!.querySelector('.swatch')).to.exist;
     // An unknown stage is shown as it comes.
     expect(second!.querySelectorAll('[role="gridcell"]')[7]!.textContent!.trim()).to.equal('WAITING_FOR_TAPE');
+    store.dispose();
+  });
+
+  it('shows a bounded prefix of a huge name, as text', async () => {
+    const huge = { ...syntheticJob(0), name: '<b>x</b>'.repeat(20_000) } as Job;
+    const store = await startedStore(new HeldSource([huge]));
+    const list = await listFor(store);
+    const cell = drawnRows(list)[0]!.querySelector('.name')!;
+    expect(cell.children.length).to.equal(0);
+    expect(cell.textContent).to.have.length(1001);
+    expect(cell.textContent!.endsWith('…')).to.equal(true);
+    expect(huge.name.startsWith(cell.textContent!.slice(0, -1))).to.equal(true);
     store.dispose();
   });
 
@@ -395,11 +408,11 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
-  it('keeps the number of elements bounded while scrolling through', async () => {
+  it('keeps the number of DOM nodes (comments included) bounded while scrolling through', async () => {
     const store = await startedStore(new HeldSource(syntheticJobs(20_000)));
     const list = await listFor(store);
     const scroller = scrollerOf(list);
-    const count = () => list.shadowRoot!.querySelectorAll('*').length;
+    const count = () => nodeCount(list);
     const start = count();
     let most = start;
     for (let step = 1; step <= 40; step++) {

@@ -14,14 +14,13 @@ import {
 } from '../../i18n/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
+import { clipText } from '../shared/clip-text.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
 import { themeStyles } from '../shared/theme.js';
 import { firstOrder, gridTemplate, minWidthRem, parseColumns, type ColumnKey } from './columns.js';
 import { jobListStyles } from './job-list.styles.js';
-import { fixedRows } from './fixed-row-layout.js';
 import { t } from './messages.js';
 import { ScrollWindow } from './scroll-window.js';
-import './virtual-rows.js';
 
 /** What `ac-job-open` carries. */
 export interface JobOpenDetail {
@@ -37,16 +36,11 @@ const OVERSCAN_ROWS = 40;
 const NARROW_WIDTH = 600;
 /** Placeholder rows while the first rows load. */
 const SKELETON_ROWS = 6;
-const LAYOUTS = new Map<number, ReturnType<typeof fixedRows>>();
 /**
- * The virtualizer's layout: rows of one height, three drawn beyond each edge. One object
- * per row height: a new one at each render would reconfigure the virtualizer.
+ * Rows drawn beyond each edge of the screen when the browser scrolls the list (not
+ * scaled): a few wheel notches pass before the rows are drawn again.
  */
-function layoutFor(rowHeight: number): ReturnType<typeof fixedRows> {
-  let layout = LAYOUTS.get(rowHeight);
-  if (!layout) LAYOUTS.set(rowHeight, (layout = fixedRows({ rowHeight, overhang: 3 * rowHeight })));
-  return layout;
-}
+const OVERHANG_ROWS = 6;
 
 interface RowContext {
   store: JobStoreApi;
@@ -58,6 +52,12 @@ interface RowContext {
 
 const searchIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6"><circle cx="7" cy="7" r="4.75"/><path d="m10.5 10.5 3.5 3.5" stroke-linecap="round"/></svg>`;
 const sortIcon = svg`<svg class="sort-icon" viewBox="0 0 12 12" aria-hidden="true" fill="currentColor"><path d="M6 9.5 2 4.5h8z"/></svg>`;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
 
 function rowId(index: number): string {
   return `row-${index}`;
@@ -76,10 +76,11 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
 
 /**
  * Every job the shared query selects, from one to ten million, as a sortable grid with
- * a search bar (user guide, section 5). Rows are virtualized: up to about 222,000 rows by
- * @lit-labs/virtualizer, past its limit by a pool of rows over a scaled scroll range, so
- * every row stays reachable by wheel, touch, scrollbar and keyboard. Live changes update
- * rows in place; new jobs never move the rows being read.
+ * a search bar (user guide, section 5). Only the rows on screen exist: a pool of row
+ * elements rewritten as the list scrolls, over a spacer that past about 222,000 rows
+ * (8,000,000 px) maps the scroll position onto the whole list, so every row stays
+ * reachable by wheel, touch, scrollbar and keyboard. Live changes update rows in place;
+ * new jobs never move the rows being read.
  *
  * The list is one tab stop (`role=grid`): arrows, Page Up/Down, Home/End move the active
  * row, Enter or a click opens it; in the header row, Left/Right choose a column and
@@ -141,7 +142,6 @@ export class AcJobList extends LitElement {
   @query('.rows') private rowsElement?: HTMLElement;
   @query('.spacer') private spacerElement?: HTMLElement;
   @query('.window') private windowElement?: HTMLElement;
-  @query('.vbody') private vbodyElement?: HTMLElement;
   @query('input[type="search"]') private searchInput?: HTMLInputElement;
 
   private readonly storeController = new JobStoreController(this, { filter: (change) => this.onStoreChange(change) });
@@ -157,15 +157,16 @@ export class AcJobList extends LitElement {
   private announceToggle = false;
   /** The rows on screen at the last render (index, id), to keep the reader's place. */
   private shown: { index: number; id: string }[] = [];
-  /** First row drawn at the last render. */
-  private drawnFirst = -1;
+  /** First row on screen at the last render. */
+  private visibleFirst = -1;
+  /** Whether the grid showed no row at the last render (only its header). */
+  private wasCollapsed = true;
+  /** Rows drawn at the last render: [drawnFirst, drawnEnd). */
+  private drawnFirst = 0;
+  private drawnEnd = 0;
   private columnKeys: ColumnKey[] = parseColumns(undefined);
   private validTimeZone: string | undefined;
   private nodeCache: { nodes: readonly ClusterNode[]; map: Map<string, { name: string; swatch: number }> } | undefined;
-  private indexItems: number[] = [];
-  /** Grows with each new query: the virtualizer then gets a new items array. */
-  private rowsVersion = 0;
-  private itemsVersion = -1;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -192,7 +193,6 @@ export class AcJobList extends LitElement {
     const store = this.storeController.store;
     if (!store) return true;
     if (change.query) {
-      this.rowsVersion++;
       this.queryChanged = true;
       this.announcePending = true;
     } else if (change.rows) {
@@ -221,7 +221,10 @@ export class AcJobList extends LitElement {
     if (!anchor) return;
     const now = store.indexOf(anchor.id);
     if (now < 0) return;
-    if (now !== anchor.index) this.rowWindow.top = this.rowWindow.scale.clampTop(this.rowWindow.top + (now - anchor.index) * this.rowWindow.rowHeight);
+    if (now !== anchor.index) {
+      const w = this.rowWindow;
+      w.top = w.scale.clampTop(w.top + (now - anchor.index) * w.rowHeight);
+    }
     if (newestFirst && store.mode === 'memory') {
       for (const id of change.added) {
         const index = store.indexOf(id);
@@ -262,7 +265,7 @@ export class AcJobList extends LitElement {
       this.activeId = undefined;
     }
     this.rowWindow.setCount(total);
-    this.drawnFirst = this.rowWindow.first;
+    this.drawRange(total);
     if (this.activeRow >= total) this.activeRow = total - 1;
     if (store && this.announcePending && store.status !== 'loading' && store.status !== 'idle') {
       this.announcePending = false;
@@ -279,33 +282,35 @@ export class AcJobList extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const store = this.storeController.store;
     const scroller = this.scrollerElement!;
-    this.rowWindow.attach(scroller, this.headElement!);
-    this.rowWindow.measure();
+    // Writes first, then reads: one layout per frame.
     if (changed.has('columns') || (changed as PropertyValues).has('narrow') || !scroller.style.getPropertyValue('--_columns')) {
       scroller.style.setProperty('--_columns', gridTemplate(this.columnKeys, this.narrow));
       scroller.style.setProperty('--_min-width', `${minWidthRem(this.columnKeys, this.narrow)}rem`);
     }
     const scale = this.rowWindow.scale;
-    if (this.vbodyElement) {
-      // The virtualizer sizes its host a little later; the scroll position cannot wait.
-      this.vbodyElement.style.minHeight = `${scale.contentHeight}px`;
-    }
     if (this.spacerElement) {
       this.spacerElement.style.height = `${scale.physicalHeight}px`;
-      this.windowElement!.style.height = `${scale.viewport}px`;
+      if (this.windowElement) this.windowElement.style.height = `${scale.viewport}px`;
       this.positionRows();
     }
+    this.rowWindow.attach(scroller, this.headElement!);
+    // The grid grows from its header alone when the first rows come: measure it now,
+    // not a frame later when the ResizeObserver tells.
+    const collapsed = scale.count === 0;
+    if (collapsed !== this.wasCollapsed) {
+      this.wasCollapsed = collapsed;
+      this.rowWindow.measure();
+    }
     this.rowWindow.syncPhysical();
-    this.afterMove();
+    this.noteRowsOnScreen();
   }
 
   /**
    * What follows the rows on screen: fetch them (remote), note which jobs they show (to
    * keep the reader's place when rows move), point at the active row.
    */
-  private afterMove(): void {
+  private noteRowsOnScreen(): void {
     const store = this.storeController.store;
     if (!store) return;
     const first = this.rowWindow.first;
@@ -333,29 +338,56 @@ export class AcJobList extends LitElement {
     else scroller.removeAttribute('aria-activedescendant');
   }
 
-  /** The virtual position moved (scroll, wheel, keys, resize). */
-  private onMove(): void {
-    if (this.rowWindow.top <= 0 && this.newJobs > 0) this.newJobs = 0;
-    const first = this.rowWindow.first;
-    if (this.rowWindow.virtualized) {
-      // The virtualizer draws the rows itself: no need to render the whole list again.
-      if (first !== this.drawnFirst) {
-        this.drawnFirst = first;
-        this.afterMove();
-      }
-    } else if (first !== this.drawnFirst) {
-      this.requestUpdate();
+  /**
+   * The rows to draw. Past `MAX_SCROLL_HEIGHT` the scroll position is scaled: the rows on
+   * screen, in a window that stays in view, moved by this element at every scroll. Under
+   * it the browser scrolls the rows itself (smoothly, off the main thread), a few more
+   * drawn beyond each edge, and this element only redraws when the first row changes.
+   */
+  private drawRange(total: number): void {
+    const w = this.rowWindow;
+    const first = w.first;
+    this.visibleFirst = first;
+    if (w.scale.scaled) {
+      this.drawnFirst = first;
+      this.drawnEnd = Math.min(total, first + Math.ceil(w.viewport / w.rowHeight) + 1);
     } else {
-      this.positionRows();
+      this.drawnFirst = Math.max(0, first - OVERHANG_ROWS);
+      this.drawnEnd = Math.min(total, first + w.visibleCount + OVERHANG_ROWS);
     }
   }
 
-  /** Slides the drawn rows by the part of a row scrolled past (scaled mode). */
+  /** The virtual position moved (scroll, wheel, keys, resize). */
+  private onMove(): void {
+    const w = this.rowWindow;
+    if (w.top <= 0 && this.newJobs > 0) this.newJobs = 0;
+    const first = w.first;
+    if (first === this.visibleFirst) {
+      this.positionRows();
+    } else if (!w.scale.scaled && first >= this.drawnFirst && first + w.visibleCount <= this.drawnEnd) {
+      // Still among the rows drawn, which the browser scrolled: no need to draw again.
+      this.visibleFirst = first;
+      this.noteRowsOnScreen();
+    } else {
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * Places the drawn rows: in the scaled window, shifted by the part of a row scrolled
+   * past; in the spacer, at their own place (the browser scrolls them).
+   */
   private positionRows(): void {
     const rows = this.rowsElement;
     if (!rows) return;
-    const offset = this.drawnFirst * this.rowWindow.rowHeight - this.rowWindow.top;
-    rows.style.transform = `translateY(${offset}px)`;
+    const w = this.rowWindow;
+    if (w.scale.scaled) {
+      rows.style.top = '';
+      rows.style.transform = `translateY(${this.drawnFirst * w.rowHeight - w.top}px)`;
+    } else {
+      rows.style.transform = '';
+      rows.style.top = `${this.drawnFirst * w.rowHeight}px`;
+    }
   }
 
   // --- actions ---
@@ -382,7 +414,9 @@ export class AcJobList extends LitElement {
   }
 
   private hrefFor(id: string): string | undefined {
-    return this.hrefTemplate ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+    // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it becomes
+    // U+FFFD, as the URL parser itself would make it.
+    return this.hrefTemplate ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(wellFormed(id))) : undefined;
   }
 
   /** Opens the row and, when it has a link and nobody cancelled, follows it. */
@@ -579,19 +613,6 @@ export class AcJobList extends LitElement {
     return this.nodeCache.map;
   }
 
-  /**
-   * The virtualizer's items: the row numbers. A new array for a new query, so that it
-   * lays out from the new scroll position (the top) at once instead of first redrawing
-   * its old range with the new rows.
-   */
-  private items(count: number): number[] {
-    if (this.indexItems.length !== count || this.itemsVersion !== this.rowsVersion) {
-      this.indexItems = Array.from({ length: count }, (_, i) => i);
-      this.itemsVersion = this.rowsVersion;
-    }
-    return this.indexItems;
-  }
-
   protected override render(): TemplateResult {
     const store = this.storeController.store;
     const locale = localeOf(this);
@@ -616,7 +637,9 @@ export class AcJobList extends LitElement {
             @keydown=${this.onSearchKeyDown}
           />
         </div>
-        <span class="count" aria-hidden="true">${loadingFirst ? common(locale, 'loading') : t(locale, 'count', { count: total })}</span>
+        <span class="count" aria-hidden="true"
+          >${loadingFirst ? common(locale, 'loading') : error && total === 0 ? '' : t(locale, 'count', { count: total })}</span
+        >
         <span class="visually-hidden" role="status">${this.announcement}</span>
         <div class="actions"><slot name="actions"></slot></div>
       </div>
@@ -684,26 +707,13 @@ export class AcJobList extends LitElement {
       timeZone: this.validTimeZone,
       nodes: this.nodeMap(store),
     };
-    if (this.rowWindow.virtualized) {
-      // Items are row numbers; rows are keyed by job id (the default key is the item).
-      return html`<ac-job-list-rows
-        class="vbody"
-        .items=${this.items(total)}
-        .layout=${layoutFor(this.rowWindow.rowHeight)}
-        .keyFunction=${(index: number) => store.jobAt(index)?.id ?? -1 - index}
-        .renderItem=${(index: number) => this.renderRow(index, context)}
-        @rangeChanged=${this.onVirtualizerRange}
-      ></ac-job-list-rows>`;
-    }
-    const first = this.drawnFirst;
-    const count = Math.min(total - first, Math.ceil(this.rowWindow.viewport / this.rowWindow.rowHeight) + 1);
     const rows: TemplateResult[] = [];
-    for (let i = first; i < first + count; i++) rows.push(this.renderRow(i, context));
-    return html`<div class="spacer"><div class="window"><div class="rows">${rows}</div></div></div>`;
+    for (let i = this.drawnFirst; i < this.drawnEnd; i++) rows.push(this.renderRow(i, context));
+    // Positional rows (no keys): scrolling rewrites the same elements, it creates none.
+    return this.rowWindow.scale.scaled
+      ? html`<div class="spacer"><div class="window"><div class="rows">${rows}</div></div></div>`
+      : html`<div class="spacer"><div class="rows flowing">${rows}</div></div>`;
   }
-
-  /** The virtualizer draws its new range right after telling it: point at the active row then. */
-  private readonly onVirtualizerRange = (): void => void Promise.resolve().then(() => this.updateActiveDescendant());
 
   private renderSkeleton(): TemplateResult {
     const rows: TemplateResult[] = [];
@@ -730,19 +740,23 @@ export class AcJobList extends LitElement {
     </div>`;
   }
 
+  /** One cell; text from the server is shown as text, clipped to a bounded length. */
   private renderCell(key: ColumnKey, job: Job, context: RowContext): TemplateResult {
     const locale = context.locale;
     switch (key) {
       case 'name': {
         const href = this.hrefFor(job.id);
+        const name = clipText(job.name);
         return href
-          ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${job.name}>${job.name}</a></div>`
-          : html`<div role="gridcell" class="cell name" title=${job.name}>${job.name}</div>`;
+          ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${name}>${name}</a></div>`
+          : html`<div role="gridcell" class="cell name" title=${name}>${name}</div>`;
       }
       case 'type':
         return html`<div role="gridcell" class="cell">${jobTypeLabel(job.type, locale)}</div>`;
-      case 'description':
-        return html`<div role="gridcell" class="cell muted" title=${job.description}>${job.description}</div>`;
+      case 'description': {
+        const description = clipText(job.description);
+        return html`<div role="gridcell" class="cell muted" title=${description}>${description}</div>`;
+      }
       case 'createdAt':
       case 'updatedAt':
         return html`<div role="gridcell" class="cell">
@@ -751,7 +765,7 @@ export class AcJobList extends LitElement {
       case 'node': {
         const node = context.nodes.get(job.node);
         const swatch = node ? node.swatch : NODE_PALETTE.indexOf(nodeColor(job.node, []) as (typeof NODE_PALETTE)[number]);
-        const name = node?.name ?? job.node;
+        const name = clipText(node?.name ?? job.node);
         return html`<div role="gridcell" class="cell">
           <span class="node" title=${name}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${name}</span>
         </div>`;
@@ -759,7 +773,7 @@ export class AcJobList extends LitElement {
       case 'state':
         return html`<div role="gridcell" class="cell"><span class=${`badge state-${job.state}`}>${jobStateLabel(job.state, locale)}</span></div>`;
       case 'stage': {
-        const label = stageLabel(job.stage, locale);
+        const label = clipText(stageLabel(job.stage, locale));
         return html`<div role="gridcell" class=${FAILURE_STAGES.has(job.stage) ? 'cell stage-failure' : 'cell'} title=${label}>${label}</div>`;
       }
     }

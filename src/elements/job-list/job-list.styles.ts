@@ -222,17 +222,24 @@ export const jobListStyles = css`
     box-shadow: inset 0 0 0 2px var(--ac-color-focus);
   }
 
-  /* rows drawn by this element past the virtualizer's limit */
+  /* The pool of rows over a spacer as tall as the list (or as tall as the browser allows). */
   .spacer {
     position: relative;
   }
+  /* Scaled: a window that stays in view, the rows moved inside it at each scroll. */
   .window {
     position: sticky;
     top: var(--_head-height);
     overflow: hidden;
   }
-  .rows {
+  .window .rows {
     will-change: transform;
+  }
+  /* Not scaled: the rows at their place in the spacer; the browser scrolls them. */
+  .rows.flowing {
+    position: absolute;
+    left: 0;
+    right: 0;
   }
 
   /* --- cells --- */
@@ -349,6 +356,9 @@ export const jobListStyles = css`
   .message p {
     margin: 0;
     max-width: 32rem;
+  }
+  .message .button {
+    color: var(--ac-color-text);
   }
   .message.error p {
     color: var(--ac-color-text);

@@ -1,8 +1,8 @@
 /**
  * Scroll scaling: a list of `count` rows of `rowHeight` px is `count × rowHeight` px of
  * *virtual* content, but a browser cannot scroll an element that tall (Chromium caps
- * layout near 33.5 million px, and its compositor keeps scroll offsets in float32, so
- * positions past 2^23 px lose whole pixels). The scroller therefore holds a spacer of at
+ * layout near 33.5 million px, and its compositor keeps scroll offsets in float32, which
+ * has no fraction of a pixel left past 2^23 px and loses whole pixels past 2^24). The scroller therefore holds a spacer of at
  * most `MAX_SCROLL_HEIGHT` px, and a physical scroll position maps to a virtual one
  * proportionally. Small movements (wheel, keys, touch) are applied 1:1 to the virtual
  * position by the list itself, so that no row is ever skipped; only jumps (dragging the

@@ -1,19 +1,17 @@
 /**
- * The scrolling of the job list, as a reactive controller: which rows are on screen, for
- * lists of any length. It keeps the *virtual* scroll position (`top`, px of the whole
- * list) and maps it onto the scroller (see `ScrollScale`).
+ * The scrolling of a long list of fixed-height rows, as a reactive controller: which
+ * rows are on screen, for lists of any length. It keeps the *virtual* scroll position
+ * (`top`, px of the whole list) and maps it onto the scroller (see `ScrollScale`).
  *
- * Two ways to render, chosen by `virtualized`:
- * - lists whose rows fit under `MAX_SCROLL_HEIGHT` (≈ 222,000 rows of 36 px) are drawn by
- *   @lit-labs/virtualizer; the scroller's position is the virtual position;
- * - taller lists go past the virtualizer's 8,200,000 px clamp (its rows past it cannot be
- *   reached), so the host draws a fixed pool of rows in a sticky window over a spacer of
- *   at most `MAX_SCROLL_HEIGHT` px, and this controller scales the scroll position.
+ * Up to `MAX_SCROLL_HEIGHT` (about 222,000 rows of 36 px) the scroller's position is the
+ * virtual position. Past it the host draws its rows in a window that stays in view over
+ * a spacer of at most `MAX_SCROLL_HEIGHT` px, and this controller scales: wheel input is
+ * applied 1:1 to the virtual position (a notch moves the rows by a notch, not by a notch
+ * times the scale), touch panning too (until its fling ends, then the scrollbar is put
+ * back in proportion), and every other scroll (dragging the scrollbar, scrolling from
+ * script) maps proportionally.
  *
- * In the scaled case, wheel input is applied 1:1 to the virtual position (a notch moves
- * the rows by a notch, not by a notch times the scale), touch panning too (until its
- * fling ends, then the scrollbar is put back in proportion), and every other scroll
- * (dragging the scrollbar, scrolling from script) maps proportionally.
+ * Used by `<ac-job-list>` and by the detail's file list.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_SCROLL_HEIGHT, ScrollScale } from './scroll-scale.js';
@@ -49,6 +47,9 @@ export class ScrollWindow implements ReactiveController {
   private flung = false;
   private flingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly maxScrollHeight: number;
+  private connected = false;
+  /** Where the wheel listener is registered, if anywhere. */
+  private wheelTarget: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -62,7 +63,10 @@ export class ScrollWindow implements ReactiveController {
     return new ScrollScale(this.rowHeight, this.count, this.viewport, this.maxScrollHeight);
   }
 
-  /** Whether the virtualizer draws the rows (else the host's pool over a scaled spacer). */
+  /**
+   * Whether the list fits under `MAX_SCROLL_HEIGHT` unscaled (so a virtualizer, clamped at
+   * 8,200,000 px, could draw it; the detail's file list uses one there).
+   */
   get virtualized(): boolean {
     return this.count * this.rowHeight <= this.maxScrollHeight;
   }
@@ -86,10 +90,12 @@ export class ScrollWindow implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     if (this.scroller) this.listen(this.scroller);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     if (this.scroller) this.unlisten(this.scroller);
     clearTimeout(this.flingTimer);
   }
@@ -109,6 +115,20 @@ export class ScrollWindow implements ReactiveController {
     if (count === this.count) return;
     this.count = count;
     this.top = this.scale.clampTop(this.top);
+    this.listenToWheel();
+  }
+
+  /**
+   * The wheel is handled here only while the list is scaled: a listener that may cancel
+   * wheel events makes the browser wait for the page before each scroll, so none is
+   * registered while the browser can scroll by itself.
+   */
+  private listenToWheel(): void {
+    const target = this.connected && this.scale.scaled ? this.scroller : undefined;
+    if (target === this.wheelTarget) return;
+    this.wheelTarget?.removeEventListener('wheel', this.onWheel);
+    target?.addEventListener('wheel', this.onWheel, { passive: false });
+    this.wheelTarget = target;
   }
 
   /** Row height in px, from the host's `--ac-row-height`. */
@@ -174,23 +194,23 @@ export class ScrollWindow implements ReactiveController {
   private listen(scroller: HTMLElement): void {
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
     scroller.addEventListener('scrollend', this.onScrollEnd, { passive: true });
-    scroller.addEventListener('wheel', this.onWheel, { passive: false });
     scroller.addEventListener('touchstart', this.onTouchStart, { passive: true });
     scroller.addEventListener('touchend', this.onTouchEnd, { passive: true });
     scroller.addEventListener('touchcancel', this.onTouchEnd, { passive: true });
     this.resizeObserver ??= new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(scroller);
     if (this.header) this.resizeObserver.observe(this.header);
+    this.listenToWheel();
   }
 
   private unlisten(scroller: HTMLElement): void {
     scroller.removeEventListener('scroll', this.onScroll);
     scroller.removeEventListener('scrollend', this.onScrollEnd);
-    scroller.removeEventListener('wheel', this.onWheel);
     scroller.removeEventListener('touchstart', this.onTouchStart);
     scroller.removeEventListener('touchend', this.onTouchEnd);
     scroller.removeEventListener('touchcancel', this.onTouchEnd);
     this.resizeObserver?.disconnect();
+    this.listenToWheel();
   }
 
   private readonly onScroll = (): void => {
