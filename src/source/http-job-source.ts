@@ -30,6 +30,7 @@ import {
   type JobSource,
   type LiveBatch,
 } from './job-source.js';
+import { ListenerSet } from './listener-set.js';
 import { LiveConnection } from './live-connection.js';
 import { browserNetwork, documentVisibility, type NetworkStatus, type PageVisibility } from './page-lifecycle.js';
 
@@ -93,8 +94,8 @@ export class HttpJobSource implements JobSource {
   readonly #client: HttpClient;
   readonly #liveEnabled: boolean;
   readonly #live: LiveConnection;
-  readonly #subscribers = new Set<{ listener: (batch: LiveBatch) => void }>();
-  readonly #connectionListeners = new Set<{ listener: (state: ConnectionState) => void }>();
+  readonly #subscribers = new ListenerSet<LiveBatch>();
+  readonly #connectionListeners = new ListenerSet<ConnectionState>();
   /** Aborted by `close()`: every request still in flight then ends. */
   #lifetime = new AbortController();
 
@@ -120,8 +121,8 @@ export class HttpJobSource implements JobSource {
       requestTimeoutMs,
       visibility: options.visibility ?? documentVisibility(),
       network: options.network ?? browserNetwork(),
-      deliver: (batch) => this.#deliver(batch),
-      setState: (state) => this.#notifyConnection(state),
+      deliver: (batch) => this.#subscribers.emit(batch),
+      setState: (state) => this.#connectionListeners.emit(state),
     });
   }
 
@@ -192,11 +193,10 @@ export class HttpJobSource implements JobSource {
   }
 
   subscribe(listener: (batch: LiveBatch) => void): () => void {
-    const entry = { listener };
-    this.#subscribers.add(entry);
+    const remove = this.#subscribers.add(listener);
     if (this.#liveEnabled && this.#subscribers.size === 1) this.#live.start();
     return () => {
-      if (!this.#subscribers.delete(entry)) return;
+      if (!remove()) return;
       if (this.#subscribers.size === 0) this.#live.stop();
     };
   }
@@ -206,9 +206,8 @@ export class HttpJobSource implements JobSource {
   }
 
   onConnectionChange(listener: (state: ConnectionState) => void): () => void {
-    const entry = { listener };
-    this.#connectionListeners.add(entry);
-    return () => this.#connectionListeners.delete(entry);
+    const remove = this.#connectionListeners.add(listener);
+    return () => void remove();
   }
 
   /** Reconnects the live stream now (a "retry" button; after an `error` state). */
@@ -227,32 +226,6 @@ export class HttpJobSource implements JobSource {
 
   #signal(caller: AbortSignal | undefined): AbortSignal {
     return caller ? AbortSignal.any([caller, this.#lifetime.signal]) : this.#lifetime.signal;
-  }
-
-  #deliver(batch: LiveBatch): void {
-    for (const { listener } of [...this.#subscribers]) {
-      try {
-        listener(batch);
-      } catch (error) {
-        // One failing listener must not starve the others: report it as uncaught.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
-  #notifyConnection(state: ConnectionState): void {
-    for (const { listener } of [...this.#connectionListeners]) {
-      try {
-        listener(state);
-      } catch (error) {
-        // One failing listener must not starve the others: report it as uncaught.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
   }
 }
 

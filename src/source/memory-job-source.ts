@@ -36,6 +36,7 @@ import {
   sortValue,
   summarize,
 } from './job-query.js';
+import { ListenerSet } from './listener-set.js';
 import { documentVisibility, type PageVisibility } from './page-lifecycle.js';
 
 /** The reference server's paging bounds, so both sources accept and refuse the same pages. */
@@ -111,8 +112,8 @@ export class MemoryJobSource implements JobSource {
   readonly #files: MemoryJobSourceOptions['files'];
   readonly #visibility: PageVisibility;
   readonly #rejected: string[] = [];
-  readonly #subscribers = new Set<{ listener: (batch: LiveBatch) => void }>();
-  readonly #connectionListeners = new Set<{ listener: (state: ConnectionState) => void }>();
+  readonly #subscribers = new ListenerSet<LiveBatch>();
+  readonly #connectionListeners = new ListenerSet<ConnectionState>();
   #connection: ConnectionState = { status: 'idle' };
   #seq = 0;
   /** Events of the current task, delivered together as one batch. */
@@ -254,14 +255,13 @@ export class MemoryJobSource implements JobSource {
   }
 
   subscribe(listener: (batch: LiveBatch) => void): () => void {
-    const entry = { listener };
-    this.#subscribers.add(entry);
+    const remove = this.#subscribers.add(listener);
     if (this.#subscribers.size === 1) {
       this.#unwatchVisibility = this.#visibility.onChange(() => this.#settle());
       this.#settle();
     }
     return () => {
-      if (!this.#subscribers.delete(entry) || this.#subscribers.size) return;
+      if (!remove() || this.#subscribers.size) return;
       this.#stopLive();
     };
   }
@@ -271,9 +271,8 @@ export class MemoryJobSource implements JobSource {
   }
 
   onConnectionChange(listener: (state: ConnectionState) => void): () => void {
-    const entry = { listener };
-    this.#connectionListeners.add(entry);
-    return () => this.#connectionListeners.delete(entry);
+    const remove = this.#connectionListeners.add(listener);
+    return () => void remove();
   }
 
   /** Stops the simulation's clock, forgets every listener and lets go of the simulator. */
@@ -313,7 +312,7 @@ export class MemoryJobSource implements JobSource {
       if (announce) events.push({ type: held ? 'job.updated' : 'job.created', seq: ++this.#seq, job });
     });
     this.#noteRejected(refused);
-    if (events.length) this.#deliver({ events });
+    if (events.length) this.#subscribers.emit({ events });
     return refused;
   }
 
@@ -331,7 +330,7 @@ export class MemoryJobSource implements JobSource {
       queueMicrotask(() => {
         const events = this.#pending;
         this.#pending = [];
-        if (events.length) this.#deliver({ events });
+        if (events.length) this.#subscribers.emit({ events });
       });
     }
     this.#pending.push(event);
@@ -372,31 +371,9 @@ export class MemoryJobSource implements JobSource {
     this.#setConnection({ status: 'idle' });
   }
 
-  #deliver(batch: LiveBatch): void {
-    for (const { listener } of [...this.#subscribers]) {
-      try {
-        listener(batch);
-      } catch (error) {
-        // One failing listener must not starve the others: report it as uncaught.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
   #setConnection(state: ConnectionState): void {
     if (state.status === this.#connection.status) return;
     this.#connection = state;
-    for (const { listener } of [...this.#connectionListeners]) {
-      try {
-        listener(state);
-      } catch (error) {
-        // One failing listener must not starve the others: report it as uncaught.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    this.#connectionListeners.emit(state);
   }
 }
