@@ -54,6 +54,42 @@ const dark = css`
   --ac-shadow: 0 1px 2px rgb(0 0 0 / 40%), 0 1px 8px rgb(0 0 0 / 30%);
 `;
 
+/**
+ * What every shadow root needs whatever its tokens: `hidden` honoured, border-box sizing,
+ * a visible focus ring, a visually hidden class for screen-reader text, reduced motion.
+ */
+export const baseRules = css`
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 2px solid var(--ac-color-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
+
 /** Put first in every element's `static styles`. */
 export const themeStyles = css`
   :host {
@@ -84,33 +120,5 @@ export const themeStyles = css`
     ${dark}
     color-scheme: dark;
   }
-  :host([hidden]) {
-    display: none !important;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  :focus-visible {
-    outline: 2px solid var(--ac-color-focus);
-    outline-offset: 2px;
-  }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
+  ${baseRules}
 `;
