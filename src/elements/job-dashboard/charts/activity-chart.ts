@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import type { ChartColors } from './chart-colors.js';
 import type { ActivitySeries } from './chart-data.js';
-import { COUNT_INCREMENTS, DashboardChart, axisWidth, countRange, type TooltipContent, type TooltipRow } from './dashboard-chart.js';
+import { DashboardChart, axisWidth, countRange, type TooltipContent, type TooltipRow } from './dashboard-chart.js';
 
 export interface ActivityChartLabels {
   nodeName(id: string): string;
@@ -56,15 +56,7 @@ export class ActivityChart extends DashboardChart {
             size: 32,
             values: (_u, splits, _axis, _space, step) => splits.map((s) => this.labels.tick(s * 1000, step)),
           },
-          {
-            stroke: () => this.colors.muted,
-            font: colors.font,
-            grid: { stroke: () => this.colors.grid, width: 1 },
-            ticks: { show: false },
-            incrs: COUNT_INCREMENTS,
-            values: (_u, splits) => splits.map((n) => this.labels.number(n)),
-            size: (u, values) => axisWidth(u, values),
-          },
+          this.countAxis((n) => this.labels.number(n)),
         ],
         series: [{}],
       },

@@ -23,7 +23,7 @@ export interface TooltipContent {
 }
 
 /** Counts are whole numbers: ticks at 1, 2, 5, 10, 20, 50… never 0.5. */
-export const COUNT_INCREMENTS: number[] = [];
+const COUNT_INCREMENTS: number[] = [];
 for (let magnitude = 1; magnitude <= 1e9; magnitude *= 10) COUNT_INCREMENTS.push(magnitude, 2 * magnitude, 5 * magnitude);
 
 /** A y range from zero with some headroom, so the tallest bar never touches the top. */
@@ -61,6 +61,19 @@ export abstract class DashboardChart {
     this.band.className = 'hover-band';
     this.band.hidden = true;
     this.resizeObserver = new ResizeObserver(() => this.fit());
+  }
+
+  /** The axis of counts every chart has: whole-number ticks in the page's number format. */
+  protected countAxis(format: (count: number) => string): uPlot.Axis {
+    return {
+      stroke: () => this.colors.muted,
+      font: this.colors.font,
+      grid: { stroke: () => this.colors.grid, width: 1 },
+      ticks: { show: false },
+      incrs: COUNT_INCREMENTS,
+      values: (_u, splits) => splits.map(format),
+      size: axisWidth,
+    };
   }
 
   /** Builds the plot; called once, at the end of a subclass's constructor. */

@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import type { JobState } from '../../../model/index.js';
 import { StateTextures, type ChartColors } from './chart-colors.js';
 import { STACK_ORDER, stackedNodeData, type NodeBars } from './chart-data.js';
-import { COUNT_INCREMENTS, DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
+import { DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
 
 export interface NodeChartLabels {
   nodeName(id: string): string;
@@ -68,15 +68,7 @@ export class NodeChart extends DashboardChart {
             splits: () => this.bars.nodeIds.map((_, i) => i),
             values: (_u, splits) => splits.map((i) => this.labels.nodeName(this.bars.nodeIds[i] ?? '')),
           },
-          {
-            stroke: () => this.colors.muted,
-            font: colors.font,
-            grid: { stroke: () => this.colors.grid, width: 1 },
-            ticks: { show: false },
-            incrs: COUNT_INCREMENTS,
-            values: (_u, splits) => splits.map((n) => this.labels.number(n)),
-            size: (u, values) => axisWidth(u, values),
-          },
+          this.countAxis((n) => this.labels.number(n)),
         ],
         series: [{}, ...STACK_ORDER.map((state) => ({ label: state, width: 0, paths: bars, points: { show: false } }))],
       },

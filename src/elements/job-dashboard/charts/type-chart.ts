@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import type { JobType } from '../../../model/index.js';
 import { mixColors, type ChartColors } from './chart-colors.js';
 import type { TypeBars } from './chart-data.js';
-import { COUNT_INCREMENTS, DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
+import { DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
 
 export interface TypeChartLabels {
   type(type: JobType): string;
@@ -45,17 +45,7 @@ export class TypeChart extends DashboardChart {
             values: (_u, splits) => splits.map((i) => this.labels.type(this.bars.types[i]!)),
             size: (u, values) => axisWidth(u, values),
           },
-          {
-            side: 2,
-            stroke: () => this.colors.muted,
-            font: colors.font,
-            grid: { stroke: () => this.colors.grid, width: 1 },
-            ticks: { show: false },
-            incrs: COUNT_INCREMENTS,
-            space: 48,
-            size: 28,
-            values: (_u, splits) => splits.map((n) => this.labels.number(n)),
-          },
+          { ...this.countAxis((n) => this.labels.number(n)), side: 2, space: 48, size: 28 },
         ],
         series: [
           {},
