@@ -241,7 +241,7 @@ export async function listFor(store: JobStore, attributes: { columns?: string; h
   return element;
 }
 
-/** Two frames and the element's update: store notifications, virtualizer layout and rendering are done. */
+/** Two frames and the element's update: store notifications, layout and rendering are done. */
 export async function settle(element: AcJobList): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));

@@ -1,41 +1,37 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { FILE_STATUSES, type FileStatus, type JobFile } from '../../model/index.js';
 import type { JobSource } from '../../source/job-source.js';
 import { common, fileStatusLabel, formatBytes, formatNumber, type Locale } from '../../i18n/index.js';
-// The job list's machinery for long tables: scroll scaling past the virtualizer's
-// limit, and a virtualizer element that starts once in the page and does not leak rows.
-import { ScrollWindow } from '../job-list/scroll-window.js';
-import '../job-list/virtual-rows.js';
+import { RowPool } from '../shared/row-pool.js';
+import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { FileWindow } from './file-window.js';
 import { msg } from './messages.js';
 import { innerBaseStyles } from './inner.styles.js';
 import { filesStyles } from './job-files.styles.js';
 
-type FlowLayout = ReturnType<typeof flow>;
-
 /** While a job runs its files change: refetch the rows on screen at most this often. */
 const REFRESH_INTERVAL_MS = 1000;
 /** Rows fetched beyond each edge of the screen, so a short scroll finds them ready. */
 const OVERSCAN_ROWS = 30;
-/** Below this width a row shows the path on one line and status, size, reason under it. */
+/** Below this width (of the table, px) a row shows the path on one line and status, size, reason under it. */
 const NARROW_WIDTH = 560;
 const NARROW_ROW_HEIGHT = 52;
 
 /**
  * The file table of `<ac-job-detail>`: every file of a job, fetched page by page for the
- * rows on screen, filtered by status, failed files first on demand. A job may have
- * millions of files: while the rows fit in 8 million pixels (about 220,000 rows, 150,000
- * in the narrow layout) they are drawn by @lit-labs/virtualizer, past that by a pool of
- * rows over a scaled scroll range (the job list's `ScrollWindow`). Internal to `<ac-job-detail>`; it inherits the `--ac-*` tokens.
+ * rows on screen, filtered by status, failed files first on demand. A job may have tens
+ * of millions of files: only the rows on screen exist (a `RowPool`, as in `<ac-job-list>`),
+ * over a scroll range scaled past 8 million pixels (about 220,000 rows, 150,000 in the
+ * narrow layout), where wheel and keys still move the rows 1:1 and the scrollbar reaches
+ * every file. Internal to `<ac-job-detail>`; it inherits the `--ac-*` tokens.
  *
  * @summary A job's files: a virtualized, paged table with status filters.
  * @csspart table - The scrolling table (header and rows).
  */
 @customElement('ac-job-files')
 export class AcJobFiles extends LitElement {
-  static override styles = [innerBaseStyles, filesStyles];
+  static override styles = [innerBaseStyles, rowPoolStyles, filesStyles];
 
   /** Where the files come from (the store's source). */
   @property({ attribute: false }) source: Pick<JobSource, 'listFiles'> | undefined;
@@ -54,21 +50,13 @@ export class AcJobFiles extends LitElement {
 
   @query('.scroller') private scroller!: HTMLElement | null;
   @query('.head') private head!: HTMLElement | null;
-  @query('.vbody') private vbody!: HTMLElement | null;
-  @query('.spacer') private spacer!: HTMLElement | null;
-  @query('.window') private windowElement!: HTMLElement | null;
-  @query('.rows') private rowsElement!: HTMLElement | null;
 
-  private readonly rowWindow = new ScrollWindow(this, { onMove: () => this.onMove() });
+  private readonly pool = new RowPool(this, { onShown: () => this.requestRowsOnScreen() });
+  private readonly rowWindow = this.pool.window;
   private files: FileWindow | undefined;
-  private items: number[] = [];
-  private drawnFirst = 0;
   private wideRowHeight = 36;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private lastRefresh = 0;
-  private resizeObserver: ResizeObserver | undefined;
-  private layout: { rowHeight: number; config: FlowLayout } | undefined;
-  private resizeFrame = 0;
 
   /** Shows only files in these statuses (empty: all), from the first row. */
   showStatus(statuses: readonly FileStatus[]): void {
@@ -84,18 +72,10 @@ export class AcJobFiles extends LitElement {
     super.connectedCallback();
     // Reattached after a removal: the file window was disposed, build it again.
     if (this.hasUpdated) this.requestUpdate('source');
-    this.resizeObserver ??= new ResizeObserver(() => {
-      // Next frame: changing the layout inside the observer's callback would loop it.
-      cancelAnimationFrame(this.resizeFrame);
-      this.resizeFrame = requestAnimationFrame(() => (this.narrow = this.isNarrow()));
-    });
-    this.resizeObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    cancelAnimationFrame(this.resizeFrame);
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
     this.files?.dispose();
@@ -107,10 +87,6 @@ export class AcJobFiles extends LitElement {
     if (height > 0) this.wideRowHeight = height;
   }
 
-  private isNarrow(): boolean {
-    return this.clientWidth > 0 && this.clientWidth < NARROW_WIDTH;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const queryChanged =
       changed.has('source') || changed.has('jobId') || changed.has('statusFilter') || changed.has('failedFirst');
@@ -119,38 +95,23 @@ export class AcJobFiles extends LitElement {
     } else if (changed.has('jobVersion') && changed.get('jobVersion') !== undefined) {
       this.scheduleRefresh();
     }
-    // The rows' layout is known before the first of them is drawn (changing it under the
-    // virtualizer's first measurement makes it resize from inside its ResizeObserver).
-    if (!this.scroller) this.narrow = this.isNarrow();
-    const total = this.files?.total ?? 0;
+    // The table's width once it is drawn (the pool measures it); the host's before.
+    const width = this.rowWindow.width || this.clientWidth;
+    this.narrow = width > 0 && width < NARROW_WIDTH;
     this.rowWindow.setRowHeight(this.narrow ? NARROW_ROW_HEIGHT : this.wideRowHeight);
-    this.rowWindow.setCount(total);
-    // The virtualizer's items are row numbers; past its limit the pool draws without them.
-    const count = this.rowWindow.virtualized ? total : 0;
-    if (this.items.length !== count) this.items = Array.from({ length: count }, (_, i) => i);
-    this.drawnFirst = this.rowWindow.first;
+    this.pool.prepare(this.files?.total ?? 0);
   }
 
   protected override updated(): void {
     const scroller = this.scroller;
     const head = this.head;
-    if (!scroller || !head) {
-      // Nothing drawn yet: the first page tells how many files there are.
-      this.files?.request(0, OVERSCAN_ROWS);
-      return;
-    }
-    this.rowWindow.attach(scroller, head);
-    const scale = this.rowWindow.scale;
-    if (this.vbody) {
-      // The virtualizer sizes its host a little later; the scroll position cannot wait.
-      this.vbody.style.minHeight = `${scale.contentHeight}px`;
-    }
-    if (this.spacer && this.windowElement) {
-      this.spacer.style.height = `${scale.physicalHeight}px`;
-      this.windowElement.style.height = `${scale.viewport}px`;
-      this.positionRows();
-    }
-    this.rowWindow.syncPhysical();
+    if (scroller && head) this.pool.layout(scroller, head);
+    // Nothing drawn yet: the first page tells how many files there are.
+    else this.files?.request(0, OVERSCAN_ROWS);
+  }
+
+  /** Fetches the pages of the rows on screen and around them. */
+  private requestRowsOnScreen(): void {
     const first = this.rowWindow.first;
     this.files?.request(Math.max(0, first - OVERSCAN_ROWS), first + this.rowWindow.visibleCount + OVERSCAN_ROWS);
   }
@@ -180,36 +141,28 @@ export class AcJobFiles extends LitElement {
     }, wait);
   }
 
-  /** The scroll position moved: draw other rows, or slide the drawn ones (scaled mode). */
-  private onMove(): void {
-    if (this.rowWindow.first !== this.drawnFirst) this.requestUpdate();
-    else if (!this.rowWindow.virtualized) this.positionRows();
-  }
-
-  private positionRows(): void {
-    const rows = this.rowsElement;
-    if (!rows) return;
-    rows.style.transform = `translateY(${this.drawnFirst * this.rowWindow.rowHeight - this.rowWindow.top}px)`;
-  }
-
-  /** Keys move the rows 1:1 past the virtualizer's limit (the browser would scale them). */
-  private onKeyDown(event: KeyboardEvent): void {
-    if (this.rowWindow.virtualized || event.altKey || event.ctrlKey || event.metaKey) return;
-    const { top, rowHeight, viewport } = this.rowWindow;
-    const page = Math.max(rowHeight, viewport - rowHeight);
+  /**
+   * Keys move the rows 1:1 while the scroll range is scaled (the browser would move the
+   * scrollbar, skipping rows); unscaled, the browser scrolls as usual.
+   */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const w = this.rowWindow;
+    if (!w.scale.scaled || event.altKey || event.ctrlKey || event.metaKey) return;
+    const page = Math.max(w.rowHeight, w.viewport - w.rowHeight);
     const moves: Record<string, number> = {
-      ArrowDown: top + rowHeight,
-      ArrowUp: top - rowHeight,
-      PageDown: top + page,
-      PageUp: top - page,
+      ArrowDown: w.top + w.rowHeight,
+      ArrowUp: w.top - w.rowHeight,
+      PageDown: w.top + page,
+      PageUp: w.top - page,
+      ' ': event.shiftKey ? w.top - page : w.top + page,
       Home: 0,
       End: Infinity,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    this.rowWindow.scrollTo(next);
-  }
+    w.scrollTo(next);
+  };
 
   protected override render(): TemplateResult {
     const l = this.locale;
@@ -287,44 +240,9 @@ export class AcJobFiles extends LitElement {
             <span role="columnheader" class="reason">${msg(l, 'colReason')}</span>
           </div>
         </div>
-        ${this.rowWindow.virtualized
-          ? html`<ac-job-list-rows
-              role="rowgroup"
-              class="vbody"
-              .items=${this.items}
-              .layout=${this.layoutFor(this.rowWindow.rowHeight)}
-              .keyFunction=${(index: number) => index}
-              .renderItem=${(index: number) => this.renderRow(index, files.fileAt(index))}
-            ></ac-job-list-rows>`
-          : this.renderPool(files, total)}
+        <div role="rowgroup" class="body">${this.pool.render((index) => this.renderRow(index, files.fileAt(index)))}</div>
       </div>
     `;
-  }
-
-  /**
-   * The virtualizer's flow layout, told the row height up front. Its first estimate is
-   * otherwise 100 px: on measuring the real rows it adds and moves rows from inside its
-   * ResizeObserver callback, which the browser reports as a "ResizeObserver loop" error.
-   * `_itemSize` is that first estimate in the pinned version (2.1.1), set through the
-   * config (which the layout assigns onto itself); should a later version rename it, the
-   * layout just starts from its own estimate. One object per row height, so that the
-   * layout is not reconfigured at every render.
-   */
-  private layoutFor(rowHeight: number): FlowLayout {
-    if (this.layout?.rowHeight !== rowHeight) {
-      const config = { direction: 'vertical' as const, _itemSize: { width: 100, height: rowHeight } };
-      this.layout = { rowHeight, config: flow(config) };
-    }
-    return this.layout.config;
-  }
-
-  /** Past the virtualizer's limit: the rows on screen, in a window that stays in view over a scaled spacer. */
-  private renderPool(files: FileWindow, total: number): TemplateResult {
-    const first = this.drawnFirst;
-    const count = Math.min(total - first, Math.ceil(this.rowWindow.viewport / this.rowWindow.rowHeight) + 1);
-    const rows: TemplateResult[] = [];
-    for (let i = first; i < first + count; i++) rows.push(this.renderRow(i, files.fileAt(i)));
-    return html`<div role="rowgroup" class="spacer"><div class="window"><div class="rows">${rows}</div></div></div>`;
   }
 
   private renderRow(index: number, file: JobFile | undefined): TemplateResult {

@@ -74,11 +74,12 @@ export const filesStyles = css`
   }
   .scroller {
     --_row: var(--ac-row-height, 36px);
+    /* The header's height, its border included: the scaled rows' window sticks right below it. */
+    --_head-height: 32px;
     position: relative;
     height: var(--ac-files-height);
     overflow: auto;
-    /* The rows' width must not change when the scrollbar appears: the virtualizer forgets
-       every row height it measured when its width changes. */
+    /* The rows keep their width whether the scrollbar shows or not. */
     scrollbar-gutter: stable;
     overflow-anchor: none;
     overscroll-behavior: contain;
@@ -88,6 +89,7 @@ export const filesStyles = css`
   }
   .scroller.narrow {
     --_row: 52px;
+    --_head-height: 48px;
   }
   .scroller:focus-visible {
     outline-offset: 0;
@@ -109,7 +111,7 @@ export const filesStyles = css`
     border-bottom: 1px solid var(--ac-color-border);
   }
   .head .row {
-    height: 32px;
+    height: var(--_head-height);
     background: var(--ac-color-surface);
     color: var(--ac-color-text-muted);
     font-size: var(--ac-font-size-small);
@@ -117,21 +119,8 @@ export const filesStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.02em;
   }
-  .vbody .row:hover,
-  .rows .row:hover {
+  .body .row:hover {
     background: var(--ac-color-row-hover);
-  }
-  /* rows drawn past the virtualizer's limit */
-  .spacer {
-    position: relative;
-  }
-  .window {
-    position: sticky;
-    top: 32px;
-    overflow: hidden;
-  }
-  .rows {
-    will-change: transform;
   }
   .path,
   .reason {
@@ -144,8 +133,7 @@ export const filesStyles = css`
     font-family: var(--ac-font-mono);
     font-size: 13px;
   }
-  .vbody .path,
-  .rows .path {
+  .body .path {
     display: flex;
     min-width: 0;
   }
@@ -219,12 +207,6 @@ export const filesStyles = css`
       'status size reason';
     align-content: center;
     row-gap: 2px;
-  }
-  .narrow .head .row {
-    height: 48px;
-  }
-  .narrow .window {
-    top: 48px;
   }
   .narrow .size {
     text-align: left;

@@ -16,11 +16,12 @@ import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
+import { RowPool } from '../shared/row-pool.js';
+import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { themeStyles } from '../shared/theme.js';
 import { firstOrder, gridTemplate, minWidthRem, parseColumns, type ColumnKey } from './columns.js';
 import { jobListStyles } from './job-list.styles.js';
 import { t } from './messages.js';
-import { ScrollWindow } from './scroll-window.js';
 
 /** What `ac-job-open` carries. */
 export interface JobOpenDetail {
@@ -36,11 +37,6 @@ const OVERSCAN_ROWS = 40;
 const NARROW_WIDTH = 600;
 /** Placeholder rows while the first rows load. */
 const SKELETON_ROWS = 6;
-/**
- * Rows drawn beyond each edge of the screen when the browser scrolls the list (not
- * scaled): a few wheel notches pass before the rows are drawn again.
- */
-const OVERHANG_ROWS = 6;
 
 interface RowContext {
   store: JobStoreApi;
@@ -99,7 +95,7 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
  */
 @customElement('ac-job-list')
 export class AcJobList extends LitElement {
-  static override styles = [themeStyles, jobListStyles];
+  static override styles = [themeStyles, rowPoolStyles, jobListStyles];
 
   /** The store to list (else found by `source` or context). */
   @property({ attribute: false }) store?: JobStoreApi;
@@ -139,13 +135,11 @@ export class AcJobList extends LitElement {
 
   @query('.scroller') private scrollerElement?: HTMLElement;
   @query('.head') private headElement?: HTMLElement;
-  @query('.rows') private rowsElement?: HTMLElement;
-  @query('.spacer') private spacerElement?: HTMLElement;
-  @query('.window') private windowElement?: HTMLElement;
   @query('input[type="search"]') private searchInput?: HTMLInputElement;
 
   private readonly storeController = new JobStoreController(this, { filter: (change) => this.onStoreChange(change) });
-  private readonly rowWindow = new ScrollWindow(this, { onMove: () => this.onMove() });
+  private readonly pool = new RowPool(this, { onShown: () => this.noteRowsOnScreen(), onMove: () => this.onMove() });
+  private readonly rowWindow = this.pool.window;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Id of the job on the active row: the active row follows its job when rows move. */
@@ -157,13 +151,6 @@ export class AcJobList extends LitElement {
   private announceToggle = false;
   /** The rows on screen at the last render (index, id), to keep the reader's place. */
   private shown: { index: number; id: string }[] = [];
-  /** First row on screen at the last render. */
-  private visibleFirst = -1;
-  /** Whether the grid showed no row at the last render (only its header). */
-  private wasCollapsed = true;
-  /** Rows drawn at the last render: [drawnFirst, drawnEnd). */
-  private drawnFirst = 0;
-  private drawnEnd = 0;
   private columnKeys: ColumnKey[] = parseColumns(undefined);
   private validTimeZone: string | undefined;
   private nodeCache: { nodes: readonly ClusterNode[]; map: Map<string, { name: string; swatch: number }> } | undefined;
@@ -264,8 +251,7 @@ export class AcJobList extends LitElement {
       if (this.activeRow >= 0) this.activeRow = 0;
       this.activeId = undefined;
     }
-    this.rowWindow.setCount(total);
-    this.drawRange(total);
+    this.pool.prepare(total);
     if (this.activeRow >= total) this.activeRow = total - 1;
     if (store && this.announcePending && store.status !== 'loading' && store.status !== 'idle') {
       this.announcePending = false;
@@ -288,22 +274,7 @@ export class AcJobList extends LitElement {
       scroller.style.setProperty('--_columns', gridTemplate(this.columnKeys, this.narrow));
       scroller.style.setProperty('--_min-width', `${minWidthRem(this.columnKeys, this.narrow)}rem`);
     }
-    const scale = this.rowWindow.scale;
-    if (this.spacerElement) {
-      this.spacerElement.style.height = `${scale.physicalHeight}px`;
-      if (this.windowElement) this.windowElement.style.height = `${scale.viewport}px`;
-      this.positionRows();
-    }
-    this.rowWindow.attach(scroller, this.headElement!);
-    // The grid grows from its header alone when the first rows come: measure it now,
-    // not a frame later when the ResizeObserver tells.
-    const collapsed = scale.count === 0;
-    if (collapsed !== this.wasCollapsed) {
-      this.wasCollapsed = collapsed;
-      this.rowWindow.measure();
-    }
-    this.rowWindow.syncPhysical();
-    this.noteRowsOnScreen();
+    this.pool.layout(scroller, this.headElement!);
   }
 
   /**
@@ -338,56 +309,9 @@ export class AcJobList extends LitElement {
     else scroller.removeAttribute('aria-activedescendant');
   }
 
-  /**
-   * The rows to draw. Past `MAX_SCROLL_HEIGHT` the scroll position is scaled: the rows on
-   * screen, in a window that stays in view, moved by this element at every scroll. Under
-   * it the browser scrolls the rows itself (smoothly, off the main thread), a few more
-   * drawn beyond each edge, and this element only redraws when the first row changes.
-   */
-  private drawRange(total: number): void {
-    const w = this.rowWindow;
-    const first = w.first;
-    this.visibleFirst = first;
-    if (w.scale.scaled) {
-      this.drawnFirst = first;
-      this.drawnEnd = Math.min(total, first + Math.ceil(w.viewport / w.rowHeight) + 1);
-    } else {
-      this.drawnFirst = Math.max(0, first - OVERHANG_ROWS);
-      this.drawnEnd = Math.min(total, first + w.visibleCount + OVERHANG_ROWS);
-    }
-  }
-
   /** The virtual position moved (scroll, wheel, keys, resize). */
   private onMove(): void {
-    const w = this.rowWindow;
-    if (w.top <= 0 && this.newJobs > 0) this.newJobs = 0;
-    const first = w.first;
-    if (first === this.visibleFirst) {
-      this.positionRows();
-    } else if (!w.scale.scaled && first >= this.drawnFirst && first + w.visibleCount <= this.drawnEnd) {
-      // Still among the rows drawn, which the browser scrolled: no need to draw again.
-      this.visibleFirst = first;
-      this.noteRowsOnScreen();
-    } else {
-      this.requestUpdate();
-    }
-  }
-
-  /**
-   * Places the drawn rows: in the scaled window, shifted by the part of a row scrolled
-   * past; in the spacer, at their own place (the browser scrolls them).
-   */
-  private positionRows(): void {
-    const rows = this.rowsElement;
-    if (!rows) return;
-    const w = this.rowWindow;
-    if (w.scale.scaled) {
-      rows.style.top = '';
-      rows.style.transform = `translateY(${this.drawnFirst * w.rowHeight - w.top}px)`;
-    } else {
-      rows.style.transform = '';
-      rows.style.top = `${this.drawnFirst * w.rowHeight}px`;
-    }
+    if (this.rowWindow.top <= 0 && this.newJobs > 0) this.newJobs = 0;
   }
 
   // --- actions ---
@@ -707,12 +631,7 @@ export class AcJobList extends LitElement {
       timeZone: this.validTimeZone,
       nodes: this.nodeMap(store),
     };
-    const rows: TemplateResult[] = [];
-    for (let i = this.drawnFirst; i < this.drawnEnd; i++) rows.push(this.renderRow(i, context));
-    // Positional rows (no keys): scrolling rewrites the same elements, it creates none.
-    return this.rowWindow.scale.scaled
-      ? html`<div class="spacer"><div class="window"><div class="rows">${rows}</div></div></div>`
-      : html`<div class="spacer"><div class="rows flowing">${rows}</div></div>`;
+    return this.pool.render((index) => this.renderRow(index, context));
   }
 
   private renderSkeleton(): TemplateResult {

@@ -222,26 +222,6 @@ export const jobListStyles = css`
     box-shadow: inset 0 0 0 2px var(--ac-color-focus);
   }
 
-  /* The pool of rows over a spacer as tall as the list (or as tall as the browser allows). */
-  .spacer {
-    position: relative;
-  }
-  /* Scaled: a window that stays in view, the rows moved inside it at each scroll. */
-  .window {
-    position: sticky;
-    top: var(--_head-height);
-    overflow: hidden;
-  }
-  .window .rows {
-    will-change: transform;
-  }
-  /* Not scaled: the rows at their place in the spacer; the browser scrolls them. */
-  .rows.flowing {
-    position: absolute;
-    left: 0;
-    right: 0;
-  }
-
   /* --- cells --- */
   .name {
     font-weight: 500;

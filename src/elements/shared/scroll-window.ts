@@ -11,7 +11,7 @@
  * back in proportion), and every other scroll (dragging the scrollbar, scrolling from
  * script) maps proportionally.
  *
- * Used by `<ac-job-list>` and by the detail's file list.
+ * Used through `RowPool` (row-pool.ts) by `<ac-job-list>` and by the detail's file table.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_SCROLL_HEIGHT, ScrollScale } from './scroll-scale.js';
@@ -61,14 +61,6 @@ export class ScrollWindow implements ReactiveController {
 
   get scale(): ScrollScale {
     return new ScrollScale(this.rowHeight, this.count, this.viewport, this.maxScrollHeight);
-  }
-
-  /**
-   * Whether the list fits under `MAX_SCROLL_HEIGHT` unscaled (so a virtualizer, clamped at
-   * 8,200,000 px, could draw it; the detail's file list uses one there).
-   */
-  get virtualized(): boolean {
-    return this.count * this.rowHeight <= this.maxScrollHeight;
   }
 
   /** Index of the first row at least partly on screen. */

@@ -2,14 +2,14 @@
  * Scroll scaling: a list of `count` rows of `rowHeight` px is `count × rowHeight` px of
  * *virtual* content, but a browser cannot scroll an element that tall (Chromium caps
  * layout near 33.5 million px, and its compositor keeps scroll offsets in float32, which
- * has no fraction of a pixel left past 2^23 px and loses whole pixels past 2^24). The scroller therefore holds a spacer of at
- * most `MAX_SCROLL_HEIGHT` px, and a physical scroll position maps to a virtual one
- * proportionally. Small movements (wheel, keys, touch) are applied 1:1 to the virtual
- * position by the list itself, so that no row is ever skipped; only jumps (dragging the
- * scrollbar) use the proportion.
+ * has no fraction of a pixel left past 2^23 px and loses whole pixels past 2^24). The
+ * scroller therefore holds a spacer of at most `MAX_SCROLL_HEIGHT` px, and a physical
+ * scroll position maps to a virtual one proportionally. Small movements (wheel, keys,
+ * touch) are applied 1:1 to the virtual position by the table itself, so that no row is
+ * ever skipped; only jumps (dragging the scrollbar) use the proportion.
  */
 
-/** Tallest spacer: under the virtualizer's own clamp (8,200,000 px) and float32's exact range. */
+/** Tallest spacer: inside float32's exact range (2^23 = 8,388,608 px), with a margin. */
 export const MAX_SCROLL_HEIGHT = 8_000_000;
 
 export class ScrollScale {
