@@ -3,6 +3,7 @@
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
 if (lang) document.documentElement.lang = lang;
+if (document.documentElement.lang.startsWith('fr')) translateFooter();
 
 let api = '/api/v1';
 try {
@@ -17,7 +18,21 @@ try {
 const manager = document.createElement('ac-job-manager');
 manager.setAttribute('src', api);
 const theme = params.get('theme');
-if (theme === 'dark' || theme === 'light') manager.setAttribute('theme', theme);
+if (theme === 'dark' || theme === 'light') {
+  manager.setAttribute('theme', theme);
+  document.documentElement.dataset.theme = theme;
+}
 const timeZone = params.get('tz');
 if (timeZone) manager.setAttribute('time-zone', timeZone);
 document.body.prepend(manager);
+
+/** The page's own words (the manager translates itself). */
+function translateFooter() {
+  const footer = document.querySelector('.page-footer');
+  if (!footer) return;
+  const [bundle, elements, react] = footer.querySelectorAll('a');
+  footer.firstChild.textContent = 'Exemples d’intégration\u00a0: ';
+  bundle.textContent = 'un seul fichier, sans compilation';
+  elements.textContent = 'les quatre éléments sur une page';
+  react.textContent = 'dans une page React 19';
+}

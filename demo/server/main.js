@@ -197,7 +197,11 @@ async function main() {
     const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
     const admin = options.accounts.find((a) => a.roles.includes('DATA_ADMINISTRATOR'));
     const operator = options.accounts.find((a) => !a.roles.includes('DATA_ADMINISTRATOR'));
-    const lines = [`Active Job Manager: http://${shownHost}:${port}/`];
+    const page = `http://${shownHost}:${port}/`;
+    const lines = [
+      `Active Job Manager: ${page}`,
+      `Embedding examples: ${page}examples/bundle.html, ${page}examples/elements.html, ${page}examples/react/index.html`,
+    ];
     if (api) {
       lines.push(
         `API: http://${shownHost}:${port}${api.base} (${api.simulator.size} jobs on ${options.nodes} nodes, ` +

@@ -28,6 +28,9 @@ export class AcConnectionStatus extends LitElement {
   /** Forces `light` or `dark`; otherwise the user's preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
+
   @state() private now = Date.now();
 
   private readonly storeController = new JobStoreController(this, { filter: (change) => change.connection });

@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export const jobManagerStyles = css`
+  /* The header, then the view filling whatever height the host is given (none: its content's). */
   :host {
-    display: block;
+    display: grid;
+    grid-template-rows: auto 1fr;
+    grid-template-columns: minmax(0, 1fr);
     min-height: 100%;
     background: var(--ac-color-bg);
   }
@@ -42,6 +45,11 @@ export const jobManagerStyles = css`
   .spacer {
     flex: 1;
   }
+  /* Kept at the right when the header wraps onto a second line (narrow screens, longer French labels). */
+  ac-connection-status,
+  .user {
+    margin-inline-start: auto;
+  }
   .user {
     display: flex;
     align-items: center;
@@ -67,15 +75,23 @@ export const jobManagerStyles = css`
   }
   main {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-content: start;
     gap: var(--ac-space-4);
     padding: var(--ac-space-4);
   }
   main:focus {
     outline: none;
   }
+  /* The list takes the height left under the filters, at least 420 px: the page scrolls
+     rather than the list overflowing its view. Its own rows never size it (contain). */
   .view-jobs {
     grid-template-rows: auto minmax(420px, 1fr);
-    height: calc(100vh - 58px);
+    align-content: stretch;
+  }
+  .view-jobs ac-job-list {
+    height: auto;
+    contain: size;
   }
   .message {
     max-width: 560px;
@@ -98,6 +114,10 @@ export const jobManagerStyles = css`
     .tz,
     .user .name {
       display: none;
+    }
+    .message {
+      margin: var(--ac-space-4) auto;
+      padding: var(--ac-space-4);
     }
   }
 `;

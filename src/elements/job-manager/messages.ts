@@ -11,7 +11,7 @@ export const t = defineMessages({
     starting: 'Connecting to the cluster…',
     forbiddenTitle: 'You need the Data Administrator role',
     forbiddenText:
-      'The account {name} is signed in but does not have the Data Administrator role, which the Active Job Manager requires. Ask an administrator for the role, or log out and sign in with another account.',
+      'The account “{name}” is signed in but does not have the Data Administrator role, which the Active Job Manager requires. Ask an administrator for the role, or log out and sign in with another account.',
     failedTitle: 'The Active Job Manager could not start',
     failedText: '{message}',
     networkText: 'The server could not be reached. Check the network and try again.',
@@ -28,7 +28,7 @@ export const t = defineMessages({
     starting: 'Connexion au cluster…',
     forbiddenTitle: 'Le rôle Administrateur de données est requis',
     forbiddenText:
-      'Le compte {name} est connecté mais n’a pas le rôle Administrateur de données, requis par l’Active Job Manager. Demandez ce rôle à un administrateur, ou déconnectez-vous et connectez-vous avec un autre compte.',
+      'Le compte «\u00a0{name}\u00a0» est connecté mais n’a pas le rôle Administrateur de données, requis par l’Active Job Manager. Demandez ce rôle à un administrateur, ou déconnectez-vous et connectez-vous avec un autre compte.',
     failedTitle: 'L’Active Job Manager n’a pas pu démarrer',
     failedText: '{message}',
     networkText: 'Le serveur est injoignable. Vérifiez le réseau et réessayez.',

@@ -25,6 +25,9 @@ export class AcLoginForm extends LitElement {
   /** Forces `light` or `dark`; otherwise the user's preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Language of the form (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
+
   @state() private busy = false;
   @state() private error = '';
 

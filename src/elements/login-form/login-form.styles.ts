@@ -32,7 +32,8 @@ export const loginFormStyles = css`
   input {
     font: inherit;
     padding: var(--ac-space-2) var(--ac-space-3);
-    border: 1px solid var(--ac-color-border);
+    /* The field's only outline: the muted text colour keeps it above 3:1 against the card. */
+    border: 1px solid var(--ac-color-text-muted);
     border-radius: var(--ac-radius);
     background: var(--ac-color-bg);
     color: var(--ac-color-text);
@@ -50,6 +51,15 @@ export const loginFormStyles = css`
   button[disabled] {
     opacity: 0.6;
     cursor: progress;
+  }
+  @media (max-width: 480px) {
+    :host {
+      margin: var(--ac-space-4) auto;
+      padding: 0;
+    }
+    form {
+      padding: var(--ac-space-4);
+    }
   }
   .error {
     color: var(--ac-color-unsuccessful);

@@ -1,0 +1,59 @@
+/**
+ * demo/examples/bundle.html: the whole manager from dist/ac-job-manager.bundle.js alone,
+ * against the real reference server, under the strict policy.
+ */
+import { expect } from '@open-wc/testing';
+import { jobComparator } from '../../src/source/job-query.js';
+import { TestServer } from '../source/test-server.js';
+import { deepQuery, listRow, logIn, openExample, waitFor, type ExampleFrame } from './example-frame.js';
+
+describe('example: one bundle, no build step', function () {
+  this.timeout(60000);
+  let server: TestServer;
+  let page: ExampleFrame | undefined;
+
+  before(async () => {
+    server = await TestServer.create({ seed: 21, nodes: 3, jobs: 200 });
+  });
+  after(async () => {
+    page?.close();
+    await fetch(`${server.base}/session`, { method: 'DELETE' });
+    await server.close();
+  });
+
+  it('loads only the bundle, logs in, lists the jobs and opens one through ac-job-open, with no policy violation', async () => {
+    page = await openExample('/demo/examples/bundle.html', server.base);
+    const { doc } = page;
+    const scripts = [...doc.querySelectorAll('script')].filter((s) => !s.src.includes('__web-dev-server'));
+    expect(scripts.map((s) => [s.type, s.getAttribute('src')])).to.deep.equal([['module', 'bundle.js']]);
+    expect(doc.querySelector('script[type=importmap]')).to.equal(null);
+
+    await logIn(doc, 'admin', 'admin');
+    const manager = await waitFor(() => doc.querySelector('ac-job-manager'), 'the manager');
+    await waitFor(() => deepQuery(doc, 'ac-job-dashboard'), 'the dashboard');
+    const loaded = doc.defaultView!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(loaded.filter((path) => path.endsWith('.js') && !path.includes('__web-dev-server'))).to.have.members([
+      '/demo/examples/bundle.js',
+      '/demo/examples/api-base.js',
+      '/dist/ac-job-manager.bundle.js',
+    ]);
+
+    const jobsLink = [...manager.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent?.trim() === 'Jobs')!;
+    jobsLink.click();
+    const list = await waitFor(() => deepQuery(doc, 'ac-job-list'), 'the job list');
+    const { jobs } = await server.state();
+    const newest = [...jobs].sort(jobComparator('createdAt', 'desc'))[0]!;
+    const row = await waitFor(() => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined), 'the newest job in the first row');
+
+    const opened = new Promise<CustomEvent<{ id: string }>>((resolve) =>
+      doc.addEventListener('ac-job-open', (e) => resolve(e as CustomEvent<{ id: string }>), { once: true }),
+    );
+    row.click();
+    expect((await opened).detail.id).to.equal(newest.id);
+    const detail = await waitFor(() => deepQuery(doc, 'ac-job-detail'), 'the job detail');
+    await waitFor(() => detail.shadowRoot?.querySelector('h2')?.textContent?.includes(newest.name), 'the job name in the detail');
+    expect(page.frame.contentWindow!.location.hash).to.match(new RegExp(`^#/jobs/${encodeURIComponent(newest.id)}`));
+
+    await page.expectNoViolations();
+  });
+});
