@@ -1,5 +1,5 @@
 // The self-contained file a plain page loads with one <script type="module">:
-// every element with lit, uplot and the virtualizer inside, minified, lit in
+// every element with lit and uplot inside, minified, lit in
 // production mode. The per-module build for bundler users is tsc's (tsconfig.build.json).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';

@@ -12,8 +12,9 @@ try {
   process.exit(1);
 }
 
-// The one browser message that is expected and harmless (@lit-labs/virtualizer's
-// ResizeObserver); every other console error stays visible.
+// The one browser message that is expected and harmless (a ResizeObserver whose callback
+// changes layout, as the charts do when they follow their container); every other console
+// error stays visible.
 const HARMLESS = /^ResizeObserver loop completed with undelivered notifications\.?$/;
 
 // The reference server's test control (demo/server/test-control.js): tests create isolated
@@ -54,11 +55,12 @@ async function activePage({ context }) {
   return page;
 }
 
-// The reliability tests' strict-policy page (test/reliability/csp/): served with the
-// standalone page's Content-Security-Policy header, so every element runs under it.
+// The reliability tests' strict-policy page (test/reliability/csp/) and the demo's pages
+// (demo/, the example pages' tests): served with the standalone page's Content-Security-Policy
+// header, so every element runs under it.
 async function strictPolicyMiddleware(ctx, next) {
   await next();
-  if (ctx.path.startsWith(CSP_TEST_PATH)) ctx.set('Content-Security-Policy', TEST_PAGE_CSP);
+  if (ctx.path.startsWith(CSP_TEST_PATH) || ctx.path.startsWith('/demo/')) ctx.set('Content-Security-Policy', TEST_PAGE_CSP);
 }
 
 export default {

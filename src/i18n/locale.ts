@@ -18,6 +18,10 @@ export function resolveLocale(lang?: string | null): Locale {
  * crossing shadow roots up to their hosts, as `:lang()` would see it.
  */
 export function localeOf(element: Element): Locale {
+  // An element's own `lang` property first: a Lit element renders before it reflects a new
+  // value to its attribute.
+  const own = (element as Partial<HTMLElement>).lang;
+  if (own) return resolveLocale(own);
   let node: Element | null = element;
   while (node) {
     const withLang: Element | null = node.closest('[lang]');

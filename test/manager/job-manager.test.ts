@@ -154,4 +154,37 @@ describe('<ac-job-manager> end to end', function () {
       expect(leftovers, `English left in the ${view} view`).to.deep.equal([]);
     }
   });
+
+  it('follows a change of language at run time, in every element inside', async () => {
+    manager = mountManager({ src: server.base, lang: 'en', routing: 'none' });
+    await logIn(manager, 'admin', 'admin');
+    manager.view = 'jobs';
+    const list = await waitFor(() => deepQuery<AcJobList>(manager!, 'ac-job-list'), 'the job list');
+    const searchLabel = () => list.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('placeholder') ?? '';
+    await waitFor(() => searchLabel().startsWith('Search'), 'the English search box');
+    manager.lang = 'fr';
+    await waitFor(() => searchLabel().startsWith('Rechercher'), 'the French search box');
+    const filters = deepQuery(manager, 'ac-job-filters')!;
+    expect(filters.getAttribute('lang')).to.equal('fr');
+  });
+
+  it('passes a page\'s theme tokens and forced theme to every element inside', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'ac-job-manager.themed { --ac-color-accent: rgb(1, 2, 3); }';
+    document.head.append(style);
+    try {
+      manager = mountManager({ src: server.base, routing: 'none', theme: 'dark' });
+      manager.classList.add('themed');
+      await logIn(manager, 'admin', 'admin');
+      manager.view = 'jobs';
+      const list = await waitFor(() => deepQuery<AcJobList>(manager!, 'ac-job-list'), 'the job list');
+      const token = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
+      expect(token(list, '--ac-color-accent')).to.equal('rgb(1, 2, 3)');
+      // The manager's dark background, not the light default the list would declare on its own.
+      expect(token(list, '--ac-color-bg')).to.equal(token(manager, '--ac-color-bg'));
+      expect(token(list, '--ac-color-bg')).to.equal('#14171c');
+    } finally {
+      style.remove();
+    }
+  });
 });

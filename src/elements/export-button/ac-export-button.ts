@@ -56,6 +56,9 @@ export class AcExportButton extends LitElement {
   /** Makes the export's chunks for the chosen format; the button is disabled without it. */
   @property({ attribute: false }) producer: ExportProducer | undefined;
 
+  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
+
   /** Base of the file name, e.g. the job's name; made safe and suffixed with the time and extension. */
   @property({ attribute: 'file-base' }) fileBase = 'export';
 

@@ -100,6 +100,9 @@ export class AcJobList extends LitElement {
   /** The store to list (else found by `source` or context). */
   @property({ attribute: false }) store?: JobStoreApi;
 
+  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
+
   /** Id of the `<ac-job-source>` to read. */
   @property({ reflect: true }) source?: string;
 

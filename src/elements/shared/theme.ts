@@ -90,9 +90,14 @@ export const baseRules = css`
   }
 `;
 
-/** Put first in every element's `static styles`. */
+/**
+ * Put first in every element's `static styles`. An element declares the tokens only when
+ * it stands on its own: one that another of ours renders carries `data-ac-inner` and
+ * inherits them, so that a page's `ac-job-manager { --ac-color-accent: … }`
+ * and the outer element's theme reach every element inside.
+ */
 export const themeStyles = css`
-  :host {
+  :host(:not([data-ac-inner])) {
     ${light}
     --ac-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
     --ac-font-mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
@@ -105,20 +110,22 @@ export const themeStyles = css`
     --ac-space-4: 16px;
     --ac-space-6: 24px;
     --ac-row-height: 36px;
-    font-family: var(--ac-font-family);
-    font-size: var(--ac-font-size);
-    color: var(--ac-color-text);
     color-scheme: light;
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host(:not([theme='light']):not([data-ac-inner])) {
       ${dark}
       color-scheme: dark;
     }
   }
-  :host([theme='dark']) {
+  :host([theme='dark']:not([data-ac-inner])) {
     ${dark}
     color-scheme: dark;
+  }
+  :host {
+    font-family: var(--ac-font-family);
+    font-size: var(--ac-font-size);
+    color: var(--ac-color-text);
   }
   ${baseRules}
 `;
