@@ -36,6 +36,9 @@ const TYPE_LABELS: Record<JobType, string> = {
 
 let current: Setup | undefined;
 
+/** The fixture jobs' last update: a running job's elapsed time counts from the server's own timestamps. */
+const UPDATED = Date.parse('2025-10-23T08:24:21Z');
+
 async function show(job: Job, attributes: { timeZone?: string } = {}): Promise<AcJobDetail> {
   current = await setup([job]);
   const el = await fixture<AcJobDetail>(
@@ -66,7 +69,8 @@ afterEach(() => {
 describe('<ac-job-detail>: general information and progress', () => {
   for (const type of JOB_TYPES) {
     it(`shows every field and the ${type} progress details of the job`, async () => {
-      const job = jobOf(type);
+      // Started an hour before its last update.
+      const job = jobOf(type, UPDATED);
       const el = await show(job);
 
       const general = definitions(el.shadowRoot!.querySelector('.general dl')!);
@@ -168,7 +172,7 @@ describe('<ac-job-detail>: general information and progress', () => {
 
   it('gives no estimate before the job has run long enough to measure a rate', async () => {
     const now = Date.now();
-    const el = await show(jobOf('STORAGE', now, { startedAt: new Date(now - 4000).toISOString() }));
+    const el = await show(jobOf('STORAGE', now, { startedAt: new Date(now - 4000).toISOString(), updatedAt: new Date(now).toISOString() }));
     const facts = definitions(progressOf(el).shadowRoot!.querySelector('dl')!);
     expect(facts['Elapsed']).to.match(/^[45] s$/);
     expect(facts).not.to.have.property('Time remaining');
@@ -189,7 +193,8 @@ describe('<ac-job-detail>: general information and progress', () => {
       realClear(id);
     }) as typeof window.clearInterval;
     try {
-      const el = await show(jobOf('DUPLICATION', Date.now(), { startedAt: new Date(Date.now() - 20_500).toISOString() }));
+      const now = Date.now();
+      const el = await show(jobOf('DUPLICATION', now, { startedAt: new Date(now - 20_500).toISOString(), updatedAt: new Date(now).toISOString() }));
       const elapsed = () => definitions(progressOf(el).shadowRoot!.querySelector('dl')!)['Elapsed'];
       const first = elapsed();
       await until(() => elapsed() !== first, 'the elapsed time to tick', 2500);
@@ -294,7 +299,7 @@ describe('<ac-job-detail>: accessibility', () => {
       );
       const files = await until(() => el.shadowRoot!.querySelector('ac-job-files'), 'the file table');
       files.scrollIntoView();
-      await until(() => files.shadowRoot!.querySelector('.vbody [role="row"]:not(.placeholder)'), 'the first rows');
+      await until(() => files.shadowRoot!.querySelector('.body [role="row"]:not(.placeholder)'), 'the first rows');
       await until(() => !files.shadowRoot!.querySelector('.placeholder'), 'every visible row');
       await expect(el).to.be.accessible();
     });

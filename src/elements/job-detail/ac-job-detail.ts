@@ -17,6 +17,7 @@ import {
 } from '../../i18n/index.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
+import { clipText } from '../shared/clip-text.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import './ac-job-progress.js';
@@ -24,6 +25,13 @@ import './ac-job-files.js';
 import type { AcJobFiles } from './ac-job-files.js';
 import { jobDetailStyles } from './job-detail.styles.js';
 import { msg } from './messages.js';
+
+/**
+ * The longest description shown whole. Chrome lays some long text out in time that grows
+ * with its square (a 256 KB description froze this view for 10 s); past this, a prefix and
+ * a note say it was clipped. The export keeps the whole text.
+ */
+const MAX_DESCRIPTION_CHARS = 10_000;
 
 /**
  * One job in full (user guide, section 6): its general information, its progress with
@@ -54,6 +62,9 @@ export class AcJobDetail extends LitElement {
 
   /** A job given directly (shown as is; kept live when the store holds it). Wins over `job-id`. */
   @property({ attribute: false }) job: Job | undefined;
+
+  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
 
   /** The store to read (else found by `source` or from an ancestor through context). */
   @property({ attribute: false }) store: JobStoreApi | undefined;
@@ -188,10 +199,12 @@ export class AcJobDetail extends LitElement {
       <header class="top" part="header">
         ${this.renderBack(l)}
         <div class="title">
-          <h2>${job.name}</h2>
+          <h2>${clipText(job.name)}</h2>
           ${state}
         </div>
         <ac-export-button
+          data-ac-inner
+          lang=${l}
           class="export"
           file-base=${job.name}
           theme=${this.theme ?? nothing}
@@ -205,14 +218,14 @@ export class AcJobDetail extends LitElement {
         <dl class="fields">
           ${field(msg(l, 'type'), jobTypeLabel(job.type, l))}
           ${field(msg(l, 'state'), state)}
-          ${field(msg(l, 'stage'), html`<span class="stage">${stageLabel(job.stage, l)}</span>`)}
+          ${field(msg(l, 'stage'), html`<span class="stage">${clipText(stageLabel(job.stage, l))}</span>`)}
           ${field(
             msg(l, 'node'),
-            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${node?.name ?? job.node}</span>`,
+            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${clipText(node?.name ?? job.node)}</span>`,
           )}
           ${field(msg(l, 'createdAt'), date(job.createdAt))} ${field(msg(l, 'updatedAt'), date(job.updatedAt))}
-          ${field(msg(l, 'name'), job.name)} ${field(msg(l, 'id'), html`<span class="mono">${job.id}</span>`)}
-          ${field(msg(l, 'description'), job.description || msg(l, 'none'), 'wide')}
+          ${field(msg(l, 'name'), clipText(job.name))} ${field(msg(l, 'id'), html`<span class="mono">${clipText(job.id)}</span>`)}
+          ${field(msg(l, 'description'), describe(job.description, l), 'wide')}
         </dl>
       </section>
 
@@ -252,6 +265,12 @@ export class AcJobDetail extends LitElement {
   private back(): void {
     this.dispatchEvent(new CustomEvent('ac-back', { detail: { id: this.shownId }, bubbles: true, composed: true }));
   }
+}
+
+function describe(description: string, l: Locale): string | TemplateResult {
+  if (!description) return msg(l, 'none');
+  if (description.length <= MAX_DESCRIPTION_CHARS) return description;
+  return html`${clipText(description, MAX_DESCRIPTION_CHARS)} <span class="clipped">${msg(l, 'clipped', { count: description.length })}</span>`;
 }
 
 function field(label: string, value: string | TemplateResult, kind: 'wide' | '' = ''): TemplateResult {

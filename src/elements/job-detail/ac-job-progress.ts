@@ -27,8 +27,10 @@ export class AcJobProgress extends LitElement {
   /** Language of the texts. */
   @property({ attribute: false }) locale: Locale = 'en';
 
-  /** Now, advanced once a second while the job runs. */
-  @state() private now = Date.now();
+  /** Monotonic now (`performance.now()`), advanced once a second while the job runs. */
+  @state() private now = performance.now();
+  /** When this version of the job reached the element, on the same clock as `now`. */
+  private receivedAt = performance.now();
   @query('.bar') private bar!: HTMLElement | null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -43,7 +45,17 @@ export class AcJobProgress extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('job')) this.now = Date.now();
+    if (!changed.has('job')) return;
+    const previous = changed.get('job');
+    this.now = performance.now();
+    // Running time goes on from the server's own figures for this version: the page's
+    // clock may be hours from the server's, so only time measured here is added.
+    if (previous?.id !== this.job?.id || previous?.version !== this.job?.version) this.receivedAt = this.now;
+  }
+
+  /** Time since this version of the job reached the element. */
+  private get sinceReceived(): number {
+    return this.now - this.receivedAt;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -51,7 +63,7 @@ export class AcJobProgress extends LitElement {
     const bar = this.bar;
     if (bar && this.job) {
       // Widths through CSSOM: a strict CSP forbids style attributes in templates.
-      const { total, done, failed } = progressFigures(this.job, this.now);
+      const { total, done, failed } = progressFigures(this.job, this.sinceReceived);
       bar.style.setProperty('--ac-progress-done', total > 0 ? `${(done / total) * 100}%` : '0%');
       bar.style.setProperty('--ac-progress-failed', total > 0 ? `${(failed / total) * 100}%` : '0%');
     }
@@ -61,7 +73,7 @@ export class AcJobProgress extends LitElement {
   private syncTimer(): void {
     const running = this.isConnected && this.job?.state === 'RUNNING' && this.job.startedAt !== null;
     if (running && this.timer === undefined) {
-      this.timer = setInterval(() => (this.now = Date.now()), 1000);
+      this.timer = setInterval(() => (this.now = performance.now()), 1000);
     } else if (!running) {
       this.stopTimer();
     }
@@ -76,7 +88,7 @@ export class AcJobProgress extends LitElement {
     const job = this.job;
     if (!job) return nothing;
     const l = this.locale;
-    const f = progressFigures(job, this.now);
+    const f = progressFigures(job, this.sinceReceived);
     const text =
       f.total > 0
         ? msg(l, 'progressText', { handled: f.handled, total: f.total, done: f.done, failed: f.failed, pending: f.pending })

@@ -14,7 +14,11 @@ export interface ProgressFigures {
   handled: number;
   /** handled / total, 0 to 1 (1 for a job without files that has finished). */
   ratio: number;
-  /** Running time: from `startedAt` to `finishedAt`, or to now while running; undefined before the start. */
+  /**
+   * Running time, on the server's clock only: `finishedAt − startedAt` once finished;
+   * while running, `updatedAt − startedAt` plus the time since the page received this
+   * version. Undefined before the start.
+   */
   elapsedMs: number | undefined;
   /**
    * Time left at the rate measured over the job's own elapsed time; undefined unless the
@@ -23,7 +27,12 @@ export interface ProgressFigures {
   remainingMs: number | undefined;
 }
 
-export function progressFigures(job: Job, now: number): ProgressFigures {
+/**
+ * The figures of `job`, `sinceReceivedMs` after the page received this version of it
+ * (measured on a monotonic clock). The page's wall clock is never compared with the
+ * server's timestamps: the two may be hours apart.
+ */
+export function progressFigures(job: Job, sinceReceivedMs: number): ProgressFigures {
   const { total, done, failed } = job.progress.files;
   const handled = Math.min(total, done + failed);
   const pending = Math.max(0, total - handled);
@@ -31,8 +40,14 @@ export function progressFigures(job: Job, now: number): ProgressFigures {
   const ratio = total > 0 ? handled / total : finished ? 1 : 0;
 
   const started = job.startedAt === null ? NaN : Date.parse(job.startedAt);
-  const end = job.finishedAt === null ? (job.state === 'RUNNING' ? now : NaN) : Date.parse(job.finishedAt);
-  const elapsedMs = Number.isFinite(started) && Number.isFinite(end) ? Math.max(0, end - started) : undefined;
+  let elapsedMs: number | undefined;
+  if (job.finishedAt !== null) {
+    const end = Date.parse(job.finishedAt);
+    if (Number.isFinite(started) && Number.isFinite(end)) elapsedMs = Math.max(0, end - started);
+  } else if (job.state === 'RUNNING') {
+    const updated = Date.parse(job.updatedAt);
+    if (Number.isFinite(started) && Number.isFinite(updated)) elapsedMs = Math.max(0, updated - started) + Math.max(0, sinceReceivedMs);
+  }
 
   let remainingMs: number | undefined;
   if (job.state === 'RUNNING' && elapsedMs !== undefined && elapsedMs >= MIN_ESTIMATE_ELAPSED_MS && handled > 0 && pending > 0) {

@@ -64,6 +64,9 @@ export class AcJobManager extends LitElement {
   /** Forces `light` or `dark`; otherwise the user's preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** Language of the application (`en`, `fr`); else the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang!: string;
+
   /** A store built by the host page; when set, `src` and `simulated` are not used. */
   @property({ attribute: false }) store?: JobStoreApi;
 
@@ -118,7 +121,13 @@ export class AcJobManager extends LitElement {
 
   private async startStore(store: JobStoreApi) {
     try {
-      await store.start();
+      // A store that has already failed (the host's, whose start() is done): load it again.
+      if (store.status === 'error') {
+        store.retry();
+        await settled(store);
+      } else {
+        await store.start();
+      }
     } catch {
       // The store keeps the error; it is read below.
     }
@@ -212,7 +221,7 @@ export class AcJobManager extends LitElement {
       <span class="spacer"></span>
       ${this.phase === 'ready'
         ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
-            <ac-connection-status .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
+            <ac-connection-status data-ac-inner lang=${localeOf(this)} .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
         : nothing}
       ${session
         ? html`<span class="user"
@@ -230,7 +239,7 @@ export class AcJobManager extends LitElement {
         return html`<main part="main" tabindex="-1"><p role="status">${t(locale, 'starting')}</p></main>`;
       case 'login':
         return html`<main part="main" tabindex="-1">
-          <ac-login-form .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>
+          <ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>
         </main>`;
       case 'forbidden':
         return html`<main part="main" tabindex="-1">
@@ -258,8 +267,11 @@ export class AcJobManager extends LitElement {
 
   private renderView() {
     const store = this.activeStore;
-    const common = { theme: this.theme ?? nothing, timeZone: this.timeZone ?? nothing };
+    // The children follow this element's language, theme and zone, also when they change.
+    const common = { lang: localeOf(this), theme: this.theme ?? nothing, timeZone: this.timeZone ?? nothing };
     const filters = html`<ac-job-filters
+      data-ac-inner
+      lang=${common.lang}
       .store=${store}
       sync-url=${this.routing === 'hash' ? 'hash' : nothing}
       theme=${common.theme}
@@ -269,6 +281,8 @@ export class AcJobManager extends LitElement {
       case 'job':
         return html`<main part="main" tabindex="-1">
           <ac-job-detail
+            data-ac-inner
+            lang=${common.lang}
             .store=${store}
             job-id=${this.jobId ?? ''}
             theme=${common.theme}
@@ -280,6 +294,8 @@ export class AcJobManager extends LitElement {
         return html`<main part="main" class="view-jobs" tabindex="-1">
           ${filters}
           <ac-job-list
+            data-ac-inner
+            lang=${common.lang}
             .store=${store}
             href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
             theme=${common.theme}
@@ -287,6 +303,8 @@ export class AcJobManager extends LitElement {
             @ac-job-open=${this.openJob}
           >
             <ac-export-button
+              data-ac-inner
+              lang=${common.lang}
               slot="actions"
               unit="jobs"
               file-base="jobs"
@@ -300,6 +318,8 @@ export class AcJobManager extends LitElement {
         return html`<main part="main" tabindex="-1">
           ${filters}
           <ac-job-dashboard
+            data-ac-inner
+            lang=${common.lang}
             .store=${store}
             theme=${common.theme}
             time-zone=${common.timeZone}
@@ -308,6 +328,18 @@ export class AcJobManager extends LitElement {
         </main>`;
     }
   }
+}
+
+/** Resolves once the store is no longer loading. */
+function settled(store: JobStoreApi): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.status !== 'loading') return resolve();
+    const stop = store.subscribe(() => {
+      if (store.status === 'loading') return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 declare global {
