@@ -153,12 +153,22 @@ export function localTimeZone(): string {
 
 /** Whether `Intl` knows this IANA time zone (check an attribute before formatting with it). */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return cached(`valid-zone|${timeZone}`, () => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * A date formatter for `locale` with these options in `timeZone`, built once: charts ask
+ * for one per tick and per bucket at every redraw.
+ */
+export function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  return cached(`custom|${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(INTL_TAGS[locale], { ...options, timeZone }));
 }
 
 function zoneName(locale: Locale, timeZone: string, style: 'longGeneric' | 'shortOffset', at: number): string {

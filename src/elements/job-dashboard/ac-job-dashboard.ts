@@ -4,6 +4,7 @@ import type uPlot from 'uplot';
 import {
   formatNumber,
   formatPercent,
+  dateTimeFormat,
   isValidTimeZone,
   jobStateLabel,
   jobTypeLabel,
@@ -322,25 +323,21 @@ export class AcJobDashboard extends LitElement {
   // --- Labels ------------------------------------------------------------------------------
 
   private bucketTitle(ms: number, seconds: number): string {
-    const locale = this.locale;
-    const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-    const timeZone = this.zone;
-    const day = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    const day = dateTimeFormat(this.locale, { day: 'numeric', month: 'short', year: 'numeric' }, this.zone);
     if (seconds >= 86_400) {
       const end = ms + seconds * 1000 - 1;
       return seconds === 86_400 ? day.format(ms) : day.formatRange(ms, end);
     }
-    const time = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    const time = dateTimeFormat(this.locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, this.zone);
     return time.formatRange(ms, ms + seconds * 1000);
   }
 
   private tickLabel(ms: number, stepSeconds: number): string {
-    const tag = this.locale === 'fr' ? 'fr-FR' : 'en-GB';
-    const timeZone = this.zone;
-    if (stepSeconds >= 28 * 86_400) return new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone }).format(ms);
-    const dayLabel = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone }).format(ms);
+    const { locale, zone } = this;
+    if (stepSeconds >= 28 * 86_400) return dateTimeFormat(locale, { month: 'short', year: 'numeric' }, zone).format(ms);
+    const dayLabel = dateTimeFormat(locale, { day: 'numeric', month: 'short' }, zone).format(ms);
     if (stepSeconds >= 86_400) return dayLabel;
-    const parts = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+    const parts = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, zone).format(ms);
     // Midnight names the day, other ticks the hour.
     return parts === '00:00' ? dayLabel : parts;
   }
