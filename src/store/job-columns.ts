@@ -2,8 +2,16 @@
  * Every job of a memory-mode store, by row, with the fields a query reads kept as
  * typed-array columns: filtering scans numbers, not objects. Rows are never removed
  * (jobs do not disappear; a resync builds new columns).
+ *
+ * Two codes per row stand for several fields each:
+ * - the group: the distinct (state, type, node, stage) of the row. A filter on those four
+ *   fields is decided once per group (a few hundred), then read per row from one array;
+ *   the counts by state, type and node are counts by group, folded.
+ * - the text: the distinct (type, name, description) of the row. A search tests each
+ *   distinct string once, then each distinct text once, then reads one array per row.
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobState, type JobType, type SortKey } from '../model/index.js';
+import { countingSortRows, radixSortRows, RowList } from './sorted-rows.js';
 import { grow, StringDictionary } from './string-dictionary.js';
 
 export const STATE_CODE: Record<JobState, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i])) as Record<
@@ -16,31 +24,92 @@ export const TYPE_CODE: Record<JobType, number> = Object.fromEntries(JOB_TYPES.m
 >;
 /** Types compare as strings when sorting: rank of each type code in alphabetical order. */
 const TYPE_SORT_RANK = Uint32Array.from(JOB_TYPES, (t) => [...JOB_TYPES].sort().indexOf(t));
+/** States sort in lifecycle order, which is their code order. */
+const STATE_SORT_RANK = Uint32Array.from(JOB_STATES, (_, i) => i);
+
+export const HOUR_MS = 3_600_000;
+/** Hours the timeline's cells reach past the newest job, for the jobs created from now on. */
+const HOURS_AHEAD = 7 * 24;
+/** Codes of nodes, stages and names stay below this, so that a group or a text is one exact number key. */
+const CODE_LIMIT = 2 ** 24;
+/** The most rows the store holds (codes stay exact keys below it). */
+const MAX_ROWS = CODE_LIMIT;
+
+const STATES = JOB_STATES.length;
+const TYPES = JOB_TYPES.length;
 
 export class JobColumns {
   /** Job objects by row. */
   readonly jobs: Job[] = [];
-  readonly ids: string[] = [];
   private readonly rowOf = new Map<string, number>();
 
-  state = new Uint8Array(64);
-  type = new Uint8Array(64);
-  node = new Uint32Array(64);
-  stage = new Uint32Array(64);
-  name = new Uint32Array(64);
-  description = new Uint32Array(64);
+  /** Per row: its group (state, type, node, stage). */
+  group = new Uint32Array(64);
+  /** Per row: its text (type, name, description). */
+  text = new Uint32Array(64);
   createdAt = new Float64Array(64);
   updatedAt = new Float64Array(64);
   /** NaN while the job has not finished. */
   finishedAt = new Float64Array(64);
+  /**
+   * Per row, its cell in the timeline's hourly histogram: `node * hourSpan + hour - hourBase`
+   * with `hour = floor(createdAt / 1 h)`. The timeline counts rows by node and hour, then
+   * folds the hours into its buckets.
+   */
+  timeCell = new Uint32Array(64);
+  /** First hour of the cells, and how many hours they cover (the jobs' hours and some ahead). */
+  hourBase = 0;
+  hourSpan = 0;
+  /**
+   * False when every node times every hour would be more than `maxTimeCells` cells (dates
+   * centuries apart): the timeline then counts the rows themselves.
+   */
+  timeCellsOn = true;
+  /** Moves when the cells are laid out again (every `timeCell` changes then). */
+  timeLayout = 0;
+  /** Least and greatest hour a job was ever created in (a row's hour may since have changed). */
+  private minHour = Infinity;
+  private maxHour = -Infinity;
+  /** While loading, the cells are laid out once at the end. */
+  private loading = false;
 
   readonly nodes = new StringDictionary();
   readonly stages = new StringDictionary();
   readonly names = new StringDictionary();
   readonly descriptions = new StringDictionary();
 
-  /** Rank of each row's id in id order; rebuilt lazily after rows are added. */
-  private idRankCache: Uint32Array | undefined;
+  /** The fields of each group, by group code. */
+  groupState = new Uint8Array(64);
+  groupType = new Uint8Array(64);
+  groupNode = new Uint32Array(64);
+  groupStage = new Uint32Array(64);
+  groupCount = 0;
+  private readonly groupOf = new Map<number, number>();
+
+  /** The fields of each text, by text code. */
+  textType = new Uint8Array(64);
+  textName = new Uint32Array(64);
+  textDescription = new Uint32Array(64);
+  textCount = 0;
+  private readonly textOf = new Map<number, number>();
+
+  /** Rows in id order; the rows added since are inserted when it is next read. */
+  private byId: RowList | undefined;
+  private addedSinceById: number[] = [];
+
+  constructor(readonly maxTimeCells = 1 << 21) {}
+
+  /** Holds `jobs`, the newest version of each. */
+  load(jobs: Iterable<Job>): void {
+    this.loading = true;
+    for (const job of jobs) {
+      const row = this.rowOfId(job.id);
+      if (row < 0) this.add(job);
+      else if (job.version > this.jobs[row]!.version) this.replace(row, job);
+    }
+    this.loading = false;
+    this.layOutTime(0);
+  }
 
   get size(): number {
     return this.jobs.length;
@@ -53,94 +122,174 @@ export class JobColumns {
   /** Adds a new job; returns its row. */
   add(job: Job): number {
     const row = this.jobs.length;
-    if (row >= this.state.length) this.reserve(row + 1);
+    if (row >= MAX_ROWS) throw new RangeError(`the memory-mode store holds at most ${MAX_ROWS} jobs`);
+    if (row >= this.group.length) this.reserve(row + 1);
     this.jobs.push(job);
-    this.ids.push(job.id);
     this.rowOf.set(job.id, row);
     this.write(row, job);
-    this.idRankCache = undefined;
+    if (this.byId) this.addedSinceById.push(row);
     return row;
   }
 
   /** Replaces the job at `row` (same id) with a newer version. */
   replace(row: number, job: Job): void {
+    const previous = this.jobs[row]!;
     this.jobs[row] = job;
-    this.write(row, job);
+    this.write(row, job, previous);
   }
 
-  private write(row: number, job: Job): void {
-    this.state[row] = STATE_CODE[job.state];
-    this.type[row] = TYPE_CODE[job.type];
-    this.node[row] = this.nodes.encode(job.node);
-    this.stage[row] = this.stages.encode(job.stage);
-    this.name[row] = this.names.encode(job.name);
-    this.description[row] = this.descriptions.encode(job.description);
-    this.createdAt[row] = Date.parse(job.createdAt);
-    this.updatedAt[row] = Date.parse(job.updatedAt);
-    this.finishedAt[row] = job.finishedAt === null ? NaN : Date.parse(job.finishedAt);
+  /** Writes the row's codes and dates; a live update mostly changes the state and dates, so what did not change is not looked up again. */
+  private write(row: number, job: Job, previous?: Job): void {
+    const sameNode = previous !== undefined && previous.node === job.node;
+    if (!previous || previous.state !== job.state || previous.type !== job.type || !sameNode || previous.stage !== job.stage) {
+      this.group[row] = this.groupCode(STATE_CODE[job.state], TYPE_CODE[job.type], this.nodes.encode(job.node), this.stages.encode(job.stage));
+    }
+    if (!previous || previous.name !== job.name || previous.description !== job.description || previous.type !== job.type) {
+      this.text[row] = this.textCode(TYPE_CODE[job.type], this.names.encode(job.name), this.descriptions.encode(job.description));
+    }
+    if (previous?.updatedAt !== job.updatedAt) this.updatedAt[row] = Date.parse(job.updatedAt);
+    if (previous?.finishedAt !== job.finishedAt) this.finishedAt[row] = job.finishedAt === null ? NaN : Date.parse(job.finishedAt);
+    // Same node and same creation: same timeline cell.
+    if (sameNode && previous.createdAt === job.createdAt) return;
+    const created = Date.parse(job.createdAt);
+    this.createdAt[row] = created;
+    const hour = Math.floor(created / HOUR_MS);
+    if (hour < this.minHour) this.minHour = hour;
+    if (hour > this.maxHour) this.maxHour = hour;
+    if (!this.timeCellsOn || this.loading) return;
+    const node = this.groupNode[this.group[row]!]!;
+    if (hour < this.hourBase || hour >= this.hourBase + this.hourSpan) {
+      // Half the span again on each side, so that jobs arriving hour after hour seldom lay it out again.
+      this.layOutTime(this.hourSpan >> 1);
+    } else if ((node + 1) * this.hourSpan > this.maxTimeCells) {
+      this.timeCellsOn = false;
+      this.timeLayout++;
+    } else {
+      this.timeCell[row] = node * this.hourSpan + hour - this.hourBase;
+    }
+  }
+
+  /** Lays out the timeline's cells for the jobs' hours with `margin` hours either side (and a week ahead). */
+  private layOutTime(margin: number): void {
+    this.timeLayout++;
+    const n = this.size;
+    const base = (Number.isFinite(this.minHour) ? this.minHour : 0) - margin;
+    const span = (Number.isFinite(this.maxHour) ? this.maxHour : 0) + 1 + margin + HOURS_AHEAD - base;
+    if (Math.max(this.nodes.size, 1) * span > this.maxTimeCells) {
+      this.timeCellsOn = false;
+      return;
+    }
+    this.timeCellsOn = true;
+    this.hourBase = base;
+    this.hourSpan = span;
+    const { timeCell, createdAt, group, groupNode } = this;
+    for (let row = 0; row < n; row++) {
+      timeCell[row] = groupNode[group[row]!]! * span + Math.floor(createdAt[row]! / HOUR_MS) - base;
+    }
+  }
+
+  private groupCode(state: number, type: number, node: number, stage: number): number {
+    if (node >= CODE_LIMIT || stage >= CODE_LIMIT) throw new RangeError('too many distinct nodes or stages');
+    const key = ((stage * CODE_LIMIT + node) * TYPES + type) * STATES + state;
+    let code = this.groupOf.get(key);
+    if (code !== undefined) return code;
+    code = this.groupCount++;
+    if (code >= this.groupState.length) {
+      this.groupState = grow(this.groupState, code + 1);
+      this.groupType = grow(this.groupType, code + 1);
+      this.groupNode = grow(this.groupNode, code + 1);
+      this.groupStage = grow(this.groupStage, code + 1);
+    }
+    this.groupState[code] = state;
+    this.groupType[code] = type;
+    this.groupNode[code] = node;
+    this.groupStage[code] = stage;
+    this.groupOf.set(key, code);
+    return code;
+  }
+
+  private textCode(type: number, name: number, description: number): number {
+    if (name >= CODE_LIMIT || description >= CODE_LIMIT) throw new RangeError('too many distinct names or descriptions');
+    const key = (description * CODE_LIMIT + name) * TYPES + type;
+    let code = this.textOf.get(key);
+    if (code !== undefined) return code;
+    code = this.textCount++;
+    if (code >= this.textType.length) {
+      this.textType = grow(this.textType, code + 1);
+      this.textName = grow(this.textName, code + 1);
+      this.textDescription = grow(this.textDescription, code + 1);
+    }
+    this.textType[code] = type;
+    this.textName[code] = name;
+    this.textDescription[code] = description;
+    this.textOf.set(key, code);
+    return code;
   }
 
   private reserve(size: number): void {
-    this.state = grow(this.state, size);
-    this.type = grow(this.type, size);
-    this.node = grow(this.node, size);
-    this.stage = grow(this.stage, size);
-    this.name = grow(this.name, size);
-    this.description = grow(this.description, size);
+    this.group = grow(this.group, size);
+    this.text = grow(this.text, size);
     this.createdAt = grow(this.createdAt, size);
     this.updatedAt = grow(this.updatedAt, size);
     this.finishedAt = grow(this.finishedAt, size);
+    this.timeCell = grow(this.timeCell, size);
   }
 
-  /** A number per row that is equal for two rows exactly when their `key` values are equal. */
-  valueColumn(key: SortKey): Uint8Array | Uint32Array | Float64Array {
+  /** A number for the row's `key` value: equal for two rows exactly when their values are equal. */
+  sortCode(key: SortKey, row: number): number {
     switch (key) {
       case 'createdAt':
-        return this.createdAt;
+        return this.createdAt[row]!;
       case 'updatedAt':
-        return this.updatedAt;
+        return this.updatedAt[row]!;
       case 'state':
-        return this.state;
+        return this.groupState[this.group[row]!]!;
       case 'type':
-        return this.type;
+        return this.groupType[this.group[row]!]!;
       case 'node':
-        return this.node;
+        return this.groupNode[this.group[row]!]!;
       case 'stage':
-        return this.stage;
+        return this.groupStage[this.group[row]!]!;
       case 'name':
-        return this.name;
+        return this.textName[this.text[row]!]!;
       case 'description':
-        return this.description;
+        return this.textDescription[this.text[row]!]!;
     }
   }
 
   /**
-   * Compares two rows as `jobComparator(key, order)` compares their jobs: the column in
+   * Compares two rows as `jobComparator(key, order)` compares their jobs: the value in
    * the asked direction, then the id ascending.
    */
   comparator(key: SortKey, order: 'asc' | 'desc'): (a: number, b: number) => number {
     const sign = order === 'asc' ? 1 : -1;
-    const ids = this.ids;
-    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-    const dict = this.dictionaryOf(key);
-    if (dict) {
-      const col = this.valueColumn(key);
-      const values = dict.values;
-      return (a, b) => {
-        const va = values[col[a]!]!;
-        const vb = values[col[b]!]!;
-        return (va < vb ? -sign : va > vb ? sign : 0) || byId(a, b);
-      };
+    const byId = this.idComparator();
+    if (key === 'createdAt' || key === 'updatedAt') {
+      const col = key === 'createdAt' ? this.createdAt : this.updatedAt;
+      return (a, b) => sign * (col[a]! - col[b]!) || byId(a, b);
     }
-    if (key === 'type') {
-      const col = this.type;
-      return (a, b) => sign * (TYPE_SORT_RANK[col[a]!]! - TYPE_SORT_RANK[col[b]!]!) || byId(a, b);
+    if (key === 'state' || key === 'type') {
+      const rank = key === 'state' ? STATE_SORT_RANK : TYPE_SORT_RANK;
+      return (a, b) => sign * (rank[this.sortCode(key, a)]! - rank[this.sortCode(key, b)]!) || byId(a, b);
     }
-    const col = this.valueColumn(key);
-    return (a, b) => sign * (col[a]! - col[b]!) || byId(a, b);
+    const values = this.dictionaryOf(key).values;
+    return (a, b) => {
+      const va = values[this.sortCode(key, a)]!;
+      const vb = values[this.sortCode(key, b)]!;
+      return (va < vb ? -sign : va > vb ? sign : 0) || byId(a, b);
+    };
   }
 
-  dictionaryOf(key: SortKey): StringDictionary | undefined {
+  private idComparator(): (a: number, b: number) => number {
+    const jobs = this.jobs;
+    return (a, b) => {
+      const ia = jobs[a]!.id;
+      const ib = jobs[b]!.id;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    };
+  }
+
+  private dictionaryOf(key: 'node' | 'stage' | 'name' | 'description'): StringDictionary {
     switch (key) {
       case 'node':
         return this.nodes;
@@ -150,46 +299,58 @@ export class JobColumns {
         return this.names;
       case 'description':
         return this.descriptions;
-      default:
-        return undefined;
     }
   }
 
   /**
-   * Every row sorted by `key` ascending, ties by id ascending. Dictionary and code
-   * columns use a counting sort over the rows in id order (linear); dates sort numbers.
+   * Every row in the order of `jobComparator(key, order)`: from the rows in id order, a
+   * stable counting sort by the rank of the value (codes and dictionary strings) or a
+   * stable radix sort of the dates. Linear but for ranking the distinct strings.
    */
-  buildPermutation(key: SortKey): Uint32Array {
-    const n = this.size;
-    const idRank = this.idRank();
-    const byId = new Uint32Array(n);
-    for (let row = 0; row < n; row++) byId[idRank[row]!] = row;
+  buildPermutation(key: SortKey, order: 'asc' | 'desc'): Uint32Array {
+    const rowsById = this.rowsById();
     if (key === 'createdAt' || key === 'updatedAt') {
-      const col = this.valueColumn(key);
-      return byId.sort((a, b) => col[a]! - col[b]! || idRank[a]! - idRank[b]!);
+      const values = key === 'createdAt' ? this.createdAt : this.updatedAt;
+      return radixSortRows(rowsById, values, order === 'desc') ?? rowsById.slice().sort(this.comparator(key, order));
     }
-    const col = this.valueColumn(key);
-    const dict = this.dictionaryOf(key);
-    const rank: Uint32Array = dict ? dict.ranks() : key === 'type' ? TYPE_SORT_RANK : Uint32Array.from(JOB_STATES, (_, i) => i);
-    const starts = new Uint32Array(rank.length + 1);
-    for (let row = 0; row < n; row++) starts[rank[col[row]!]! + 1]!++;
-    for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
-    const perm = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const row = byId[i]!;
-      perm[starts[rank[col[row]!]!]!++] = row;
+    // Rank of each code's value in the asked direction, then per row through its group or text.
+    let valueRank: Uint32Array;
+    if (key === 'state' || key === 'type') valueRank = key === 'state' ? STATE_SORT_RANK : TYPE_SORT_RANK;
+    else valueRank = this.dictionaryOf(key).ranks();
+    const distinct = valueRank.length;
+    const rank = (code: number) => (order === 'asc' ? valueRank[code]! : distinct - 1 - valueRank[code]!);
+    const byText = key === 'name' || key === 'description';
+    const codes = byText ? this.textCount : this.groupCount;
+    const codeRank = new Uint32Array(codes);
+    for (let code = 0; code < codes; code++) {
+      if (key === 'state') codeRank[code] = rank(this.groupState[code]!);
+      else if (key === 'type') codeRank[code] = rank(this.groupType[code]!);
+      else if (key === 'node') codeRank[code] = rank(this.groupNode[code]!);
+      else if (key === 'stage') codeRank[code] = rank(this.groupStage[code]!);
+      else if (key === 'name') codeRank[code] = rank(this.textName[code]!);
+      else codeRank[code] = rank(this.textDescription[code]!);
     }
-    return perm;
+    const column = byText ? this.text : this.group;
+    const n = this.size;
+    const keys = new Uint32Array(n);
+    for (let row = 0; row < n; row++) keys[row] = codeRank[column[row]!]!;
+    return countingSortRows(rowsById, keys, distinct);
   }
 
-  private idRank(): Uint32Array {
-    if (this.idRankCache) return this.idRankCache;
-    const ids = this.ids;
-    const order = Array.from({ length: ids.length }, (_, i) => i);
-    order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-    const rank = new Uint32Array(ids.length);
-    for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-    this.idRankCache = rank;
-    return rank;
+  /** Every row in id order (ids compared as `<` compares strings). */
+  private rowsById(): Uint32Array {
+    const n = this.size;
+    const added = this.addedSinceById;
+    if (!this.byId || added.length * 8 > n) {
+      // The engine's own string sort, then the rows of the sorted ids.
+      const ids = this.jobs.map((job) => job.id).sort();
+      const rows = new Uint32Array(n);
+      for (let i = 0; i < n; i++) rows[i] = this.rowOf.get(ids[i]!)!;
+      this.byId = new RowList(rows, n);
+    } else if (added.length) {
+      this.byId.add(added, this.idComparator());
+    }
+    this.addedSinceById = [];
+    return this.byId.data.subarray(0, n);
   }
 }

@@ -51,6 +51,7 @@ export class JobStore implements JobStoreApi {
   private connectionState: ConnectionState;
   private loadStatus: LoadStatus = 'idle';
   private loadError: JobSourceError | undefined;
+  /** Memory mode: jobs created since the query was applied that match it (remote rows count them by id). */
   private added = 0;
 
   private readonly clock: () => number;
@@ -169,7 +170,7 @@ export class JobStore implements JobStoreApi {
 
   /** Jobs created since the query was applied that match it (a "new jobs" hint; remote rows do not move for them). */
   get addedCount(): number {
-    return this.added;
+    return this.memory ? this.added : this.remote!.createdCount;
   }
 
   /**
@@ -333,7 +334,6 @@ export class JobStore implements JobStoreApi {
     const remote = this.remote!;
     remote.reset(this.params);
     this.pendingLoads = 0;
-    this.added = 0;
     this.loadError = undefined;
     this.batcher.mark({ rows: true });
     remote.request(...this.requested);
@@ -440,7 +440,8 @@ export class JobStore implements JobStoreApi {
       this.batcher.job(job.id);
       this.batcher.mark({ rows: true });
     } else if (created && !remote.get(job.id) && this.matches(job)) {
-      this.added++;
+      // By id: rows loading meanwhile may show it already, and then it is not "new".
+      remote.noteCreated(job.id);
       this.batcher.added(job.id);
       this.batcher.mark({ rows: true });
     }

@@ -2,14 +2,26 @@
  * The memory-mode query engine: the selection of a query over `JobColumns`, in the
  * query's order, with its aggregates. Gives exactly the answers of `jobMatcher`,
  * `jobComparator` and `summarize()` (tested equal), at a cost that does not grow with
- * the objects: filters scan typed arrays, sort orders are kept presorted, a narrower
- * query refines the previous selection, and live updates patch instead of recomputing.
+ * the objects:
+ * - a filter is decided once per group code, a search once per distinct string and text
+ *   code; then one pass in row order reads one code per row (two when searching, the
+ *   dates when a period is set) and writes one bit per row, without branching;
+ * - a second pass walks the presorted order of the query's sort and keeps the rows whose
+ *   bit is set, without branching, only as far as the rows read (the first screen of a
+ *   list reads a few thousand rows of the order; the count comes from the first pass);
+ * - the aggregates are counted when first read: for a filter on state, type, node and
+ *   stage only, folded from per-group counts of every row; otherwise in one pass over
+ *   the selection bits;
+ * - a sort change alone redoes only the second pass; a narrower query over a small
+ *   selection refines it; a live update patches the bit and the counters in constant
+ *   time, and the ordered rows once a frame.
  */
-import { JOB_STATES, JOB_TYPES, SORT_KEYS, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
+import { JOB_STATES, JOB_TYPES, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
 import { normalizeSearch } from '../source/job-query.js';
 import { JobColumns, STATE_CODE, TYPE_CODE } from './job-columns.js';
+import { GroupHours } from './group-hours.js';
 import { RowList } from './sorted-rows.js';
-import { capacityFor, grow, type StringDictionary } from './string-dictionary.js';
+import { capacityFor, grow } from './string-dictionary.js';
 import { SummaryCounts } from './summary-counts.js';
 
 /** The query compiled to masks over codes. */
@@ -21,13 +33,17 @@ interface CompiledFilter {
   types: Uint8Array | undefined;
   nodes: Set<string> | undefined;
   stages: Set<string> | undefined;
-  nodeMask: Uint8Array | undefined;
-  stageMask: Uint8Array | undefined;
   sinceMs: number;
   untilMs: number;
   needle: string;
   /** Per type code, whether the type's name contains the needle. */
   typeHits: Uint8Array;
+  /** Per group code below `groupsDone`: 1 when the group passes the state, type, node and stage filters. */
+  groupMask: Uint8Array;
+  groupsDone: number;
+  /** Per text code below `textsDone`: 1 when the type, name or description contains the needle. */
+  textHits: Uint8Array;
+  textsDone: number;
 }
 
 /** Every row in one sort order, and the rows whose place in it may have changed since. */
@@ -49,63 +65,100 @@ export interface ApplyResult {
   wasSelected: boolean;
 }
 
-const STATE_COUNT = JOB_STATES.length;
+/** Sort orders kept (each is 4 bytes per job); the least recently used goes first. */
+const KEPT_ORDERS = 3;
+/**
+ * A narrower query refines the previous selection row by row (random reads) when it is
+ * this much smaller than every row; otherwise both passes (sequential reads) are cheaper.
+ */
+const REFINE_BELOW = 1 / 8;
+/** Rows of the presorted order walked between two checks of how many were found. */
+const WALK_CHUNK = 8192;
 
 export class MemoryEngine {
-  private columns = new JobColumns();
-  /** Presorted orders, by `"<key> <order>"`, built when first asked for. */
-  private perms = new Map<string, Permutation>();
-  private filter: CompiledFilter;
+  private columns: JobColumns;
+  /** Every row counted by group and hour: the aggregates of a filter on group fields, without a pass over rows. */
+  private groupHours: GroupHours;
+  /** The aggregates of the selection, when `countsValid`. */
   private counts: SummaryCounts;
+  private countsValid = false;
+  /** Presorted orders, by `"<key> <order>"`, most recently used last. */
+  private perms = new Map<string, Permutation>();
+  /** The query asked for. */
+  private filter: CompiledFilter;
+  /**
+   * The query the derived state is for: the selection bits, the ordered selection and the
+   * counts, each computed when first needed (`…Valid`) and then kept up to date by live updates.
+   */
+  private evaluated: CompiledFilter | undefined;
+  /** One bit per row: the row is in the selection of `evaluated`. */
+  private selected = new Int32Array(2);
+  /** How many bits of `selected` are set. */
+  private selectedCount = 0;
+  private bitsValid = false;
+  /** Scratch bits for patching lists. */
+  private marks = new Int32Array(2);
+  /**
+   * The selected rows in the query's order, as far as they were read: found in the first
+   * `walked` rows of `walkOrder` (the presorted order), all of them once `selectionComplete`.
+   * Live changes are patched into a complete selection (`changed`); a partial one is walked again.
+   */
   private selection = new RowList();
-  /** Per row, 1 when the row is in the selection. */
-  private selected = new Uint8Array(64);
-  /** Scratch marks for patching lists. */
-  private marks = new Uint8Array(64);
-  private queryStale = true;
-  /** Rows changed or added since the selection was last brought up to date. */
+  private selectionValid = false;
+  private selectionComplete = false;
+  private walked = 0;
+  private walkOrder: Uint32Array = new Uint32Array(0);
+  /** Rows changed since `selection` was ordered. */
   private changed = new Set<number>();
-  private summaryCache: JobSummary | undefined;
 
   constructor(
     params: JobListParams,
     private readonly clock: () => number,
     private nodeIds: readonly string[] = [],
+    /** Most cells of the timeline's hourly histograms (a test lowers it to reach the row-by-row fallbacks). */
+    private readonly maxTimeCells?: number,
   ) {
+    this.columns = new JobColumns(maxTimeCells);
+    this.groupHours = new GroupHours(this.columns, maxTimeCells);
     this.filter = this.compile(params);
-    this.counts = new SummaryCounts(this.columns, NaN, NaN);
+    this.counts = new SummaryCounts(this.columns);
   }
 
   /** Replaces every job (first load, resync). */
   load(jobs: Iterable<Job>): void {
-    this.columns = new JobColumns();
-    for (const job of jobs) {
-      const row = this.columns.rowOfId(job.id);
-      if (row < 0) this.columns.add(job);
-      else if (job.version > this.columns.jobs[row]!.version) this.columns.replace(row, job);
-    }
-    this.counts = new SummaryCounts(this.columns, NaN, NaN);
+    const columns = new JobColumns(this.maxTimeCells);
+    columns.load(jobs);
+    this.columns = columns;
+    this.groupHours = new GroupHours(columns, this.maxTimeCells);
+    this.counts = new SummaryCounts(columns);
+    this.countsValid = false;
     this.perms.clear();
     this.selection = new RowList();
-    this.selected = new Uint8Array(capacityFor(this.columns.size));
-    this.marks = new Uint8Array(capacityFor(this.columns.size));
+    const words = capacityFor((columns.size + 31) >>> 5);
+    this.selected = new Int32Array(words);
+    this.selectedCount = 0;
+    this.bitsValid = false;
+    this.selectionValid = false;
+    this.selectionComplete = false;
+    this.walkOrder = new Uint32Array(0);
+    this.marks = new Int32Array(words);
     this.changed.clear();
+    this.evaluated = undefined;
     this.filter = this.compile(this.filter.params);
-    this.queryStale = true;
-    // A selection computed over the jobs held before cannot be narrowed: it is of other rows.
-    this.previousForNarrowing = undefined;
   }
 
   setNodeIds(nodeIds: readonly string[]): void {
     this.nodeIds = nodeIds;
-    this.summaryCache = undefined;
   }
 
   /** Sets the query (absolute bounds already resolved); evaluated on the next read. */
   setParams(params: JobListParams): void {
     this.filter = this.compile(params);
-    this.queryStale = true;
-    this.summaryCache = undefined;
+  }
+
+  /** How many jobs the store holds. */
+  get size(): number {
+    return this.columns.size;
   }
 
   job(id: string): Job | undefined {
@@ -114,8 +167,9 @@ export class MemoryEngine {
   }
 
   /**
-   * Merges one job: kept only when newer than what is held. Patches the aggregates at
-   * once; the selection's order is patched on the next read.
+   * Merges one job: kept only when newer than what is held. Patches the selection bit
+   * and the counters at once (constant time); the order of the selection is patched on
+   * the next read.
    */
   apply(job: Job): ApplyResult {
     const c = this.columns;
@@ -124,229 +178,421 @@ export class MemoryEngine {
     if (!isNew && job.version <= c.jobs[row]!.version) {
       return { applied: false, isNew, matches: false, wasSelected: false };
     }
-    const wasSelected = !isNew && this.selected[row] === 1;
-    const before = isNew ? undefined : this.sortValues(row);
-    // Out of the counters with the old values, before the columns are overwritten.
-    if (wasSelected && !this.queryStale) this.counts.patchRow(row, -1);
+    const evaluated = this.evaluated;
+    const wasSelected = !isNew && evaluated !== undefined && this.isSelected(evaluated, row);
+    const before: number[] = [];
+    if (!isNew) {
+      for (const perm of this.perms.values()) before.push(c.sortCode(perm.key, row));
+      // Out of the counters with the old values, before the columns are overwritten.
+      this.groupHours.remove(row);
+      if (wasSelected && this.countsValid) this.counts.remove(row);
+    }
     if (isNew) row = c.add(job);
     else c.replace(row, job);
-    if (row >= this.selected.length) {
-      this.selected = grow(this.selected, row + 1);
-      this.marks = grow(this.marks, row + 1);
+    this.groupHours.add(row);
+    if (row >>> 5 >= this.selected.length) {
+      this.selected = grow(this.selected, (row >>> 5) + 1);
+      this.marks = grow(this.marks, (row >>> 5) + 1);
     }
+    let k = 0;
     for (const [name, perm] of this.perms) {
-      if (before && before[perm.key] === c.valueColumn(perm.key)[row]) continue;
-      perm.pending.add(row);
-      // An order not used for a long while would rather be built again than patched.
+      if (isNew || before[k++] !== c.sortCode(perm.key, row)) perm.pending.add(row);
+      // An order not used for a long while is built again rather than patched.
       if (perm.pending.size * 8 > c.size) this.perms.delete(name);
     }
-    this.summaryCache = undefined;
-    // Also keeps a pending narrower query from refining a selection that predates this change.
-    this.changed.add(row);
-    const matches = this.matchRow(row);
-    if (this.queryStale) return { applied: true, isNew, matches, wasSelected };
-    if (matches) this.counts.patchRow(row, 1);
-    this.selected[row] = matches ? 1 : 0;
+    let selectedNow = false;
+    if (evaluated) {
+      selectedNow = this.matchRow(evaluated, row);
+      if (selectedNow && this.countsValid) this.counts.add(row);
+      if (this.bitsValid) {
+        this.selectedCount += +selectedNow - +wasSelected;
+        if (selectedNow) this.selected[row >>> 5]! |= 1 << (row & 31);
+        else this.selected[row >>> 5]! &= ~(1 << (row & 31));
+      }
+      if (this.selectionValid) this.changed.add(row);
+    }
+    const matches = evaluated === this.filter ? selectedNow : this.matchRow(this.filter, row);
     return { applied: true, isNew, matches, wasSelected };
   }
 
   /** How many jobs the query selects. */
   get total(): number {
-    this.refresh();
-    return this.selection.length;
+    this.evaluate();
+    this.ensureBits();
+    return this.selectedCount;
   }
 
   jobAt(index: number): Job | undefined {
-    this.refresh();
+    this.ensureRows(index + 1);
     if (index < 0 || index >= this.selection.length) return undefined;
     return this.columns.jobs[this.selection.data[index]!];
   }
 
   indexOf(id: string): number {
-    this.refresh();
+    this.ensureRows(Infinity);
     const row = this.columns.rowOfId(id);
-    if (row < 0 || !this.selected[row]) return -1;
+    if (row < 0 || !this.isSelected(this.evaluated!, row)) return -1;
     return this.selection.indexOf(row, this.columns.comparator(this.filter.sort, this.filter.order));
   }
 
   /** The aggregates; the timeline ends at the clock's now when the query has no end. */
   get summary(): JobSummary {
-    this.refresh();
-    if (this.counts.updateTimeline(this.selected, this.clock())) this.summaryCache = undefined;
-    this.summaryCache ??= this.counts.toSummary(this.nodeIds);
-    return this.summaryCache;
+    this.evaluate();
+    this.ensureCounts();
+    return this.counts.summary(this.nodeIds, this.clock(), () => {
+      this.ensureBits();
+      return this.selected;
+    });
   }
 
-  /** Brings the selection, its order and the aggregates up to date. */
+  /** The aggregates of the current selection counted from scratch, as the first read after a query change does. */
+  recount(): JobSummary {
+    this.evaluate();
+    this.countsValid = false;
+    return this.summary;
+  }
+
+  /** Brings what was computed up to date with the live changes (once a frame); the rest waits to be read. */
   refresh(): void {
-    if (this.queryStale) this.evaluate();
-    else if (this.changed.size) this.patchSelection();
+    if (this.filter !== this.evaluated || !this.selectionValid || !this.changed.size) return;
+    if (this.selectionComplete) this.patchSelection();
+    else this.selectionValid = false;
   }
 
+  /** Whether `row` is in the selection of `f` (the evaluated query), from its bit when the bits are computed. */
+  private isSelected(f: CompiledFilter, row: number): boolean {
+    if (this.bitsValid) return ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1;
+    return this.matchRow(f, row);
+  }
+
+  /** Makes the query asked for the evaluated one, keeping what still holds for it. */
   private evaluate(): void {
-    const previous = this.previousForNarrowing;
-    this.previousForNarrowing = undefined;
     const f = this.filter;
-    // Strings first seen since the query was compiled get their place in the masks.
-    if (f.nodes) f.nodeMask = dictionaryMask(this.columns.nodes, f.nodes);
-    if (f.stages) f.stageMask = dictionaryMask(this.columns.stages, f.stages);
-    this.counts.reset(f.sinceMs === -Infinity ? NaN : f.sinceMs, f.untilMs === Infinity ? NaN : f.untilMs);
-    if (previous && !this.changed.size && narrows(previous, f)) this.evaluateWithin();
-    else this.evaluateAll();
-    this.changed.clear();
-    this.queryStale = false;
-    this.summaryCache = undefined;
-    this.previousForNarrowing = f;
+    const previous = this.evaluated;
+    if (f === previous) return;
+    this.prepare(f);
+    this.evaluated = f;
+    if (previous && sameSelection(previous, f)) {
+      // Only the order changed: the bits and the counts stand.
+      this.selectionValid = false;
+      return;
+    }
+    this.countsValid = false;
+    if (
+      previous &&
+      this.selectionValid &&
+      this.selectionComplete &&
+      narrows(previous, f) &&
+      this.selection.length <= this.columns.size * REFINE_BELOW
+    ) {
+      if (this.changed.size) this.patchSelection(previous);
+      if (this.selectionValid) {
+        this.refine(f);
+        return;
+      }
+    }
+    this.bitsValid = false;
+    this.selectionValid = false;
   }
 
-  /** The filter the current selection was computed with, when a narrower one may refine it. */
-  private previousForNarrowing: CompiledFilter | undefined;
+  private ensureBits(): void {
+    if (this.bitsValid) return;
+    this.scan(this.evaluated!);
+    this.bitsValid = true;
+  }
 
-  /** Full pass: match every row in row order (sequential reads), then walk the sort permutation. */
-  private evaluateAll(): void {
+  /** Makes the first `count` rows of the selection (all of them for Infinity) ready, in order. */
+  private ensureRows(count: number): void {
+    this.evaluate();
+    this.ensureBits();
+    if (this.selectionValid && this.changed.size) {
+      if (this.selectionComplete) this.patchSelection();
+      else this.selectionValid = false;
+    }
+    if (!this.selectionValid) this.startWalk(this.evaluated!);
+    if (!this.selectionComplete && this.selection.length < count) this.walk(count);
+  }
+
+  /**
+   * The aggregates of the selection: for a filter on group fields only, the per-group
+   * counts of the groups it keeps, folded; otherwise one pass over the selection bits.
+   */
+  private ensureCounts(): void {
+    if (this.countsValid) return;
+    const f = this.evaluated!;
+    const since = finiteOrNaN(f.sinceMs);
+    const until = finiteOrNaN(f.untilMs);
+    const index = this.groupHours;
+    index.sync();
+    const groupsOnly = !f.needle && f.sinceMs === -Infinity && f.untilMs === Infinity;
+    if (groupsOnly && (index.on || !this.columns.timeCellsOn) && this.foldCost(f) < this.columns.size) {
+      this.counts.fold(index, f.groupMask, since, until);
+    } else {
+      this.ensureBits();
+      this.countSelected(since, until);
+    }
+    this.countsValid = true;
+  }
+
+  /** Cells a fold of the group counts adds: the groups kept, or every node's less the groups left out. */
+  private foldCost(f: CompiledFilter): number {
+    const c = this.columns;
+    let kept = 0;
+    for (let g = 0; g < c.groupCount; g++) kept += f.groupMask[g]!;
+    const groups = kept * 2 > c.groupCount ? c.groupCount - kept + c.nodes.size : kept;
+    return groups * c.hourSpan;
+  }
+
+  /**
+   * Pass one, in row order (sequential reads of one code per row, two when searching,
+   * the dates when a period is set): the selection bit of every row, without branching.
+   */
+  private scan(f: CompiledFilter): void {
     const c = this.columns;
     const n = c.size;
-    const f = this.filter;
-    const selected = this.selected;
-    const counts = this.counts;
-    const { state, type, node, stage, name, description, createdAt, finishedAt } = c;
-    const states = f.states;
-    const types = f.types;
-    const nodeMask = f.nodeMask;
-    const stageMask = f.stageMask;
+    const { group, text, createdAt, finishedAt } = c;
+    const groupMask = f.groupMask;
+    const textHits = f.textHits;
+    const searching = f.needle !== '';
     const since = f.sinceMs;
     const until = f.untilMs;
-    const hasPeriod = since !== -Infinity || until !== Infinity;
-    const searching = f.needle !== '';
-    const typeHits = f.typeHits;
-    const nameHits = searching ? c.names.search(f.needle) : undefined;
-    const descriptionHits = searching ? c.descriptions.search(f.needle) : undefined;
-    // The aggregates are counted in the same pass.
-    const { byState, byType, byNodeState } = counts;
+    // "The last N days" has only a start: the creation dates need not be read.
+    const hasSince = since !== -Infinity;
+    const hasUntil = until !== Infinity;
+    const selected = this.selected;
     let total = 0;
-    let oldest = Infinity;
-    // Without `since`, the timeline starts at the oldest selected job.
-    const trackOldest = since === -Infinity;
-    for (let row = 0; row < n; row++) {
-      let ok =
-        (!states || states[state[row]!] === 1) &&
-        (!types || types[type[row]!] === 1) &&
-        (!nodeMask || nodeMask[node[row]!] === 1) &&
-        (!stageMask || stageMask[stage[row]!] === 1);
-      if (ok && hasPeriod) {
-        const finished = finishedAt[row]!;
-        ok = createdAt[row]! < until && !(finished < since);
+    for (let word = 0, row = 0; row < n; word++) {
+      const end = Math.min(row + 32, n);
+      let bits = 0;
+      for (let bit = 0; row < end; row++, bit++) {
+        let ok = groupMask[group[row]!]!;
+        if (searching) ok &= textHits[text[row]!]!;
+        if (hasSince) ok &= finishedAt[row]! < since ? 0 : 1;
+        if (hasUntil) ok &= createdAt[row]! < until ? 1 : 0;
+        bits |= ok << bit;
+        total += ok;
       }
-      if (ok && searching) {
-        ok = typeHits[type[row]!] === 1 || nameHits![name[row]!] === 1 || descriptionHits![description[row]!] === 1;
-      }
-      if (ok) {
-        selected[row] = 1;
-        const code = state[row]!;
-        total++;
-        byState[code]!++;
-        byType[type[row]!]!++;
-        byNodeState[node[row]! * STATE_COUNT + code]!++;
-        if (trackOldest && createdAt[row]! < oldest) oldest = createdAt[row]!;
-      } else selected[row] = 0;
+      selected[word] = bits;
     }
-    counts.counted(total, oldest);
-    // The selection in order: the presorted rows, filtered.
-    const order = this.permutation(f.sort, f.order).rows.data;
-    const out = this.selection.data.length >= total ? this.selection.data : new Uint32Array(capacityFor(total));
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      const row = order[i]!;
-      if (selected[row]) out[k++] = row;
-    }
-    this.selection = new RowList(out, k);
+    this.selectedCount = total;
   }
 
-  /** The query only narrowed: keep the rows of the previous selection that still match, in order. */
-  private evaluateWithin(): void {
+  /**
+   * The aggregates of the rows whose bit is set, from zero, in one pass: the set bits
+   * when few; every row's counts less the rows left out when most are set; otherwise
+   * every row, adding its bit.
+   */
+  private countSelected(since: number, until: number): void {
+    const c = this.columns;
+    const n = c.size;
+    const counts = this.counts;
+    const index = this.groupHours;
+    const selected = this.selected;
+    const kept = this.selectedCount;
+    if (kept * 4 < n) {
+      counts.begin(since, until);
+      this.countBits(selected, 0, 1);
+    } else if (kept * 2 > n && (index.on || !c.timeCellsOn)) {
+      counts.fold(index, new Uint8Array(c.groupCount).fill(1), since, until);
+      const left = new Int32Array(selected.length);
+      for (let word = 0; word << 5 < n; word++) left[word] = ~selected[word]!;
+      // No row past the last: those bits of the last word are not rows left out.
+      if (n & 31) left[(n - 1) >>> 5]! &= (1 << (n & 31)) - 1;
+      this.countBits(left, counts.total, -1);
+    } else {
+      counts.begin(since, until);
+      const { group, timeCell, timeCellsOn } = c;
+      const { byGroup, hourly } = counts;
+      let total = 0;
+      for (let word = 0, row = 0; row < n; word++) {
+        const end = Math.min(row + 32, n);
+        const bits = selected[word]!;
+        for (let bit = 0; row < end; row++, bit++) {
+          const ok = (bits >>> bit) & 1;
+          byGroup[group[row]!]! += ok;
+          if (timeCellsOn) hourly[timeCell[row]!]! += ok;
+          total += ok;
+        }
+      }
+      counts.counted(total);
+    }
+  }
+
+  /** Adds `delta` to the counts for each row whose bit is set in `bits`, starting from `total`. */
+  private countBits(bits: Int32Array, total: number, delta: 1 | -1): void {
+    const { group, timeCell, timeCellsOn, size } = this.columns;
+    const { byGroup, hourly } = this.counts;
+    for (let word = 0; word << 5 < size; word++) {
+      let set = bits[word]!;
+      while (set !== 0) {
+        const row = (word << 5) + 31 - Math.clz32(set & -set);
+        set &= set - 1;
+        byGroup[group[row]!]! += delta;
+        if (timeCellsOn) hourly[timeCell[row]!]! += delta;
+        total += delta;
+      }
+    }
+    this.counts.counted(total);
+  }
+
+  /** Pass two starts: the selection is walked from the presorted order of the query. */
+  private startWalk(f: CompiledFilter): void {
+    const n = this.columns.size;
+    this.walkOrder = this.permutation(f.sort, f.order).rows.data;
+    if (this.selection.data.length < n) this.selection = new RowList(new Uint32Array(capacityFor(n)), 0);
+    else this.selection.length = 0;
+    this.walked = 0;
+    this.selectionValid = true;
+    this.selectionComplete = n === 0;
+    this.changed.clear();
+  }
+
+  /**
+   * Pass two, as far as needed: the presorted order walked further, keeping the rows whose
+   * bit is set (without branching unless few are), a chunk at a time until `count` rows are found.
+   */
+  private walk(count: number): void {
+    const n = this.columns.size;
+    const order = this.walkOrder;
+    const selected = this.selected;
+    const out = this.selection.data;
+    const every = this.selectedCount === n;
+    const sparse = this.selectedCount * 8 < n;
+    let k = this.selection.length;
+    let i = this.walked;
+    while (i < n && k < count) {
+      const end = Math.min(n, i + WALK_CHUNK);
+      if (every) {
+        out.set(order.subarray(i, end), k);
+        k += end - i;
+        i = end;
+      } else if (sparse) {
+        for (; i < end; i++) {
+          const row = order[i]!;
+          if ((selected[row >>> 5]! >>> (row & 31)) & 1) out[k++] = row;
+        }
+      } else {
+        for (; i < end; i++) {
+          const row = order[i]!;
+          out[k] = row;
+          k += (selected[row >>> 5]! >>> (row & 31)) & 1;
+        }
+      }
+    }
+    this.walked = i;
+    this.selection.length = k;
+    this.selectionComplete = i === n;
+  }
+
+  /** The query only narrowed a small selection: keep its rows that still match, in order. */
+  private refine(f: CompiledFilter): void {
     const data = this.selection.data;
     const length = this.selection.length;
     let k = 0;
     for (let i = 0; i < length; i++) {
       const row = data[i]!;
-      if (this.matchRow(row)) {
-        data[k++] = row;
-        this.counts.countRow(row);
-      } else this.selected[row] = 0;
+      if (this.matchPrepared(f, row)) data[k++] = row;
+      else this.selected[row >>> 5]! &= ~(1 << (row & 31));
     }
     this.selection.length = k;
+    this.selectedCount = k;
   }
 
-  /** Live changes: take the changed rows out of the selection and put back those that match, in place. */
-  private patchSelection(): void {
+  /** Live changes: take the changed rows out of the order and put back those selected, in place. */
+  private patchSelection(f: CompiledFilter = this.evaluated!): void {
     const rows = [...this.changed];
     this.changed.clear();
     if (rows.length * 8 > this.columns.size) {
-      this.queryStale = true;
-      this.previousForNarrowing = undefined;
-      this.evaluate();
+      // Walked again when read.
+      this.selectionValid = false;
       return;
     }
     const marks = this.marks;
-    for (const row of rows) marks[row] = 1;
-    const compare = this.columns.comparator(this.filter.sort, this.filter.order);
+    for (const row of rows) marks[row >>> 5]! |= 1 << (row & 31);
     this.selection.patch(
       marks,
-      rows.filter((row) => this.selected[row] === 1),
-      compare,
+      rows.filter((row) => ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1),
+      this.columns.comparator(f.sort, f.order),
     );
-    for (const row of rows) marks[row] = 0;
+    for (const row of rows) marks[row >>> 5] = 0;
   }
 
-  /**
-   * Every row in the order of `key` and `order`, patched for the rows that changed since
-   * it was last used. Built the first time: ascending from the columns, descending from
-   * the ascending one.
-   */
+  /** Every row in the order of `key` and `order`, patched for the rows that changed since it was last used. */
   private permutation(key: SortKey, order: 'asc' | 'desc'): Permutation {
     const name = `${key} ${order}`;
-    let perm = this.perms.get(name);
     const n = this.columns.size;
-    if (!perm || perm.pending.size * 8 > n) {
-      const rows =
-        order === 'asc'
-          ? this.columns.buildPermutation(key)
-          : descending(this.permutation(key, 'asc').rows.data, n, this.columns.valueColumn(key));
-      perm = { key, order, rows: new RowList(rows, n), pending: new Set() };
-      this.perms.set(name, perm);
+    let perm = this.perms.get(name);
+    if (!perm) {
+      perm = { key, order, rows: new RowList(this.columns.buildPermutation(key, order), n), pending: new Set() };
     } else if (perm.pending.size) {
       const rows = [...perm.pending];
       perm.pending.clear();
       const marks = this.marks;
-      for (const row of rows) marks[row] = 1;
+      // New rows are in no order yet: marking them removes nothing.
+      for (const row of rows) marks[row >>> 5]! |= 1 << (row & 31);
       perm.rows.patch(marks, rows, this.columns.comparator(key, order));
-      for (const row of rows) marks[row] = 0;
+      for (const row of rows) marks[row >>> 5] = 0;
+    }
+    this.perms.delete(name);
+    this.perms.set(name, perm);
+    for (const oldest of this.perms.keys()) {
+      if (this.perms.size <= KEPT_ORDERS) break;
+      this.perms.delete(oldest);
     }
     return perm;
   }
 
-  private sortValues(row: number): Record<SortKey, number> {
-    const values = {} as Record<SortKey, number>;
-    for (const key of SORT_KEYS) values[key] = this.columns.valueColumn(key)[row]!;
-    return values;
+  /** Extends the filter's masks to the groups and texts created since they were computed. */
+  private prepare(f: CompiledFilter): void {
+    const c = this.columns;
+    if (f.groupsDone < c.groupCount) {
+      if (f.groupMask.length < c.groupCount) f.groupMask = grow(f.groupMask, c.groupCount);
+      for (let g = f.groupsDone; g < c.groupCount; g++) {
+        f.groupMask[g] =
+          (!f.states || f.states[c.groupState[g]!] === 1) &&
+          (!f.types || f.types[c.groupType[g]!] === 1) &&
+          (!f.nodes || f.nodes.has(c.nodes.values[c.groupNode[g]!]!)) &&
+          (!f.stages || f.stages.has(c.stages.values[c.groupStage[g]!]!))
+            ? 1
+            : 0;
+      }
+      f.groupsDone = c.groupCount;
+    }
+    if (f.needle && f.textsDone < c.textCount) {
+      if (f.textHits.length < c.textCount) f.textHits = grow(f.textHits, c.textCount);
+      const { textType, textName, textDescription } = c;
+      const hits = f.textHits;
+      const needle = f.needle;
+      if (f.textsDone === 0) {
+        // Each distinct name and description tested once (a longer needle refines the last hits).
+        const names = c.names.search(needle);
+        const descriptions = c.descriptions.search(needle);
+        for (let t = 0; t < c.textCount; t++) {
+          hits[t] = f.typeHits[textType[t]!]! | names[textName[t]!]! | descriptions[textDescription[t]!]!;
+        }
+      } else {
+        for (let t = f.textsDone; t < c.textCount; t++) {
+          hits[t] =
+            f.typeHits[textType[t]!] === 1 || c.names.contains(textName[t]!, needle) || c.descriptions.contains(textDescription[t]!, needle)
+              ? 1
+              : 0;
+        }
+      }
+      f.textsDone = c.textCount;
+    }
   }
 
-  private matchRow(row: number): boolean {
+  private matchRow(f: CompiledFilter, row: number): boolean {
+    this.prepare(f);
+    return this.matchPrepared(f, row);
+  }
+
+  private matchPrepared(f: CompiledFilter, row: number): boolean {
     const c = this.columns;
-    const f = this.filter;
-    if (f.states && f.states[c.state[row]!] !== 1) return false;
-    if (f.types && f.types[c.type[row]!] !== 1) return false;
-    if (f.nodes && !inSet(f.nodeMask!, f.nodes, c.nodes, c.node[row]!)) return false;
-    if (f.stages && !inSet(f.stageMask!, f.stages, c.stages, c.stage[row]!)) return false;
+    if (f.groupMask[c.group[row]!] !== 1) return false;
+    if (f.needle && f.textHits[c.text[row]!] !== 1) return false;
     if (f.sinceMs !== -Infinity || f.untilMs !== Infinity) {
       if (!(c.createdAt[row]! < f.untilMs) || c.finishedAt[row]! < f.sinceMs) return false;
-    }
-    if (f.needle) {
-      return (
-        f.typeHits[c.type[row]!] === 1 ||
-        c.names.search(f.needle)[c.name[row]!] === 1 ||
-        c.descriptions.search(f.needle)[c.description[row]!] === 1
-      );
     }
     return true;
   }
@@ -358,24 +604,28 @@ export class MemoryEngine {
       c.names.clearSearch();
       c.descriptions.clearSearch();
     }
-    const nodes = params.node?.length ? new Set<string>(params.node) : undefined;
-    const stages = params.stage?.length ? new Set<string>(params.stage) : undefined;
     return {
       params,
       sort: params.sort ?? 'createdAt',
       order: params.order ?? 'desc',
       states: params.state?.length ? codeMask(JOB_STATES.length, params.state.map((s) => STATE_CODE[s])) : undefined,
       types: params.type?.length ? codeMask(JOB_TYPES.length, params.type.map((t) => TYPE_CODE[t])) : undefined,
-      nodes,
-      stages,
-      nodeMask: nodes && dictionaryMask(c.nodes, nodes),
-      stageMask: stages && dictionaryMask(c.stages, stages),
+      nodes: params.node?.length ? new Set<string>(params.node) : undefined,
+      stages: params.stage?.length ? new Set<string>(params.stage) : undefined,
       sinceMs: params.since ? Date.parse(params.since) : -Infinity,
       untilMs: params.until ? Date.parse(params.until) : Infinity,
       needle,
       typeHits: Uint8Array.from(JOB_TYPES, (t) => (needle && t.toLowerCase().includes(needle) ? 1 : 0)),
+      groupMask: new Uint8Array(capacityFor(c.groupCount)),
+      groupsDone: 0,
+      textHits: new Uint8Array(needle ? capacityFor(c.textCount) : 0),
+      textsDone: 0,
     };
   }
+}
+
+function finiteOrNaN(ms: number): number {
+  return Number.isFinite(ms) ? ms : NaN;
 }
 
 function codeMask(size: number, codes: number[]): Uint8Array {
@@ -384,18 +634,25 @@ function codeMask(size: number, codes: number[]): Uint8Array {
   return mask;
 }
 
-/** A mask over a dictionary's ids for a set of strings; ids added later are checked by `inSet`. */
-function dictionaryMask(dict: StringDictionary, values: Set<string>): Uint8Array {
-  const mask = new Uint8Array(capacityFor(dict.size));
-  for (const value of values) {
-    const id = dict.find(value);
-    if (id >= 0) mask[id] = 1;
-  }
-  return mask;
+function sameValues(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = new Set(a ?? []);
+  const y = new Set(b ?? []);
+  return x.size === y.size && [...x].every((v) => y.has(v));
 }
 
-function inSet(mask: Uint8Array, values: Set<string>, dict: StringDictionary, id: number): boolean {
-  return mask[id] === 1 || values.has(dict.values[id]!);
+/** Whether two queries select the same jobs (they may order them differently). */
+function sameSelection(previous: CompiledFilter, next: CompiledFilter): boolean {
+  const p = previous.params;
+  const q = next.params;
+  return (
+    previous.sinceMs === next.sinceMs &&
+    previous.untilMs === next.untilMs &&
+    previous.needle === next.needle &&
+    sameValues(p.state, q.state) &&
+    sameValues(p.node, q.node) &&
+    sameValues(p.type, q.type) &&
+    sameValues(p.stage, q.stage)
+  );
 }
 
 /** Whether every job `next` selects was selected by `previous`, in the same order. */
@@ -407,30 +664,12 @@ function narrows(previous: CompiledFilter, next: CompiledFilter): boolean {
   return (
     previous.sort === next.sort &&
     previous.order === next.order &&
-    p.since === q.since &&
-    p.until === q.until &&
+    previous.sinceMs === next.sinceMs &&
+    previous.untilMs === next.untilMs &&
     subset(p.state, q.state) &&
     subset(p.node, q.node) &&
     subset(p.type, q.type) &&
     subset(p.stage, q.stage) &&
     next.needle.includes(previous.needle)
   );
-}
-
-/**
- * Rows sorted by value ascending (ties by id ascending) turned into value descending,
- * ties still by id ascending: the runs of equal values in reverse, each run in order.
- */
-function descending(ascending: Uint32Array, length: number, values: ArrayLike<number>): Uint32Array {
-  const rows = new Uint32Array(capacityFor(length));
-  let out = 0;
-  let end = length;
-  while (end > 0) {
-    let start = end - 1;
-    const value = values[ascending[start]!];
-    while (start > 0 && values[ascending[start - 1]!] === value) start--;
-    for (let i = start; i < end; i++) rows[out++] = ascending[i]!;
-    end = start;
-  }
-  return rows;
 }

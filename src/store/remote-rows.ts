@@ -2,6 +2,12 @@
  * Remote-mode rows: the store never holds the whole selection, only the windows of
  * rows the list asked for (a bounded LRU), each fetched with `offset` + `limit`. Every
  * request carries the query's generation: an answer to an older query is dropped.
+ *
+ * A server's pages are taken for what they hold, not for what they claim: a job a page
+ * repeats is one row, items the source refused leave no hole (the rows after move up),
+ * and a last page shorter than its own total ends the selection there, so no row waits
+ * forever for a job that does not exist. A later, different total (the summary after
+ * live changes) opens the end again: that window is fetched anew when its rows are asked.
  */
 import type { Job, JobListParams } from '../model/index.js';
 import type { JobPageResult, JobSource } from '../source/job-source.js';
@@ -17,21 +23,58 @@ export interface RemoteRowsOptions {
   onLoading(delta: 1 | -1): void;
 }
 
+/**
+ * Created jobs remembered by id for the "new jobs" hint; past this many (a page left open
+ * for days on a busy cluster) further ones are only counted, so memory stays bounded.
+ */
+const MAX_CREATED_IDS = 10_000;
+
 export class RemoteRows {
   /** Window index → ids of its rows, least recently used first. */
   private readonly windows = new Map<number, string[]>();
   private readonly inFlight = new Set<number>();
   /** The newest version known of every job in a window or watched, with how many hold it. */
   private readonly held = new Map<string, { job: Job; refs: number }>();
+  /**
+   * Windows that hold fewer rows than asked for though more rows follow (the page had
+   * refused or repeated items) → by how many. Kept for the query even when the window
+   * is dropped, so that rows do not move back and forth.
+   */
+  private readonly shortBy = new Map<number, number>();
+  /** Where the selection ends, as a last page showed: its window, its rows, and the total it claimed. */
+  private lastPage: { window: number; rows: number; claim: number } | undefined;
+  /**
+   * Live versions of jobs no row holds, seen while a window was being fetched: its page
+   * may have been read before them, and must not bring an older version back.
+   */
+  private readonly seenWhileLoading = new Map<string, Job>();
+  /** Jobs created since the query that match it and that no loaded row shows. */
+  private readonly created = new Set<string>();
+  private createdUntracked = 0;
+  private claimedTotal = 0;
   private generation = 0;
   private controller = new AbortController();
   private params: JobListParams = {};
-  total = 0;
 
   constructor(
     private readonly source: JobSource,
     private readonly options: RemoteRowsOptions,
   ) {}
+
+  /**
+   * How many rows the selection has: the total the server claims (set by the store from
+   * the summary, and by each page), less the rows its pages could not give.
+   */
+  get total(): number {
+    let total = this.claimedTotal;
+    for (const missing of this.shortBy.values()) total -= missing;
+    if (this.lastPageHolds()) total = Math.min(total, this.afterLastPage());
+    return Math.max(0, total);
+  }
+
+  set total(claimed: number) {
+    this.claimedTotal = claimed;
+  }
 
   /** A new query: every held window is dropped and stale requests are aborted. */
   reset(params: JobListParams): void {
@@ -42,6 +85,11 @@ export class RemoteRows {
     for (const ids of this.windows.values()) this.release(ids);
     this.windows.clear();
     this.inFlight.clear();
+    this.seenWhileLoading.clear();
+    this.shortBy.clear();
+    this.lastPage = undefined;
+    this.created.clear();
+    this.createdUntracked = 0;
   }
 
   /** The generation's abort signal, for other requests of the same query (the summary). */
@@ -55,11 +103,15 @@ export class RemoteRows {
   }
 
   request(start: number, end: number): void {
-    const size = this.options.windowSize;
-    const last = Math.max(start, end - 1);
-    for (let w = Math.floor(Math.max(0, start) / size); w <= Math.floor(Math.max(0, last) / size); w++) {
+    const [first] = this.locate(Math.max(0, start));
+    const [last] = this.locate(Math.max(0, start, end - 1));
+    const holds = this.lastPageHolds();
+    // Rows past a last page that a newer total says exist: that page is out of date.
+    const outdated = this.lastPage !== undefined && !holds && end > this.afterLastPage() ? this.lastPage.window : undefined;
+    for (let w = first; w <= last; w++) {
+      if (holds && w > this.lastPage!.window) break;
       const ids = this.windows.get(w);
-      if (ids) {
+      if (ids && w !== outdated) {
         this.windows.delete(w);
         this.windows.set(w, ids);
       } else if (!this.inFlight.has(w)) void this.fetchWindow(w);
@@ -67,16 +119,15 @@ export class RemoteRows {
   }
 
   jobAt(index: number): Job | undefined {
-    const size = this.options.windowSize;
-    const ids = this.windows.get(Math.floor(index / size));
-    const id = ids?.[index % size];
+    const [w, i] = this.locate(index);
+    const id = this.windows.get(w)?.[i];
     return id === undefined ? undefined : this.held.get(id)?.job;
   }
 
   indexOf(id: string): number {
     for (const [w, ids] of this.windows) {
       const i = ids.indexOf(id);
-      if (i >= 0) return w * this.options.windowSize + i;
+      if (i >= 0) return this.windowStart(w) + i;
     }
     return -1;
   }
@@ -88,6 +139,10 @@ export class RemoteRows {
   /** Keeps the newest version of a job; true when `job` replaced what was held. */
   merge(job: Job): boolean {
     const entry = this.held.get(job.id);
+    if (!entry && this.inFlight.size > 0) {
+      const seen = this.seenWhileLoading.get(job.id);
+      if (!seen || seen.version < job.version) this.seenWhileLoading.set(job.id, job);
+    }
     if (!entry || job.version <= entry.job.version) return false;
     entry.job = job;
     return true;
@@ -109,6 +164,45 @@ export class RemoteRows {
     this.release([id]);
   }
 
+  /** A job created since the query, that matches it and that no row holds (yet). */
+  noteCreated(id: string): void {
+    if (this.created.has(id)) return;
+    if (this.created.size < MAX_CREATED_IDS) this.created.add(id);
+    else this.createdUntracked++;
+  }
+
+  /** Jobs created since the query that no loaded row shows: a row that loads one stops counting it. */
+  get createdCount(): number {
+    return this.created.size + this.createdUntracked;
+  }
+
+  /** A last page was seen and no different total came since. */
+  private lastPageHolds(): boolean {
+    return this.lastPage !== undefined && this.lastPage.claim === this.claimedTotal;
+  }
+
+  /** The row after the last one of the last page seen. */
+  private afterLastPage(): number {
+    return this.lastPage ? this.windowStart(this.lastPage.window) + this.lastPage.rows : Infinity;
+  }
+
+  /** The first row of a window: rows of the short windows before it move up. */
+  private windowStart(w: number): number {
+    let start = w * this.options.windowSize;
+    for (const [v, missing] of this.shortBy) if (v < w) start -= missing;
+    return start;
+  }
+
+  /** The window that holds a row, and the row's place in it. */
+  private locate(index: number): [window: number, offset: number] {
+    const size = this.options.windowSize;
+    let w = Math.floor(index / size);
+    if (this.shortBy.size === 0) return [w, index % size];
+    // A window starts at or before its nominal row; each step ends since short windows are finitely many.
+    while (this.windowStart(w + 1) <= index) w++;
+    return [w, index - this.windowStart(w)];
+  }
+
   private async fetchWindow(w: number): Promise<void> {
     const generation = this.generation;
     const size = this.options.windowSize;
@@ -119,16 +213,31 @@ export class RemoteRows {
       page = await this.source.listJobs({ ...this.params, offset: w * size, limit: size }, this.controller.signal);
     } catch (error) {
       if (generation !== this.generation) return;
-      this.inFlight.delete(w);
+      this.settled(w);
       this.options.onLoading(-1);
       this.options.onError(error);
       return;
     }
     if (generation !== this.generation) return;
-    this.inFlight.delete(w);
-    this.total = page.total;
-    const ids = page.items.map((job) => this.hold(job).id);
+    this.claimedTotal = page.total;
+    const ids = this.rowsOf(page);
+    this.settled(w);
+    const served = page.items.length + page.rejected.length;
+    if (served < size && page.nextCursor === null) {
+      // The server has no more: the selection ends in this window, whatever total it claims.
+      this.shortBy.delete(w);
+      const known = this.lastPage;
+      if (!known || w <= known.window || known.claim !== page.total) this.lastPage = { window: w, rows: ids.length, claim: page.total };
+    } else {
+      const missing = Math.min(served, size) - ids.length;
+      if (missing > 0) this.shortBy.set(w, missing);
+      else this.shortBy.delete(w);
+      if (this.lastPage?.window === w) this.lastPage = undefined;
+    }
+    const previous = this.windows.get(w);
+    this.windows.delete(w);
     this.windows.set(w, ids);
+    if (previous) this.release(previous);
     while (this.windows.size > this.options.maxWindows) {
       const [oldest, evicted] = this.windows.entries().next().value as [number, string[]];
       this.windows.delete(oldest);
@@ -136,6 +245,26 @@ export class RemoteRows {
     }
     this.options.onLoading(-1);
     this.options.onRows(ids);
+  }
+
+  /** The ids of a page's rows: each job once, at its first place, and no more than asked for. */
+  private rowsOf(page: JobPageResult): string[] {
+    const ids: string[] = [];
+    const seen = new Set<string>();
+    for (const job of page.items) {
+      if (ids.length === this.options.windowSize) break;
+      if (seen.has(job.id)) continue;
+      seen.add(job.id);
+      const live = this.seenWhileLoading.get(job.id);
+      ids.push(this.hold(live && live.version > job.version ? live : job).id);
+      this.created.delete(job.id);
+    }
+    return ids;
+  }
+
+  private settled(w: number): void {
+    this.inFlight.delete(w);
+    if (this.inFlight.size === 0) this.seenWhileLoading.clear();
   }
 
   private release(ids: readonly string[]): void {

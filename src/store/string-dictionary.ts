@@ -44,6 +44,11 @@ export class StringDictionary {
     return this.idOf.get(value) ?? -1;
   }
 
+  /** Whether the string `id` contains `needle` (lower-cased), as `search` would mark it. */
+  contains(id: number, needle: string): boolean {
+    return this.lower[id]!.includes(needle);
+  }
+
   /**
    * Marks the strings that contain `needle` (lower-cased, non-empty) and returns the
    * mask by id. A needle containing the previous one refines the previous hits: only
