@@ -67,6 +67,8 @@ export class JobStore implements JobStoreApi {
   private settledWaiters: (() => void)[] = [];
   /** The rows the list asked for last: fetched again when the rows are reloaded. */
   private requested: [number, number] = [0, 1];
+  /** A load has not yet reached its reload of the rows: rows asked for now wait for it (else they would be fetched twice). */
+  private rowsAwaitLoad = false;
   private matcher: { params: JobListParams; matches: (job: Job) => boolean } | undefined;
 
   private started = false;
@@ -165,7 +167,7 @@ export class JobStore implements JobStoreApi {
   requestRows(start: number, end: number): void {
     if (!this.remote) return;
     this.requested = [start, end];
-    if (this.started && !this.disposed && this.loadStatus !== 'error') this.remote.request(start, end);
+    if (this.started && !this.disposed && this.loadStatus !== 'error' && !this.rowsAwaitLoad) this.remote.request(start, end);
   }
 
   /** Jobs created since the query was applied that match it (a "new jobs" hint; remote rows do not move for them). */
@@ -290,6 +292,7 @@ export class JobStore implements JobStoreApi {
     const run = ++this.loadRun;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
+    this.rowsAwaitLoad = this.remote !== undefined;
     this.loadError = undefined;
     this.setStatus('loading');
     try {
@@ -333,6 +336,7 @@ export class JobStore implements JobStoreApi {
   private reloadRemote(): void {
     const remote = this.remote!;
     remote.reset(this.params);
+    this.rowsAwaitLoad = false;
     this.pendingLoads = 0;
     this.loadError = undefined;
     this.batcher.mark({ rows: true });

@@ -5,6 +5,7 @@ import { jobComparator, jobMatcher } from '../../src/source/job-query.js';
 import { JobSourceError } from '../../src/source/job-source.js';
 import type { AcJobList } from '../../src/elements/job-list/ac-job-list.js';
 import {
+  ComputedSource,
   HeldSource,
   drawnRows,
   listFor,
@@ -247,6 +248,21 @@ describe('ac-job-list', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     expect(opened.map((d) => d.id)).to.deep.equal([JOBS[3]!.id, JOBS[4]!.id]);
+    store.dispose();
+  });
+
+  it('a click opens the job the row shows, also while the rows reload and the store holds it no more', async () => {
+    const store = await startedStore(new ComputedSource(300));
+    const list = await listFor(store);
+    const opened: string[] = [];
+    list.addEventListener('ac-job-open', (event) => opened.push(event.detail.id));
+    const row = drawnRows(list)[3]!;
+    expect(nameOf(row)).to.equal(syntheticJob(3).name);
+    // The rows reload (the query applied again); until the next frame the row still shows its job.
+    store.refresh();
+    expect(store.jobAt(3)).to.equal(undefined);
+    row.querySelectorAll<HTMLElement>('[role="gridcell"]')[1]!.click();
+    expect(opened).to.deep.equal([syntheticJob(3).id]);
     store.dispose();
   });
 

@@ -50,6 +50,26 @@ describe('JobStore remote mode', () => {
     store.dispose();
   });
 
+  it('rows asked for while the session and nodes load are fetched once, by the load', async () => {
+    const source = new FakeSource(jobs, NODES, { remote: true, now: NOW });
+    let releaseNodes!: () => void;
+    const nodesAnswered = new Promise<void>((resolve) => (releaseNodes = resolve));
+    source.gate = (call) => (call.method === 'listNodes' ? nodesAnswered : undefined);
+    const store = remoteStore(source, { windowSize: 50 });
+    const started = store.start();
+    await waitFor(() => source.calls.some((c) => c.method === 'listNodes'), 'the nodes asked for');
+    // A list that appears once the session is known asks for its first rows at once.
+    store.requestRows(0, 20);
+    await delay(50);
+    expect(offsetsAsked(source), 'no rows before the load reaches them').to.deep.equal([]);
+    releaseNodes();
+    await started;
+    await waitFor(() => store.status === 'ready', 'the first rows');
+    expect(offsetsAsked(source)).to.deep.equal([[0, 50]]);
+    expect(store.jobAt(0)).to.equal(naiveSelection(jobs, store.query, NOW).rows[0]);
+    store.dispose();
+  });
+
   it('ignores a slow answer to an old query that arrives after the new one', async () => {
     const source = new FakeSource(jobs, NODES, { remote: true, now: NOW });
     source.honourAbort = false;

@@ -38,6 +38,11 @@ const NARROW_WIDTH = 600;
 /** Placeholder rows while the first rows load. */
 const SKELETON_ROWS = 6;
 
+/** A rendered row, holding the job it shows. */
+interface JobRowElement extends HTMLElement {
+  job?: Job;
+}
+
 interface RowContext {
   store: JobStoreApi;
   columns: readonly ColumnKey[];
@@ -326,10 +331,8 @@ export class AcJobList extends LitElement {
     this.rowWindow.ensureVisible(index);
   }
 
-  /** Fires `ac-job-open`; false when a listener cancelled it. */
-  private open(index: number): boolean {
-    const job = this.storeController.store?.jobAt(index);
-    if (!job) return false;
+  /** Fires `ac-job-open` for `job`; false when a listener cancelled it. */
+  private open(job: Job): boolean {
     return this.dispatchEvent(
       new CustomEvent<JobOpenDetail>('ac-job-open', {
         detail: { id: job.id, job },
@@ -347,9 +350,8 @@ export class AcJobList extends LitElement {
   }
 
   /** Opens the row and, when it has a link and nobody cancelled, follows it. */
-  private openAndFollow(index: number): void {
-    const job = this.storeController.store?.jobAt(index);
-    if (!job || !this.open(index)) return;
+  private openAndFollow(job: Job | undefined): void {
+    if (!job || !this.open(job)) return;
     const href = this.hrefFor(job.id);
     if (href) window.location.assign(href);
   }
@@ -428,6 +430,8 @@ export class AcJobList extends LitElement {
     const row = target.closest<HTMLElement>('[role="row"][data-index]');
     if (!row) return;
     const index = Number(row.dataset['index']);
+    // The job the row shows: while the rows reload, the store may not hold it any more.
+    const job = (row as JobRowElement).job;
     this.inHeader = false;
     this.setActive(index);
     const link = target.closest('a');
@@ -435,9 +439,9 @@ export class AcJobList extends LitElement {
     if (link && (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
     this.scrollerElement?.focus({ preventScroll: true });
     if (link) {
-      if (!this.open(index)) event.preventDefault();
+      if (job && !this.open(job)) event.preventDefault();
     } else {
-      this.openAndFollow(index);
+      this.openAndFollow(job);
     }
   };
 
@@ -518,7 +522,7 @@ export class AcJobList extends LitElement {
         target = total - 1;
         break;
       case 'Enter':
-        if (this.activeRow >= 0) this.openAndFollow(this.activeRow);
+        if (this.activeRow >= 0) this.openAndFollow(this.storeController.store?.jobAt(this.activeRow));
         return true;
       default:
         return false;
@@ -657,7 +661,7 @@ export class AcJobList extends LitElement {
   private renderRow(index: number, context: RowContext): TemplateResult {
     const job = context.store.jobAt(index);
     if (!job) return this.renderPlaceholder(index, t(context.locale, 'loadingRow'));
-    return html`<div role="row" class=${index === this.activeRow && !this.inHeader ? 'row active' : 'row'} id=${rowId(index)} aria-rowindex=${index + 2} data-index=${index}>
+    return html`<div role="row" class=${index === this.activeRow && !this.inHeader ? 'row active' : 'row'} id=${rowId(index)} aria-rowindex=${index + 2} data-index=${index} .job=${job}>
       ${context.columns.map((key) => this.renderCell(key, job, context))}
     </div>`;
   }
