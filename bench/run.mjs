@@ -20,7 +20,7 @@ import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from '../scripts/find-browser.mjs';
 import { bundleOf, fileSize, largestParts } from './lib/bundle.mjs';
-import { measured, metrics, settledMemory, taskMs } from './lib/cdp.mjs';
+import { liveHeapPeak, measured, metrics, settledMemory, taskMs } from './lib/cdp.mjs';
 import { selfTimes, sourceMapLookup, startProfile, stopProfile } from './lib/profile.mjs';
 import { format, machine, notMeasured, renderTable, row } from './lib/report.mjs';
 import { serve } from './lib/server.mjs';
@@ -764,6 +764,14 @@ if (only.has('files') || only.has('export')) {
       const after = await settle(cdp);
       return { ...m.result, longTasks: m.longTasks, longestTaskMs: m.longestTaskMs, retained: (after.heap - before.heap) / MB };
     });
+    // The heap the export keeps alive, read after a forced collection every 250 ms (what
+    // the collector defers is not the export's): one run of each size, not timed.
+    const held = {};
+    for (const [v, count] of [['tenth', tenth], ['ours', size.exportFiles]]) {
+      const before = await settle(cdp);
+      const { peak } = await liveHeapPeak(cdp, () => page.evaluate((files) => window.bench.exportRun(files), count));
+      held[v] = (peak - before.heap) / MB;
+    }
     const S = `Export of a job with ${n(size.exportFiles)} files (CSV)`;
     const complete = [...r.ours, ...r.tenth].every((x) => x.complete);
     rows.push(
@@ -801,13 +809,13 @@ if (only.has('files') || only.has('export')) {
     rows.push(
       row({
         scenario: S,
-        figure: 'peak JS heap growth while exporting (sampled every 50 ms, no forced GC)',
+        figure: 'most heap held while exporting (read after a forced GC every 250 ms)',
         unit: 'MB',
-        ours: pick(r.ours, 'peakGrowthBytes').map((b) => b / MB),
-        baseline: { name: `${n(tenth)} files`, samples: pick(r.tenth, 'peakGrowthBytes').map((b) => b / MB) },
-        budget: `bounded: ≤ 2× the ${n(tenth)}-file export's`,
-        check: (o, b) => o.median <= 2 * b.median,
-        note: `retained after GC: ${format(median(pick(r.ours, 'retained')), 'MB')}`,
+        ours: [held.ours],
+        baseline: { name: `${n(tenth)} files`, samples: [held.tenth] },
+        budget: `bounded: ≤ the ${n(tenth)}-file export's + 2 MB`,
+        check: (o, b) => o.median <= b.median + 2,
+        note: `peak growth without forced GC (garbage not yet collected): ${format(median(pick(r.ours, 'peakGrowthBytes')) / MB, 'MB')}, ${n(tenth)} files ${format(median(pick(r.tenth, 'peakGrowthBytes')) / MB, 'MB')}; retained after: ${format(median(pick(r.ours, 'retained')), 'MB')}`,
       }),
     );
   });

@@ -50,3 +50,26 @@ export async function measured(page, cdp, action) {
     cpuPerFrameMs: cpuMs / frames,
   };
 }
+
+/**
+ * Runs `action` while the heap is read after a forced collection every `everyMs`: the most
+ * the page kept alive meanwhile (bytes), whatever the collector would have deferred. The
+ * collections are tasks of their own: never time anything in such a run.
+ */
+export async function liveHeapPeak(cdp, action, everyMs = 250) {
+  let peak = 0;
+  let running = true;
+  const poll = (async () => {
+    while (running) {
+      peak = Math.max(peak, (await settledMemory(cdp)).heap);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  try {
+    const result = await action();
+    return { result, peak };
+  } finally {
+    running = false;
+    await poll;
+  }
+}

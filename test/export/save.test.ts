@@ -36,6 +36,13 @@ describe('collectExport', () => {
     ]);
   });
 
+  it('keeps the order of thousands of chunks (Blobs merged level by level)', async () => {
+    // 16 ** 3 + 16 ** 2 + 3: parts at three levels of merging, and a few left over at each.
+    const chunks = Array.from({ length: 4096 + 256 + 3 }, (_, i) => `${i};`);
+    const blob = await collectExport(chunksOf(...chunks), 'csv');
+    expect(await blob.text()).to.equal(chunks.join(''));
+  });
+
   it('keeps a large export intact', async () => {
     const files = filesWith(200_000, (i) => `fichier-é-${i}`);
     const blob = await collectExport(exportJob(fromList(files), JOB, 'csv', { at: AT }), 'csv');
