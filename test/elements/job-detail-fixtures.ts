@@ -217,6 +217,8 @@ export function textOf(node: Node): string {
   const walk = (current: Node) => {
     if (current.nodeType === Node.TEXT_NODE) parts.push(current.textContent ?? '');
     if (current instanceof HTMLStyleElement) return;
+    // A line-break opportunity inside a word: the word reads whole.
+    if (current instanceof HTMLElement && current.localName === 'wbr') parts.push(WORD_JOINT);
     if (current instanceof Element && current.shadowRoot) {
       walk(current.shadowRoot);
       return;
@@ -229,8 +231,10 @@ export function textOf(node: Node): string {
     current.childNodes.forEach(walk);
   };
   walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join(' ').replaceAll(` ${WORD_JOINT} `, '').replace(/\s+/g, ' ').trim();
 }
+
+const WORD_JOINT = '\u0000';
 
 /** A definition list as label → value text. */
 export function definitions(list: Element): Record<string, string> {

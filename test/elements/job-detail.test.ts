@@ -66,6 +66,23 @@ afterEach(() => {
   current = undefined;
 });
 
+/** The text of each line `element` is laid out on, by the top of each character's box. */
+function linesOf(element: HTMLElement): string[] {
+  const lines = new Map<number, string>();
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) ?? '') + text[i]);
+    }
+  }
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+}
+
 describe('<ac-job-detail>: general information and progress', () => {
   for (const type of JOB_TYPES) {
     it(`shows every field and the ${type} progress details of the job`, async () => {
@@ -163,6 +180,14 @@ describe('<ac-job-detail>: general information and progress', () => {
     const general = definitions(el.shadowRoot!.querySelector('.general dl')!);
     expect(general['State']).to.equal('Scheduled');
     expect(general['Stage']).to.equal('WAITING_FOR_TAPE_DRIVE');
+    // In a narrow card the identifier wraps at its underscores, never inside a word.
+    const stage = el.shadowRoot!.querySelector<HTMLElement>('.general .stage')!;
+    stage.style.display = 'inline-block';
+    stage.style.width = '9ch';
+    const lines = linesOf(stage);
+    expect(lines.length, lines.join('|')).to.be.greaterThan(1);
+    expect(lines.join('')).to.equal('WAITING_FOR_TAPE_DRIVE');
+    for (const line of lines.slice(0, -1)) expect(line, lines.join('|')).to.match(/_$/);
     const facts = definitions(progressOf(el).shadowRoot!.querySelector('dl')!);
     expect(facts['Elapsed']).to.equal('Not started yet');
     expect(facts['Started from']).to.equal('Active Circle explorer');

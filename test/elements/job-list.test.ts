@@ -122,6 +122,26 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
+  it('on a narrow screen, shows each job’s state right after its name, in view without scrolling sideways', async () => {
+    const store = await startedStore(new HeldSource(JOBS));
+    const list = await listFor(store);
+    const headers = () => [...list.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.getAttribute('data-column'));
+    expect(headers()).to.deep.equal(['name', 'type', 'description', 'createdAt', 'updatedAt', 'node', 'state', 'stage']);
+    list.style.width = '360px';
+    await waitFor(() => headers()[1] === 'state', 'the state second');
+    await settle(list);
+    expect(headers()).to.deep.equal(['name', 'state', 'type', 'description', 'createdAt', 'updatedAt', 'node', 'stage']);
+    const row = drawnRows(list)[0]!;
+    const cells = [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    expect(cells[1]!.textContent!.trim()).to.equal('Scheduled');
+    const box = list.getBoundingClientRect();
+    const stateBox = cells[1]!.getBoundingClientRect();
+    expect(stateBox.right, 'the state cell in view').to.be.at.most(box.right + 0.5);
+    list.style.width = '1400px';
+    await waitFor(() => headers()[1] === 'type', 'the guide’s order back');
+    store.dispose();
+  });
+
   it('searches name, type and description as the user types, and says how many jobs match', async () => {
     const store = await startedStore(new HeldSource(JOBS));
     const list = await listFor(store);

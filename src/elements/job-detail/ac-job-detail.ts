@@ -17,7 +17,7 @@ import {
 } from '../../i18n/index.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
-import { clipText } from '../shared/clip-text.js';
+import { breakableText, clipText } from '../shared/clip-text.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import './ac-job-progress.js';
@@ -199,7 +199,7 @@ export class AcJobDetail extends LitElement {
       <header class="top" part="header">
         ${this.renderBack(l)}
         <div class="title">
-          <h2>${clipText(job.name)}</h2>
+          <h2>${breakableText(job.name)}</h2>
           ${state}
         </div>
         <ac-export-button
@@ -218,13 +218,13 @@ export class AcJobDetail extends LitElement {
         <dl class="fields">
           ${field(msg(l, 'type'), jobTypeLabel(job.type, l))}
           ${field(msg(l, 'state'), state)}
-          ${field(msg(l, 'stage'), html`<span class="stage">${clipText(stageLabel(job.stage, l))}</span>`)}
+          ${field(msg(l, 'stage'), html`<span class="stage">${breakableText(stageLabel(job.stage, l))}</span>`)}
           ${field(
             msg(l, 'node'),
             html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${clipText(node?.name ?? job.node)}</span>`,
           )}
           ${field(msg(l, 'createdAt'), date(job.createdAt))} ${field(msg(l, 'updatedAt'), date(job.updatedAt))}
-          ${field(msg(l, 'name'), clipText(job.name))} ${field(msg(l, 'id'), html`<span class="mono">${clipText(job.id)}</span>`)}
+          ${field(msg(l, 'name'), html`${breakableText(job.name)}`)} ${field(msg(l, 'id'), html`<span class="mono">${breakableText(job.id)}</span>`)}
           ${field(msg(l, 'description'), describe(job.description, l), 'wide')}
         </dl>
       </section>

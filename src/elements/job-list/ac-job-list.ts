@@ -19,7 +19,7 @@ import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { themeStyles } from '../shared/theme.js';
-import { firstOrder, gridTemplate, minWidthRem, parseColumns, type ColumnKey } from './columns.js';
+import { firstOrder, gridTemplate, minWidthRem, narrowOrder, parseColumns, type ColumnKey } from './columns.js';
 import { jobListStyles } from './job-list.styles.js';
 import { t } from './messages.js';
 
@@ -231,14 +231,19 @@ export class AcJobList extends LitElement {
   // --- lifecycle ---
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('columns')) {
-      this.columnKeys = parseColumns(this.columns);
-      this.activeColumn = Math.min(this.activeColumn, this.columnKeys.length - 1);
+    const narrow = this.rowWindow.width > 0 && this.rowWindow.width < NARROW_WIDTH;
+    if (changed.has('columns') || narrow !== this.narrow) {
+      const active = this.columnKeys[this.activeColumn];
+      const keys = parseColumns(this.columns);
+      this.columnKeys = narrow ? narrowOrder(keys) : keys;
+      // The active header cell stays on its column when the columns move.
+      const at = active ? this.columnKeys.indexOf(active) : -1;
+      this.activeColumn = at >= 0 ? at : Math.min(this.activeColumn, this.columnKeys.length - 1);
     }
+    this.narrow = narrow;
     if (changed.has('timeZone')) {
       this.validTimeZone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
     }
-    this.narrow = this.rowWindow.width > 0 && this.rowWindow.width < NARROW_WIDTH;
     const store = this.storeController.store;
     const total = store?.total ?? 0;
     if (store !== this.boundStore) {

@@ -22,6 +22,16 @@ export function parseColumns(value: string | null | undefined): ColumnKey[] {
 }
 
 /**
+ * The columns as a narrow list shows them: the state right after the first column (which
+ * stays in view), so that a phone shows each job's name and state without scrolling sideways.
+ */
+export function narrowOrder(columns: readonly ColumnKey[]): ColumnKey[] {
+  const at = columns.indexOf('state');
+  if (at <= 1) return [...columns];
+  return [columns[0]!, 'state', ...columns.slice(1).filter((key) => key !== 'state')];
+}
+
+/**
  * Smallest width (rem) and share of the spare width of each column; a column without a
  * share keeps its width (dates and states fit theirs exactly, in English and French).
  */
