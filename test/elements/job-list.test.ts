@@ -122,6 +122,32 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
+  it('fits every state and date whole, in English and French, whatever the page’s root font size', async () => {
+    const store = await startedStore(new HeldSource(JOBS));
+    const root = document.documentElement;
+    root.style.fontSize = '12px';
+    try {
+      const list = await listFor(store, { columns: 'name,state,createdAt,updatedAt' });
+      list.style.width = '300px';
+      for (const lang of ['en', 'fr']) {
+        list.lang = lang;
+        await settle(list);
+        const rows = drawnRows(list);
+        const states = new Set(rows.map((row) => row.querySelector('.badge')!.className));
+        expect(states.size, 'states shown').to.be.at.least(3);
+        for (const row of rows) {
+          const [, state, created, updated] = [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+          const badge = state!.querySelector<HTMLElement>('.badge')!;
+          expect(badge.scrollWidth, `${lang} ${badge.textContent}`).to.be.at.most(badge.clientWidth);
+          for (const cell of [created!, updated!]) expect(cell.scrollWidth, `${lang} ${cell.textContent}`).to.be.at.most(cell.clientWidth);
+        }
+      }
+    } finally {
+      root.style.fontSize = '';
+      store.dispose();
+    }
+  });
+
   it('on a narrow screen, shows each job’s state right after its name, in view without scrolling sideways', async () => {
     const store = await startedStore(new HeldSource(JOBS));
     const list = await listFor(store);

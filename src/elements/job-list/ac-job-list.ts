@@ -19,7 +19,7 @@ import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { themeStyles } from '../shared/theme.js';
-import { firstOrder, gridTemplate, minWidthRem, narrowOrder, parseColumns, type ColumnKey } from './columns.js';
+import { firstOrder, gridTemplate, minWidthEm, narrowOrder, parseColumns, type ColumnKey } from './columns.js';
 import { jobListStyles } from './job-list.styles.js';
 import { t } from './messages.js';
 
@@ -285,7 +285,7 @@ export class AcJobList extends LitElement {
     // Writes first, then reads: one layout per frame.
     if (changed.has('columns') || (changed as PropertyValues).has('narrow') || !scroller.style.getPropertyValue('--_columns')) {
       scroller.style.setProperty('--_columns', gridTemplate(this.columnKeys, this.narrow));
-      scroller.style.setProperty('--_min-width', `${minWidthRem(this.columnKeys, this.narrow)}rem`);
+      scroller.style.setProperty('--_min-width', `${minWidthEm(this.columnKeys, this.narrow)}em`);
     }
     this.pool.layout(scroller, this.headElement!);
   }

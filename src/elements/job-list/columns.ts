@@ -32,22 +32,23 @@ export function narrowOrder(columns: readonly ColumnKey[]): ColumnKey[] {
 }
 
 /**
- * Smallest width (rem) and share of the spare width of each column; a column without a
- * share keeps its width (dates and states fit theirs exactly, in English and French).
+ * Smallest width (em of the list's own font size, as its text is sized) and share of the
+ * spare width of each column; a column without a share keeps its width (dates and states
+ * fit theirs exactly, in English and French, whatever the page's root font size).
  */
 const TRACKS: Readonly<Record<ColumnKey, { min: number; share?: number }>> = {
-  name: { min: 11.5, share: 1.6 },
-  type: { min: 7 },
-  description: { min: 11, share: 3 },
-  createdAt: { min: 12.8 },
-  updatedAt: { min: 12.8 },
-  node: { min: 6, share: 0.3 },
-  state: { min: 9 },
-  stage: { min: 11, share: 0.6 },
+  name: { min: 13.2, share: 1.6 },
+  type: { min: 8 },
+  description: { min: 12.6, share: 3 },
+  createdAt: { min: 14.6 },
+  updatedAt: { min: 14.6 },
+  node: { min: 6.9, share: 0.3 },
+  state: { min: 10.3 },
+  stage: { min: 12.6, share: 0.6 },
 };
 
 /** On a narrow screen the name column (which stays in view) leaves room for the next one. */
-const NARROW_NAME_MIN = 10;
+const NARROW_NAME_MIN = 11.4;
 
 function minOf(key: ColumnKey, narrow: boolean): number {
   return narrow && key === 'name' ? NARROW_NAME_MIN : TRACKS[key].min;
@@ -59,13 +60,13 @@ export function gridTemplate(columns: readonly ColumnKey[], narrow = false): str
     .map((key) => {
       const min = minOf(key, narrow);
       const share = TRACKS[key].share;
-      return share ? `minmax(${min}rem, ${share}fr)` : `${min}rem`;
+      return share ? `minmax(${min}em, ${share}fr)` : `${min}em`;
     })
     .join(' ');
 }
 
-/** The width below which the list scrolls sideways, rem. */
-export function minWidthRem(columns: readonly ColumnKey[], narrow = false): number {
+/** The width below which the list scrolls sideways, em. */
+export function minWidthEm(columns: readonly ColumnKey[], narrow = false): number {
   return columns.reduce((sum, key) => sum + minOf(key, narrow), 0);
 }
 
