@@ -113,7 +113,8 @@ export class AcJobList extends LitElement {
 
   /**
    * Columns to show, in order: comma-separated keys among `name,type,description,createdAt,updatedAt,node,state,stage`
-   * (default: all, in that order).
+   * (default: all, in that order). Narrower than 600 px, the state moves right after the
+   * first column, so a phone shows each job's name and state without scrolling sideways.
    */
   @property() columns?: string;
 
