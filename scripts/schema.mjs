@@ -90,6 +90,47 @@ function stripAnnotations(value) {
   );
 }
 
+/**
+ * Every subschema the contract repeats (a date-time, a count, a job's id: the job types
+ * each copy the fields they share) becomes one definition, referenced where it was. With
+ * `inlineRefs: false` below, each definition compiles to one function instead of a copy
+ * at every use: the same checks and the same errors, far less code (schema/ keeps them
+ * written out for readers). The discriminator reads its tag's `const` or `enum` in place,
+ * so those stay where they are.
+ */
+function shareRepeated(contract) {
+  const { definitions } = contract;
+  /** Calls visit(parent, key) for each subschema directly under node. */
+  const eachChild = (node, visit) => {
+    for (const key of ['properties', 'definitions']) for (const name of Object.keys(node[key] ?? {})) visit(node[key], name);
+    for (const key of ['items', 'additionalProperties']) if (node[key] && typeof node[key] === 'object') visit(node, key);
+    for (const key of ['oneOf', 'anyOf', 'allOf']) node[key]?.forEach((_, i) => visit(node[key], i));
+  };
+  const shareable = (node) => !node.$ref && !('const' in node) && !('enum' in node);
+  const uses = new Map();
+  const count = (parent, key) => {
+    const node = parent[key];
+    const text = JSON.stringify(node);
+    if (shareable(node)) uses.set(text, (uses.get(text) ?? 0) + 1);
+    eachChild(node, count);
+  };
+  for (const definition of Object.values(definitions)) eachChild(definition, count);
+  const names = new Map();
+  const share = (parent, key) => {
+    const node = parent[key];
+    const text = JSON.stringify(node);
+    eachChild(node, share);
+    if (!shareable(node) || uses.get(text) < 2) return;
+    if (!names.has(text)) {
+      names.set(text, `Shared${names.size + 1}`);
+      definitions[names.get(text)] = node;
+    }
+    parent[key] = { $ref: `#/definitions/${names.get(text)}` };
+  };
+  for (const definition of Object.values({ ...definitions })) eachChild(definition, share);
+  return contract;
+}
+
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (!value || typeof value !== 'object') return value;
@@ -112,11 +153,12 @@ const ajv = new Ajv({
   strict: true,
   strictTypes: false, // typescript-json-schema writes `type` beside `$ref`-free unions
   allowUnionTypes: true,
+  inlineRefs: false, // each shared definition is one function, called where used
 });
 addFormats(ajv, ['date-time']);
 ajv.addKeyword('defaultProperties'); // typescript-json-schema's own annotation
 // One schema holding every definition, so each type is compiled once and shared.
-const contract = stripAnnotations(addDiscriminators(generator.getSchemaForSymbols(TYPES)));
+const contract = shareRepeated(stripAnnotations(addDiscriminators(generator.getSchemaForSymbols(TYPES))));
 ajv.addSchema(contract, 'contract');
 const exportsByName = Object.fromEntries(TYPES.map((name) => [`validate${name}`, `contract#/definitions/${name}`]));
 const standalone = standaloneCode(ajv, exportsByName);

@@ -1,7 +1,7 @@
 // Sizes a page downloads, minified and min+gzip (level 9), with their largest parts: the
 // shipped bundle, what a page showing only the list loads, and the libraries alone.
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -15,10 +15,10 @@ function partOf(path) {
   return own ? dirname(own) : path;
 }
 
-/** Minified bytes by part, largest first. */
-function partsOf(metafile) {
+/** Minified bytes by part in the given outputs, largest first. */
+function partsOf(outputs) {
   const parts = new Map();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const output of outputs) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part = partOf(path);
       parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
@@ -29,12 +29,18 @@ function partsOf(metafile) {
 
 /**
  * `contents` (an entry module, resolved from `root`) bundled as a page would load it:
- * production conditions, minified by esbuild. Bytes, gzip bytes, and parts.
+ * production conditions, minified by esbuild, split where the code imports with `import()`.
+ * Bytes, gzip bytes (summed over files) and parts of what the page loads up front: the
+ * entry and the chunks it imports statically. Chunks reached only through `import()` (the
+ * simulator of `<ac-job-source simulated>`) load when used, and are not counted.
  */
 export async function bundleOf(root, contents) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
+    splitting: true,
+    outdir: 'out',
+    absWorkingDir: root,
     format: 'esm',
     target: 'es2022',
     minify: true,
@@ -44,8 +50,20 @@ export async function bundleOf(root, contents) {
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  return { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, parts: partsOf(result.metafile) };
+  const { outputs } = result.metafile;
+  const loaded = new Set();
+  const load = (path) => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement') load(imported);
+  };
+  load(Object.keys(outputs).find((path) => outputs[path].entryPoint));
+  const files = result.outputFiles.filter((file) => loaded.has(relative(root, file.path)));
+  return {
+    bytes: files.reduce((sum, file) => sum + file.contents.length, 0),
+    gzipBytes: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0),
+    parts: partsOf([...loaded].map((path) => outputs[path])),
+  };
 }
 
 /** A file as shipped: bytes and gzip bytes. */

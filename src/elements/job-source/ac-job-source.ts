@@ -1,10 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { ClusterSimulator } from '../../simulator/index.js';
+import type { SimulatorOptions } from '../../simulator/index.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
 import type { JobSource } from '../../source/job-source.js';
-import { MemoryJobSource } from '../../source/memory-job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { JobStore } from '../../store/job-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
@@ -12,6 +11,29 @@ import type { JobStoreApi } from '../../store/store-api.js';
 /** Detail of `ac-store-ready`. */
 export interface StoreReadyDetail {
   store: JobStoreApi;
+}
+
+/** A store and what it is built from; `store` is undefined while the simulator loads. */
+interface Built {
+  store?: JobStore;
+  ownsSource: boolean;
+  config: string;
+  source: JobSource | undefined;
+}
+
+/**
+ * The simulated cluster's modules, loaded on first use so that a page on an API never
+ * downloads them; once loaded, later stores get them in a microtask.
+ */
+type Simulation = [typeof import('../../simulator/index.js'), typeof import('../../source/memory-job-source.js')];
+let simulation: Promise<Simulation> | undefined;
+
+function loadSimulation(): Promise<Simulation> {
+  simulation ??= Promise.all([import('../../simulator/index.js'), import('../../source/memory-job-source.js')]).catch((error: unknown) => {
+    simulation = undefined; // a later store tries again
+    throw error;
+  });
+  return simulation;
 }
 
 /** `live="false"` turns live updates off; the attribute's absence leaves them on. */
@@ -65,10 +87,13 @@ export class AcJobSource extends LitElement {
   /** A source the host page built; takes precedence over `src` and `simulated`. */
   @property({ attribute: false }) source?: JobSource;
 
-  private current: { store: JobStore; ownsSource: boolean; config: string; source: JobSource | undefined } | undefined;
+  private current: Built | undefined;
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
 
-  /** The store this element provides; undefined until the element's first update in a page, and after it leaves. */
+  /**
+   * The store this element provides; undefined until the element's first update in a page
+   * (with `simulated`, until the simulator has loaded: `ac-store-ready` tells), and after it leaves.
+   */
   get store(): JobStore | undefined {
     return this.current?.store;
   }
@@ -99,10 +124,31 @@ export class AcJobSource extends LitElement {
     const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live]);
     if (this.current && this.current.config === config && this.current.source === this.source) return;
     this.teardown();
-    const ownsSource = !this.source;
-    const source = this.source ?? this.createSource();
+    this.current = { ownsSource: !this.source, config, source: this.source };
+    const current = this.current;
+    if (this.source) {
+      this.provide(current, this.source);
+    } else if (this.simulated) {
+      const options: SimulatorOptions = {
+        ...(this.seed !== undefined && { seed: this.seed }),
+        ...(this.nodes !== undefined && { nodes: this.nodes }),
+        ...(this.jobs !== undefined && { jobs: this.jobs }),
+      };
+      this.provider.setValue(undefined); // not the old store, disposed, while the new one loads
+      // A load that fails is left to reject: the browser reports the module it could not fetch.
+      void loadSimulation().then(([{ ClusterSimulator }, { MemoryJobSource }]) => {
+        // Unless the configuration changed or the element left meanwhile.
+        if (this.current === current) this.provide(current, new MemoryJobSource({ simulator: new ClusterSimulator(options) }));
+      });
+    } else {
+      this.provide(current, new HttpJobSource({ ...(this.src !== undefined && { baseUrl: this.src }), live: this.live }));
+    }
+  }
+
+  /** Builds the store over `source`, provides it, starts it and announces it. */
+  private provide(current: Built, source: JobSource): void {
     const store = new JobStore(source, { live: this.live });
-    this.current = { store, ownsSource, config, source: this.source };
+    current.store = store;
     this.provider.setValue(store);
     void store.start();
     this.dispatchEvent(
@@ -110,22 +156,10 @@ export class AcJobSource extends LitElement {
     );
   }
 
-  private createSource(): JobSource {
-    if (this.simulated) {
-      const simulator = new ClusterSimulator({
-        ...(this.seed !== undefined && { seed: this.seed }),
-        ...(this.nodes !== undefined && { nodes: this.nodes }),
-        ...(this.jobs !== undefined && { jobs: this.jobs }),
-      });
-      return new MemoryJobSource({ simulator });
-    }
-    return new HttpJobSource({ ...(this.src !== undefined && { baseUrl: this.src }), live: this.live });
-  }
-
   private teardown(): void {
     if (!this.current) return;
-    this.current.store.dispose();
-    if (this.current.ownsSource) this.current.store.source.close();
+    this.current.store?.dispose();
+    if (this.current.ownsSource) this.current.store?.source.close();
     this.current = undefined;
   }
 }
