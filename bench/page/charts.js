@@ -1,9 +1,18 @@
-// The dashboard's charts redrawn for new aggregates, against bare uPlot drawing the same
-// data in three plots of the same sizes. The aggregates are real ones (the store's, for a
-// few queries), handed over by a minimal store so that only the redraw is measured.
+// The dashboard redrawn for new aggregates, against the same page written by hand: bare
+// uPlot drawing the same data in three plots of the same sizes, and plain DOM writing the
+// numbers the dashboard must also show as text (indicators, filter chips, and each chart's
+// table, its text alternative), in the same markup under the same stylesheet, so that the
+// browser's style and layout work is the same on both sides. The aggregates are real ones
+// (the store's, for a few queries), handed over by a minimal store so that only the redraw
+// is measured.
 import uPlot from 'uplot';
-import { defaultQuery } from '../../dist/model/index.js';
-import { activitySeries, nodeBars, nodeOrder, stackedNodeData, typeBars } from '../../dist/elements/job-dashboard/charts/chart-data.js';
+import { JOB_STATES, defaultQuery } from '../../dist/model/index.js';
+import { StateTextures } from '../../dist/elements/job-dashboard/charts/chart-colors.js';
+import { STACK_ORDER, activitySeries, nodeBars, nodeOrder, stackedNodeData, typeBars } from '../../dist/elements/job-dashboard/charts/chart-data.js';
+import { uplotStyles } from '../../dist/elements/job-dashboard/charts/uplot.styles.js';
+import { dashboardStyles } from '../../dist/elements/job-dashboard/job-dashboard.styles.js';
+import { nodeColor } from '../../dist/elements/shared/colors.js';
+import { themeStyles } from '../../dist/elements/shared/theme.js';
 import { afterPaint, until } from './perf.js';
 import { stage, world } from './world.js';
 
@@ -65,33 +74,170 @@ function fakeStore() {
   };
 }
 
-function bareCharts(host) {
+const INDICATORS = ['SCHEDULED', 'RUNNING', 'UNSUCCESSFUL', 'SUCCESSFUL'];
+const TIME_ZONE = 'UTC';
+
+/** Sets an element's text only when it changed, as a careful hand-written page would. */
+function text(element, value) {
+  if (element.textContent !== value) element.textContent = value;
+}
+
+/** Adds or removes children of `parent` until it has `count`, made by `make`. */
+function fit(parent, count, make) {
+  while (parent.children.length < count) parent.append(make());
+  while (parent.children.length > count) parent.lastElementChild.remove();
+}
+
+function element(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function row(cells) {
+  const tr = document.createElement('tr');
+  tr.append(element('th'), ...Array.from({ length: cells }, () => element('td', 'num')));
+  tr.firstChild.scope = 'row';
+  return tr;
+}
+
+/** A card; `table`, the header cells of its hidden table, if it has one (the activity chart's table is made only when shown). */
+function card(kind, title, table) {
+  return `<section class="card ${kind}" part="card">
+    <header class="card-header"><div><h2>${title}</h2><p class="hint">${title}</p></div><button class="table-toggle" aria-pressed="false">Show as table</button></header>
+    <div class="plot-frame"><div class="plot"></div></div>
+    <ul class="legend"></ul>
+    <div class="chips" role="group"></div>
+    ${table ? `<div class="visually-hidden"><table class="data"><caption>${title}</caption><thead><tr>${table}</tr></thead><tbody></tbody></table></div>` : ''}
+  </section>`;
+}
+
+/**
+ * The dashboard's page by hand: the same markup and stylesheets, three bare uPlot plots;
+ * with `withText`, the numbers also written as text where they changed. Without, a redraw
+ * is bare uPlot's alone (the issue's baseline).
+ */
+function bareDashboard(host, withText) {
   const nodes = world.store.nodes;
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [themeStyles, uplotStyles, dashboardStyles].map((css) => css.styleSheet);
+  const th = (label) => `<th scope="col" class="num">${label}</th>`;
+  root.innerHTML = `<div class="dashboard">
+    <section class="indicators" part="indicators">${INDICATORS.map(
+      (state) => `<button class="indicator ${state.toLowerCase()}" part="indicator" aria-pressed="false">
+        <span class="indicator-label"><span class="state-mark" aria-hidden="true"></span>${state}</span>
+        <span class="indicator-count"></span><span class="visually-hidden"></span><span class="indicator-share"></span></button>`,
+    ).join('')}</section>
+    <div class="cards">
+      ${card('nodes', 'Jobs per node', `<th scope="col">Node</th>${[...STACK_ORDER].reverse().map(th).join('')}${th('Total')}`)}
+      ${card('types', 'Jobs per type', `<th scope="col">Type</th>${th('Jobs')}`)}
+      ${card('activity', 'Activity history')}
+    </div>
+  </div>`;
+  const [nodeCard, typeCard, activityCard] = root.querySelectorAll('.card');
+  const indicators = [...root.querySelectorAll('.indicator')].map((button) => ({
+    count: button.querySelector('.indicator-count'),
+    words: button.querySelector('.visually-hidden'),
+    share: button.querySelector('.indicator-share'),
+  }));
+  nodeCard.querySelector('.legend').append(...[...STACK_ORDER].reverse().map((state) => element('li', '', element('span', `swatch texture-${state.toLowerCase()} neutral`), state)));
+  activityCard.querySelector('.chips').remove();
+  const color = new Map(nodes.map((n) => [n.id, nodeColor(n.id, nodes)]));
+  const number = new Intl.NumberFormat('en-GB');
+  const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  const chip = (...swatch) => element('button', 'chip', ...swatch, element('span', 'chip-name'), element('span', 'chip-count'));
+
+  const textures = new StateTextures(document.createElement('canvas').getContext('2d'), '#ffffff');
+  let ids = nodeOrder(nodes, summaries[0]);
   const make = (key, options, data) => {
-    const box = host.appendChild(document.createElement('div'));
+    const box = root.querySelector(`.card.${key} .plot`);
     return new uPlot({ width: sizes[key].width, height: sizes[key].height, legend: { show: false }, ...options }, data, box);
   };
-  const bars = uPlot.paths.bars({ size: [0.6, 64], radius: 0.1 });
-  const summary = summaries[0];
-  const ids = nodeOrder(nodes, summary);
-  const activity = activitySeries(summary.timeline, ids);
-  return {
-    nodes: make(
-      'nodes',
-      { scales: { x: { time: false } }, series: [{}, ...['S', 'U', 'R', 'W'].map((label) => ({ label, fill: '#7aa', width: 0, paths: bars }))] },
-      stackedNodeData(nodeBars(summary, ids)),
-    ),
+  const bars = uPlot.paths.bars({ size: [0.6, 64], radius: 0.1, disp: { fill: { unit: 3, values: (_u, si) => ids.map((id) => textures.fill(color.get(id), STACK_ORDER[si - 1])) } } });
+  let typeCounts = [];
+  const plots = {
+    nodes: make('nodes', { scales: { x: { time: false } }, series: [{}, ...STACK_ORDER.map((label) => ({ label, width: 0, paths: bars }))] }, [[]]),
     types: make(
       'types',
-      { scales: { x: { time: false, ori: 1, dir: -1 } }, series: [{}, { label: 'jobs', fill: '#a7a', width: 0, paths: bars }] },
-      [typeBars(summary).types.map((_, i) => i), typeBars(summary).counts],
+      {
+        scales: { x: { time: false, ori: 1, dir: -1 } },
+        series: [{}, { label: 'jobs', fill: '#a7a', width: 0, paths: uPlot.paths.bars({ size: [0.6, 64], radius: 0.1 }) }],
+        // The count at the end of each bar, as the dashboard draws it.
+        hooks: { draw: [(u) => typeCounts.forEach((n, i) => u.ctx.fillText(number.format(n), u.valToPos(n, 'y', true) + 6, u.valToPos(i, 'x', true)))] },
+      },
+      [[], []],
     ),
     activity: make(
       'activity',
-      { scales: { x: { time: true } }, series: [{}, ...ids.map((id) => ({ label: id, stroke: '#57a', width: 2 }))] },
-      [activity.x, ...activity.counts],
+      { scales: { x: { time: true } }, series: [{}, ...ids.map((id) => ({ label: id, stroke: color.get(id), width: 2 }))] },
+      [[], ...ids.map(() => [])],
     ),
   };
+
+  function fill(summary) {
+    ids = nodeOrder(nodes, summary);
+    const perNode = nodeBars(summary, ids);
+    const types = typeBars(summary);
+    const activity = activitySeries(summary.timeline, ids);
+    typeCounts = types.counts;
+    // Drawn now (uPlot's immediate mode), before the text below changes the DOM: drawn in
+    // uPlot's microtask, after it, the canvas text would wait on a style recalculation.
+    plots.nodes.batch((u) => u.setData(stackedNodeData(perNode)));
+    plots.types.batch((u) => u.setData([types.types.map((_, k) => k), types.counts]));
+    plots.activity.batch((u) => u.setData([activity.x, ...activity.counts]));
+    if (!withText) return;
+
+    INDICATORS.forEach((state, i) => {
+      const count = summary.byState[state] ?? 0;
+      text(indicators[i].count, number.format(count));
+      text(indicators[i].words, count === 1 ? 'job' : 'jobs');
+      text(indicators[i].share, summary.total > 0 ? `${percent.format(count / summary.total)} of ${number.format(summary.total)}` : '');
+    });
+
+    const nodeChips = nodeCard.querySelector('.chips');
+    fit(nodeChips, ids.length, () => chip(element('span', 'swatch')));
+    const nodeRows = nodeCard.querySelector('tbody');
+    fit(nodeRows, ids.length, () => row(JOB_STATES.length + 1));
+    ids.forEach((id, i) => {
+      const name = nodes.find((n) => n.id === id)?.name ?? id;
+      const [swatch, label, count] = nodeChips.children[i].children;
+      swatch.style.setProperty('--swatch', color.get(id));
+      text(label, name);
+      text(count, number.format(perNode.totals[i]));
+      const cells = nodeRows.children[i].children;
+      if (!cells[0].firstElementChild) cells[0].append(element('span', 'swatch'), '');
+      cells[0].firstElementChild.style.setProperty('--swatch', color.get(id));
+      if (cells[0].lastChild.data !== name) cells[0].lastChild.data = name;
+      [...STACK_ORDER].reverse().forEach((state, k) => text(cells[k + 1], number.format(perNode.byState[state][i])));
+      text(cells[JOB_STATES.length + 1], number.format(perNode.totals[i]));
+    });
+
+    const typeChips = typeCard.querySelector('.chips');
+    fit(typeChips, types.types.length, () => chip());
+    const typeRows = typeCard.querySelector('tbody');
+    fit(typeRows, types.types.length, () => row(1));
+    types.types.forEach((type, i) => {
+      const [label, count] = typeChips.children[i].children;
+      text(label, type);
+      text(count, number.format(types.counts[i]));
+      const cells = typeRows.children[i].children;
+      text(cells[0], type);
+      text(cells[1], number.format(types.counts[i]));
+    });
+
+    const seconds = activity.bucketSeconds;
+    text(activityCard.querySelector('.hint'), `Jobs created per ${seconds === 86_400 ? 'day' : seconds === 3600 ? 'hour' : `${seconds / 60} minutes`}, per node. Times in UTC (GMT+0).`);
+    const legend = activityCard.querySelector('.legend');
+    fit(legend, ids.length, () => element('li', '', element('span', 'swatch line'), ''));
+    ids.forEach((id, i) => {
+      legend.children[i].firstChild.style.setProperty('--swatch', color.get(id));
+      text(legend.children[i].lastChild, nodes.find((n) => n.id === id)?.name ?? id);
+    });
+  }
+
+  fill(summaries[0]);
+  return { plots, fill };
 }
 
 export async function mountCharts(variant) {
@@ -112,7 +258,8 @@ export async function mountCharts(variant) {
     mounted = { variant, host, store, dashboard };
   } else {
     if (!sizes) throw new Error('mount ours first: the bare plots take its sizes');
-    mounted = { variant, host, plots: bareCharts(host) };
+    const bare = bareDashboard(host, variant === 'page');
+    mounted = { variant, host, plots: bare.plots, fill: bare.fill };
     await afterPaint();
   }
   return { sizes };
@@ -134,12 +281,7 @@ export async function redraw(count) {
       mounted.store.summary = summary;
       mounted.store.notify();
     } else {
-      const ids = nodeOrder(world.store.nodes, summary);
-      const activity = activitySeries(summary.timeline, ids);
-      const types = typeBars(summary);
-      mounted.plots.nodes.setData(stackedNodeData(nodeBars(summary, ids)));
-      mounted.plots.types.setData([types.types.map((_, k) => k), types.counts]);
-      mounted.plots.activity.setData([activity.x, ...activity.counts]);
+      mounted.fill(summary);
     }
     await afterPaint();
   }

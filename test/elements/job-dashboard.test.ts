@@ -254,6 +254,24 @@ describe('<ac-job-dashboard>', () => {
     });
   });
 
+  it('makes the activity table only when asked for, then a row per period with its total', async () => {
+    const el = await mount(cluster);
+    const card = shadow(el).querySelector('.card.activity')!;
+    expect(card.querySelector('table'), 'no table while the chart shows').to.equal(null);
+    card.querySelector<HTMLButtonElement>('.table-toggle')!.click();
+    await el.updateComplete;
+    const rows = [...card.querySelectorAll('tbody tr')];
+    const data = el.plots.activity!.data;
+    expect(rows.length).to.equal((data[0] as number[]).length);
+    const totals = rows.map((row) => readCount(row.lastElementChild!.textContent));
+    const expected = (data[0] as number[]).map((_, i) => data.slice(1).reduce((sum, series) => sum + ((series as number[])[i] ?? 0), 0));
+    expect(totals).to.deep.equal(expected);
+    expect(totals.reduce((a, b) => a + b, 0)).to.equal(expectedJobs(cluster).length);
+    card.querySelector<HTMLButtonElement>('.table-toggle')!.click();
+    await el.updateComplete;
+    expect(card.querySelector('table')).to.equal(null);
+  });
+
   it('gives exact counts on keyboard focus: node buttons and the activity chart', async () => {
     const el = await mount(cluster);
     const chip = shadow(el).querySelectorAll<HTMLButtonElement>('.card.nodes .chip')[1]!;

@@ -1,19 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import {
-  formatNumber,
-  formatPercent,
-  dateTimeFormat,
-  isValidTimeZone,
-  jobStateLabel,
-  jobTypeLabel,
-  localeOf,
-  timeZoneLabel,
-  common,
-  type Locale,
-} from '../../i18n/index.js';
-import { type JobQuery, type JobState, type JobSummary, type JobType } from '../../model/index.js';
+import { formatPercent, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
+import { type ClusterNode, type JobQuery, type JobState, type JobSummary, type JobType } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
@@ -33,6 +22,7 @@ import {
 import { NodeChart } from './charts/node-chart.js';
 import { TypeChart } from './charts/type-chart.js';
 import { uplotStyles } from './charts/uplot.styles.js';
+import { DashboardFormat } from './dashboard-format.js';
 import { dashboardStyles } from './job-dashboard.styles.js';
 import { t } from './messages.js';
 
@@ -102,7 +92,15 @@ export class AcJobDashboard extends LitElement {
   private charts: { nodes: NodeChart; types: TypeChart; activity: ActivityChart } | undefined;
   /** What the numbers were computed from, and what the charts were last fed. */
   private computedFrom: { summary: JobSummary | undefined; nodes: unknown } | undefined;
-  private fed: { nodes?: NodeBars; types?: TypeBars; activity?: ActivitySeries; locale?: Locale; zone?: string | undefined } = {};
+  private fed: { nodes?: NodeBars; types?: TypeBars; activity?: ActivitySeries; format?: DashboardFormat } = {};
+  /** Texts in the current language and zone: set before each render, read by the render and the charts' labels. */
+  private format = new DashboardFormat('en', undefined);
+  /** Names and colours of the nodes, for the node list they were read from (a colour takes a sort of the list). */
+  private nodeInfo: { nodes: readonly ClusterNode[] | undefined; names: Map<string, string>; colors: Map<string, string> } = {
+    nodes: undefined,
+    names: new Map(),
+    colors: new Map(),
+  };
   private nodeData: NodeBars = nodeBars(undefined, []);
   private typeData: TypeBars = typeBars(undefined);
   private activityData: ActivitySeries = activitySeries(undefined, []);
@@ -132,31 +130,55 @@ export class AcJobDashboard extends LitElement {
   }
 
   private get locale(): Locale {
-    return localeOf(this);
+    return this.format.locale;
   }
 
   private get zone(): string | undefined {
-    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    return this.format.zone;
   }
 
   private nodeLabel(id: string): string {
-    return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
+    const { names } = this.currentNodes();
+    let name = names.get(id);
+    if (name === undefined) {
+      name = this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
+      names.set(id, name);
+    }
+    return name;
   }
 
   private colorOf(id: string): string {
-    return nodeColor(id, this.storeController.store?.nodes ?? []);
+    const { colors } = this.currentNodes();
+    let color = colors.get(id);
+    if (color === undefined) {
+      color = nodeColor(id, this.storeController.store?.nodes ?? []);
+      colors.set(id, color);
+    }
+    return color;
+  }
+
+  private currentNodes() {
+    const nodes = this.storeController.store?.nodes;
+    if (this.nodeInfo.nodes !== nodes) this.nodeInfo = { nodes, names: new Map(), colors: new Map() };
+    return this.nodeInfo;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    const locale = localeOf(this);
+    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    if (this.format.locale !== locale || this.format.zone !== zone) this.format = new DashboardFormat(locale, zone);
     this.computeData();
+    // Drawn before the template changes the DOM: the canvases' text then needs no style recalculation first.
+    this.feedCharts();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.charts) this.createCharts();
-    else if (changed.has('theme')) this.recolor();
-    this.feedCharts();
+    if (!this.charts) {
+      this.createCharts();
+      this.feedCharts();
+    } else if (changed.has('theme')) this.recolor();
     this.paintSwatches();
     this.watchReload();
   }
@@ -174,7 +196,7 @@ export class AcJobDashboard extends LitElement {
 
   private createCharts(): void {
     const colors = readChartColors(this);
-    const number = (n: number) => formatNumber(n, this.locale);
+    const number = (n: number) => this.format.number(n);
     this.charts = {
       nodes: new NodeChart(
         this.nodesContainer,
@@ -201,8 +223,8 @@ export class AcJobDashboard extends LitElement {
           nodeName: (id) => this.nodeLabel(id),
           nodeColor: (id) => this.colorOf(id),
           number,
-          bucket: (ms, seconds) => this.bucketTitle(ms, seconds),
-          tick: (ms, step) => this.tickLabel(ms, step),
+          bucket: (ms, seconds) => this.format.bucketTitle(ms, seconds),
+          tick: (ms, step) => this.format.tick(ms, step),
           total: () => t(this.locale, 'total'),
         },
         this.zone,
@@ -223,18 +245,21 @@ export class AcJobDashboard extends LitElement {
     this.activityData = activitySeries(summary?.timeline, ids);
   }
 
-  /** Gives the charts new numbers (`setData` on the same plots), or redraws their labels for a new language or zone. */
+  /**
+   * Gives the charts new numbers (`setData` on the same plots), or redraws their labels for
+   * a new language or zone; each chart that changed is drawn at once, the others not at all.
+   */
   private feedCharts(): void {
     const charts = this.charts;
     if (!charts) return;
     const fed = this.fed;
-    const locale = this.locale;
-    const zone = this.zone;
-    if (fed.zone !== zone) charts.activity.setTimeZone(zone);
-    if (fed.nodes !== this.nodeData || fed.locale !== locale) charts.nodes.update(this.nodeData);
-    if (fed.types !== this.typeData || fed.locale !== locale) charts.types.update(this.typeData);
-    if (fed.activity !== this.activityData || fed.locale !== locale) charts.activity.update(this.activityData);
-    this.fed = { nodes: this.nodeData, types: this.typeData, activity: this.activityData, locale, zone };
+    const format = this.format;
+    const relabel = fed.format !== format;
+    if (relabel) charts.activity.setTimeZone(format.zone);
+    if (fed.nodes !== this.nodeData || relabel) charts.nodes.update(this.nodeData, relabel);
+    if (fed.types !== this.typeData || relabel) charts.types.update(this.typeData, relabel);
+    if (fed.activity !== this.activityData || relabel) charts.activity.update(this.activityData, relabel);
+    this.fed = { nodes: this.nodeData, types: this.typeData, activity: this.activityData, format };
   }
 
   /** Colours of the canvases are values: read them again from the theme. */
@@ -321,26 +346,6 @@ export class AcJobDashboard extends LitElement {
   }
 
   // --- Labels ------------------------------------------------------------------------------
-
-  private bucketTitle(ms: number, seconds: number): string {
-    const day = dateTimeFormat(this.locale, { day: 'numeric', month: 'short', year: 'numeric' }, this.zone);
-    if (seconds >= 86_400) {
-      const end = ms + seconds * 1000 - 1;
-      return seconds === 86_400 ? day.format(ms) : day.formatRange(ms, end);
-    }
-    const time = dateTimeFormat(this.locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, this.zone);
-    return time.formatRange(ms, ms + seconds * 1000);
-  }
-
-  private tickLabel(ms: number, stepSeconds: number): string {
-    const { locale, zone } = this;
-    if (stepSeconds >= 28 * 86_400) return dateTimeFormat(locale, { month: 'short', year: 'numeric' }, zone).format(ms);
-    const dayLabel = dateTimeFormat(locale, { day: 'numeric', month: 'short' }, zone).format(ms);
-    if (stepSeconds >= 86_400) return dayLabel;
-    const parts = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, zone).format(ms);
-    // Midnight names the day, other ticks the hour.
-    return parts === '00:00' ? dayLabel : parts;
-  }
 
   private bucketName(seconds: number): string {
     const locale = this.locale;
@@ -432,9 +437,9 @@ export class AcJobDashboard extends LitElement {
           @click=${() => this.selectState(state)}
         >
           <span class="indicator-label"><span class="state-mark" aria-hidden="true"></span>${label}</span>
-          <span class="indicator-count">${count === undefined ? '–' : formatNumber(count, locale)}</span>
+          <span class="indicator-count">${count === undefined ? '–' : this.format.number(count)}</span>
           <span class="visually-hidden">${t(locale, 'jobsWord', { count: count ?? 0 })}</span>
-          <span class="indicator-share">${share ? t(locale, 'indicatorShare', { percent: share, total: formatNumber(total, locale) }) : '\u00a0'}</span>
+          <span class="indicator-share">${share ? t(locale, 'indicatorShare', { percent: share, total: this.format.number(total) }) : '\u00a0'}</span>
         </button>`;
       })}
       <span id="indicator-action" class="visually-hidden"
@@ -484,7 +489,7 @@ export class AcJobDashboard extends LitElement {
             <span class="swatch" data-node=${id} aria-hidden="true"></span>
             <span class="chip-name">${this.nodeLabel(id)}</span>
             ${offline ? html`<span class="chip-note">(${t(locale, 'offline')})</span>` : nothing}
-            <span class="chip-count">${formatNumber(bars.totals[i] ?? 0, locale)}</span>
+            <span class="chip-count">${this.format.number(bars.totals[i] ?? 0)}</span>
           </button>`;
         })}
       </div>
@@ -508,8 +513,8 @@ export class AcJobDashboard extends LitElement {
         ${bars.nodeIds.map(
           (id, i) => html`<tr>
             <th scope="row"><span class="swatch" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</th>
-            ${order.map((state) => html`<td class="num">${formatNumber(bars.byState[state][i] ?? 0, locale)}</td>`)}
-            <td class="num">${formatNumber(bars.totals[i] ?? 0, locale)}</td>
+            ${order.map((state) => html`<td class="num">${this.format.number(bars.byState[state][i] ?? 0)}</td>`)}
+            <td class="num">${this.format.number(bars.totals[i] ?? 0)}</td>
           </tr>`,
         )}
       </tbody>
@@ -534,7 +539,7 @@ export class AcJobDashboard extends LitElement {
             @mouseleave=${() => this.charts?.types.showIndex(null)}
           >
             <span class="chip-name">${jobTypeLabel(type, locale)}</span>
-            <span class="chip-count">${formatNumber(bars.counts[i] ?? 0, locale)}</span>
+            <span class="chip-count">${this.format.number(bars.counts[i] ?? 0)}</span>
           </button>`,
         )}
       </div>
@@ -550,7 +555,7 @@ export class AcJobDashboard extends LitElement {
           ${bars.types.map(
             (type, i) => html`<tr>
               <th scope="row">${jobTypeLabel(type, locale)}</th>
-              <td class="num">${formatNumber(bars.counts[i] ?? 0, locale)}</td>
+              <td class="num">${this.format.number(bars.counts[i] ?? 0)}</td>
             </tr>`,
           )}
         </tbody>
@@ -561,7 +566,7 @@ export class AcJobDashboard extends LitElement {
   private renderActivityCard() {
     const locale = this.locale;
     const data = this.activityData;
-    const zone = timeZoneLabel(this.zone, locale);
+    const zone = this.format.zoneLabel();
     const reading = this.activityIndex === null ? '' : this.describeBucket(this.activityIndex);
     return html`<section class="card activity" part="card" aria-labelledby="title-activity">
       ${this.renderCardHeader('activity', t(locale, 'activity'), t(locale, 'activityHint', { bucket: this.bucketName(data.bucketSeconds), zone }))}
@@ -580,7 +585,19 @@ export class AcJobDashboard extends LitElement {
       <ul class="legend">
         ${data.nodeIds.map((id) => html`<li><span class="swatch line" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</li>`)}
       </ul>
-      <div class=${this.tables.activity ? 'table-scroll' : 'visually-hidden'}>
+      ${this.tables.activity ? this.renderActivityTable() : nothing}
+    </section>`;
+  }
+
+  /**
+   * The activity as a table, made only when asked for: a row per bucket (90 and more) to
+   * rewrite on every live change would cost more than the chart. Keyboard and screen
+   * reader users read the chart bucket by bucket with the arrows, or ask for the table.
+   */
+  private renderActivityTable() {
+    const locale = this.locale;
+    const data = this.activityData;
+    return html`<div class="table-scroll">
         <table class="data">
           <caption>${t(locale, 'activity')}</caption>
           <thead>
@@ -593,25 +610,23 @@ export class AcJobDashboard extends LitElement {
           <tbody>
             ${data.x.map(
               (start, i) => html`<tr>
-                <th scope="row">${this.bucketTitle(start * 1000, data.bucketSeconds)}</th>
-                ${data.counts.map((counts) => html`<td class="num">${formatNumber(counts[i] ?? 0, locale)}</td>`)}
-                <td class="num">${formatNumber(data.counts.reduce((sum, c) => sum + (c[i] ?? 0), 0), locale)}</td>
+                <th scope="row">${this.format.bucketTitle(start * 1000, data.bucketSeconds)}</th>
+                ${data.counts.map((counts) => html`<td class="num">${this.format.number(counts[i] ?? 0)}</td>`)}
+                <td class="num">${this.format.number(data.counts.reduce((sum, c) => sum + (c[i] ?? 0), 0))}</td>
               </tr>`,
             )}
           </tbody>
         </table>
-      </div>
-    </section>`;
+      </div>`;
   }
 
   /** One activity bucket as a sentence, for the keyboard reader. */
   private describeBucket(i: number): string {
-    const locale = this.locale;
     const data = this.activityData;
     const start = data.x[i];
     if (start === undefined) return '';
-    const parts = data.nodeIds.map((id, n) => `${this.nodeLabel(id)}: ${formatNumber(data.counts[n]?.[i] ?? 0, locale)}`);
-    return `${this.bucketTitle(start * 1000, data.bucketSeconds)}. ${parts.join(', ')}.`;
+    const parts = data.nodeIds.map((id, n) => `${this.nodeLabel(id)}: ${this.format.number(data.counts[n]?.[i] ?? 0)}`);
+    return `${this.format.bucketTitle(start * 1000, data.bucketSeconds)}. ${parts.join(', ')}.`;
   }
 }
 

@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import type { ChartColors } from './chart-colors.js';
 import type { ActivitySeries } from './chart-data.js';
-import { DashboardChart, axisWidth, countRange, type TooltipContent, type TooltipRow } from './dashboard-chart.js';
+import { DashboardChart, countRange, type TooltipContent, type TooltipRow } from './dashboard-chart.js';
 
 export interface ActivityChartLabels {
   nodeName(id: string): string;
@@ -64,21 +64,23 @@ export class ActivityChart extends DashboardChart {
     );
   }
 
-  /** Applies a time zone (or, through the labels, a language): the same plot redraws its axes. */
+  /** Applies a time zone to the next `update` (with `relabel`): the same plot redraws its axes. */
   setTimeZone(timeZone: string | undefined): void {
     this.timeZone = timeZone;
-    this.plot.redraw(false, true);
   }
 
-  update(series: ActivitySeries): void {
+  /** Feeds the chart new counts; `relabel` for a new language or zone. */
+  update(series: ActivitySeries, relabel = false): void {
     const before = this.series.nodeIds;
     this.series = series;
-    if (before.join('\u0000') !== series.nodeIds.join('\u0000')) {
-      // A node joined or left: rebuild the series list on the same plot.
-      for (let i = this.plot.series.length - 1; i >= 1; i--) this.plot.delSeries(i);
-      for (const id of series.nodeIds) this.plot.addSeries(this.seriesFor(id));
-    }
-    this.plot.setData([series.x, ...series.counts]);
+    this.drawNow(() => {
+      if (before.join('\u0000') !== series.nodeIds.join('\u0000')) {
+        // A node joined or left: rebuild the series list on the same plot.
+        for (let i = this.plot.series.length - 1; i >= 1; i--) this.plot.delSeries(i);
+        for (const id of series.nodeIds) this.plot.addSeries(this.seriesFor(id));
+      }
+      this.plot.setData([series.x, ...series.counts]);
+    }, relabel);
   }
 
   private seriesFor(id: string): uPlot.Series {

@@ -101,6 +101,19 @@ export abstract class DashboardChart {
     this.resizeObserver.observe(this.container);
   }
 
+  /**
+   * Applies `change` and draws at once, instead of in uPlot's microtask: the owner feeds
+   * the charts before it changes its DOM, so that the canvas text does not wait on a style
+   * recalculation of those changes. `relabel` makes the axis labels again (uPlot keeps them
+   * while the scales stay the same, as they do for a new language or zone).
+   */
+  protected drawNow(change: () => void, relabel: boolean): void {
+    this.plot.batch(() => {
+      change();
+      if (relabel) this.plot.redraw(false, true);
+    });
+  }
+
   /** Follows the container's width (the height is the chart's own). */
   private fit(): void {
     const width = Math.floor(this.container.clientWidth);

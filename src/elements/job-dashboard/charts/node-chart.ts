@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import type { JobState } from '../../../model/index.js';
 import { StateTextures, type ChartColors } from './chart-colors.js';
 import { STACK_ORDER, stackedNodeData, type NodeBars } from './chart-data.js';
-import { DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
+import { DashboardChart, countRange, type TooltipContent } from './dashboard-chart.js';
 
 export interface NodeChartLabels {
   nodeName(id: string): string;
@@ -76,10 +76,10 @@ export class NodeChart extends DashboardChart {
     );
   }
 
-  /** Feeds the chart new counts (same instance, redrawn in place). */
-  update(bars: NodeBars): void {
+  /** Feeds the chart new counts (same instance, redrawn in place); `relabel` for a new language. */
+  update(bars: NodeBars, relabel = false): void {
     this.bars = bars;
-    this.plot.setData(stackedNodeData(bars) as uPlot.AlignedData);
+    this.drawNow(() => this.plot.setData(stackedNodeData(bars) as uPlot.AlignedData), relabel);
   }
 
   override setColors(colors: ChartColors): void {

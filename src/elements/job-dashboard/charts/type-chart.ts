@@ -62,9 +62,10 @@ export class TypeChart extends DashboardChart {
     );
   }
 
-  update(bars: TypeBars): void {
+  /** Feeds the chart new counts; `relabel` for a new language. */
+  update(bars: TypeBars, relabel = false): void {
     this.bars = bars;
-    this.plot.setData([bars.types.map((_, i) => i), bars.counts]);
+    this.drawNow(() => this.plot.setData([bars.types.map((_, i) => i), bars.counts]), relabel);
   }
 
   /** The count at the end of each bar, so the chart reads without hovering. */
