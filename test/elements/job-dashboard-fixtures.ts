@@ -9,6 +9,7 @@ import { jobMatcher, toListParams } from '../../src/source/job-query.js';
 import { JobSourceError } from '../../src/source/job-source.js';
 import { MemoryJobSource } from '../../src/source/memory-job-source.js';
 import { JobStore, type JobStoreOptions } from '../../src/store/job-store.js';
+export { waitFor } from '../wait-for.js';
 
 /** The test stores' notification batches: one per macrotask. */
 export const nextTask = (callback: () => void): void => void setTimeout(callback, 0);
@@ -58,15 +59,6 @@ export async function settle(...elements: { updateComplete: Promise<unknown> }[]
   for (let i = 0; i < 2; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await Promise.all(elements.map((el) => el.updateComplete));
-  }
-}
-
-/** Polls until `check` holds (for what needs a painted frame, such as a ResizeObserver), or fails naming it. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -21,6 +21,7 @@ import { JobSourceError } from '../../src/source/job-source.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { AcJobList } from '../../src/elements/job-list/ac-job-list.js';
 import '../../src/elements/job-list/ac-job-list.js';
+export { waitFor } from '../wait-for.js';
 
 export const NOW = Date.parse('2025-10-23T12:00:00Z');
 
@@ -246,15 +247,6 @@ export async function settle(element: AcJobList): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await element.updateComplete;
-  }
-}
-
-/** Waits until `check` holds (polling), or fails naming what was awaited. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

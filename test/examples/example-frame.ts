@@ -5,6 +5,8 @@
  * the frame is collected, from its first script on.
  */
 import { expect } from '@open-wc/testing';
+import { waitFor } from '../wait-for.js';
+export { waitFor } from '../wait-for.js';
 
 export interface ExampleFrame {
   frame: HTMLIFrameElement;
@@ -22,16 +24,6 @@ interface FrameGlobals {
     callback: (reports: CspReport[]) => void,
     options: { types: string[]; buffered: boolean },
   ) => { observe(): void; takeRecords(): CspReport[]; disconnect(): void };
-}
-
-export async function waitFor<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 20000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Every element matching `selector` under `root`, through open shadow roots (works across frames). */

@@ -1,15 +1,7 @@
 /** Reaching into the manager's shadow roots the way a user's eyes and hands would. */
 import type { AcJobManager } from '../../src/elements/job-manager/ac-job-manager.js';
-
-export async function waitFor<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitFor } from '../wait-for.js';
+export { waitFor } from '../wait-for.js';
 
 /** Every element under `root`, through open shadow roots. */
 export function deepQueryAll(root: ParentNode, selector: string): Element[] {

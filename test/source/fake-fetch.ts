@@ -1,3 +1,4 @@
+export { waitFor as until } from '../wait-for.js';
 /**
  * A `fetch` double for bodies no honest server sends and for timing that a real network
  * makes flaky: each request goes to a handler; answers are streams the test controls,
@@ -152,15 +153,6 @@ export function eventStream(request: FakeRequest): { response: Response; body: F
 /** Never answers; rejects when the request is aborted (the fake's abort handling does it). */
 export function hang(): Promise<Response> {
   return new Promise<Response>(() => {});
-}
-
-/** Waits until `condition` holds, polling every few ms; fails after `timeoutMs`. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** A page visibility the test switches. */

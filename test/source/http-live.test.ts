@@ -54,7 +54,9 @@ describe('HttpJobSource live events from the reference server', function () {
     await until(() => source.connection.status === 'live', 'live');
     const events = () => batches.flatMap((b) => b.events);
     const seqs = () => events().map((e) => e.seq);
-    const reach = (seq: number, timeoutMs = 5000) => until(() => seqs().includes(seq), `event ${seq}`, timeoutMs);
+    const reach = async (seq: number, timeoutMs = 5000): Promise<void> => {
+      await until(() => seqs().includes(seq), `event ${seq}`, timeoutMs);
+    };
     return { source, events, seqs, states, visibility, reach };
   }
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Job, JobListParams, JobQuery, JobSummary } from '../../src/model/index.js';
 import { jobComparator, jobMatcher, summarize, toListParams } from '../../src/source/job-query.js';
 import type { JobStoreApi } from '../../src/store/store-api.js';
+export { waitFor } from '../wait-for.js';
 
 /** A frame scheduler the test runs by hand: `run()` plays the frames queued so far. */
 export function manualFrames() {
@@ -48,15 +49,6 @@ export function plainSummary(summary: JobSummary | undefined): unknown {
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Waits until `check` holds (polling), or fails naming what was awaited. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Resolves after the next notification of the store. */
