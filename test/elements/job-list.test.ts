@@ -355,6 +355,23 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
+  it('keeps the reader’s place when taken out of the page and put back', async () => {
+    const store = await startedStore(new HeldSource(JOBS));
+    const list = await listFor(store);
+    const scroller = scrollerOf(list);
+    scroller.scrollTop = 2000;
+    await waitFor(() => list.shadowRoot!.querySelector('[role="row"][data-index="60"]') !== null, 'rows further down');
+    await settle(list);
+    const before = rowsInView(list).map(nameOf);
+    const parent = list.parentElement!;
+    list.remove();
+    parent.append(list);
+    await settle(list);
+    await waitFor(() => Math.abs(scroller.scrollTop - 2000) < 1, 'the scroll position back');
+    expect(rowsInView(list).map(nameOf)).to.deep.equal(before);
+    store.dispose();
+  });
+
   it('updates a changed row in place without moving the scroll position', async () => {
     const source = new HeldSource(JOBS);
     const store = await startedStore(source);

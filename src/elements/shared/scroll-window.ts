@@ -83,7 +83,10 @@ export class ScrollWindow implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    if (this.scroller) this.listen(this.scroller);
+    if (!this.scroller) return;
+    // Taken out of the page and put back, the scroller is at the top again, without a scroll event.
+    this.lastPhysical = this.scroller.scrollTop;
+    this.listen(this.scroller);
   }
 
   hostDisconnected(): void {
@@ -98,6 +101,7 @@ export class ScrollWindow implements ReactiveController {
     if (this.scroller) this.unlisten(this.scroller);
     this.scroller = scroller;
     this.header = header;
+    this.lastPhysical = scroller.scrollTop;
     this.listen(scroller);
     this.measure();
   }
@@ -157,11 +161,13 @@ export class ScrollWindow implements ReactiveController {
     if (!scroller || (!force && (this.touching || this.flinging))) return;
     // Whole pixels: a sticky window over a fractional scroll offset lands up to a pixel off.
     const physical = Math.round(this.scale.toPhysical(this.top));
-    if (Math.abs(scroller.scrollTop - physical) >= 1) {
+    // Compared with the position last seen (every scroll event tells it), not read from the
+    // scroller: reading it after a render forces a layout in the middle of the frame's
+    // writes, which then lays out again (a third of a scrolling frame's time).
+    if (Math.abs(this.lastPhysical - physical) >= 1) {
       scroller.scrollTop = physical;
-      // Read back: the browser rounds and clamps what it is given.
-      this.expected = scroller.scrollTop;
-      this.lastPhysical = this.expected;
+      this.expected = physical;
+      this.lastPhysical = physical;
     }
   }
 
