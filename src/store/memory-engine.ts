@@ -51,7 +51,10 @@ interface Permutation {
   key: SortKey;
   order: 'asc' | 'desc';
   rows: RowList;
+  /** Rows to put in their place: new ones, and those whose value for the key changed. */
   pending: Set<number>;
+  /** Those of `pending` that `rows` holds, at their old place (to take out). */
+  placed: Set<number>;
 }
 
 /** What applying one job did. */
@@ -108,8 +111,10 @@ export class MemoryEngine {
   private selectionComplete = false;
   private walked = 0;
   private walkOrder: Uint32Array = new Uint32Array(0);
-  /** Rows changed since `selection` was ordered. */
+  /** Rows changed since `selection` was ordered, whose place or membership may have changed. */
   private changed = new Set<number>();
+  /** Those of `changed` that the ordered selection holds, at their old place (to take out). */
+  private placed = new Set<number>();
 
   constructor(
     params: JobListParams,
@@ -143,6 +148,7 @@ export class MemoryEngine {
     this.walkOrder = new Uint32Array(0);
     this.marks = new Int32Array(words);
     this.changed.clear();
+    this.placed.clear();
     this.evaluated = undefined;
     this.filter = this.compile(this.filter.params);
   }
@@ -181,6 +187,9 @@ export class MemoryEngine {
     const evaluated = this.evaluated;
     const wasSelected = !isNew && evaluated !== undefined && this.isSelected(evaluated, row);
     const before: number[] = [];
+    // The row's value for the selection's order: if neither it nor the row's membership
+    // changes, the row keeps its place and the ordered selection needs no patch.
+    const placeBefore = !isNew && evaluated ? c.sortCode(evaluated.sort, row) : 0;
     if (!isNew) {
       for (const perm of this.perms.values()) before.push(c.sortCode(perm.key, row));
       // Out of the counters with the old values, before the columns are overwritten.
@@ -196,7 +205,10 @@ export class MemoryEngine {
     }
     let k = 0;
     for (const [name, perm] of this.perms) {
-      if (isNew || before[k++] !== c.sortCode(perm.key, row)) perm.pending.add(row);
+      if (isNew || before[k++] !== c.sortCode(perm.key, row)) {
+        if (!isNew && !perm.pending.has(row)) perm.placed.add(row);
+        perm.pending.add(row);
+      }
       // An order not used for a long while is built again rather than patched.
       if (perm.pending.size * 8 > c.size) this.perms.delete(name);
     }
@@ -209,7 +221,11 @@ export class MemoryEngine {
         if (selectedNow) this.selected[row >>> 5]! |= 1 << (row & 31);
         else this.selected[row >>> 5]! &= ~(1 << (row & 31));
       }
-      if (this.selectionValid) this.changed.add(row);
+      if (this.selectionValid && (isNew || selectedNow !== wasSelected || (selectedNow && c.sortCode(evaluated.sort, row) !== placeBefore))) {
+        // At its first change since the last patch, the row's membership is the ordered selection's.
+        if (wasSelected && !this.changed.has(row)) this.placed.add(row);
+        this.changed.add(row);
+      }
     }
     const matches = evaluated === this.filter ? selectedNow : this.matchRow(this.filter, row);
     return { applied: true, isNew, matches, wasSelected };
@@ -445,6 +461,7 @@ export class MemoryEngine {
     this.selectionValid = true;
     this.selectionComplete = n === 0;
     this.changed.clear();
+    this.placed.clear();
   }
 
   /**
@@ -501,20 +518,25 @@ export class MemoryEngine {
   /** Live changes: take the changed rows out of the order and put back those selected, in place. */
   private patchSelection(f: CompiledFilter = this.evaluated!): void {
     const rows = [...this.changed];
+    const placed = [...this.placed];
     this.changed.clear();
+    this.placed.clear();
     if (rows.length * 8 > this.columns.size) {
       // Walked again when read.
       this.selectionValid = false;
       return;
     }
+    const entering = rows.filter((row) => ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1);
+    const compare = this.columns.comparator(f.sort, f.order);
+    // Only new rows (new jobs, jobs entering the selection): no pass over the whole order to take rows out.
+    if (!placed.length) {
+      this.selection.add(entering, compare);
+      return;
+    }
     const marks = this.marks;
-    for (const row of rows) marks[row >>> 5]! |= 1 << (row & 31);
-    this.selection.patch(
-      marks,
-      rows.filter((row) => ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1),
-      this.columns.comparator(f.sort, f.order),
-    );
-    for (const row of rows) marks[row >>> 5] = 0;
+    for (const row of placed) marks[row >>> 5]! |= 1 << (row & 31);
+    this.selection.patch(marks, entering, compare);
+    for (const row of placed) marks[row >>> 5] = 0;
   }
 
   /** Every row in the order of `key` and `order`, patched for the rows that changed since it was last used. */
@@ -523,10 +545,16 @@ export class MemoryEngine {
     const n = this.columns.size;
     let perm = this.perms.get(name);
     if (!perm) {
-      perm = { key, order, rows: new RowList(this.columns.buildPermutation(key, order), n), pending: new Set() };
+      perm = { key, order, rows: new RowList(this.columns.buildPermutation(key, order), n), pending: new Set(), placed: new Set() };
+    } else if (perm.pending.size && !perm.placed.size) {
+      // New jobs only: put in, no pass over the whole order to take rows out.
+      const rows = [...perm.pending];
+      perm.pending.clear();
+      perm.rows.add(rows, this.columns.comparator(key, order));
     } else if (perm.pending.size) {
       const rows = [...perm.pending];
       perm.pending.clear();
+      perm.placed.clear();
       const marks = this.marks;
       // New rows are in no order yet: marking them removes nothing.
       for (const row of rows) marks[row >>> 5]! |= 1 << (row & 31);
