@@ -40,6 +40,11 @@ type ChartKey = 'nodes' | 'types' | 'activity';
  * live. An indicator, a node's bar or a type's bar is also a filter: activating it
  * narrows the shared query (so a list on the same store follows).
  *
+ * Each chart has a "Show as table" button. The per-node and per-type tables are also in
+ * the page, visually hidden, for screen readers; the activity history is read period by
+ * period with the arrow keys on the chart, and its table (a row per period) is made only
+ * when asked for.
+ *
  * @summary Counts and charts of the jobs the filters select, updated live.
  * @fires ac-state-select - An indicator narrowed the query to one state: `detail: {state}`. A host may switch to the list.
  * @fires ac-node-select - A node's bar or button narrowed the query to one node: `detail: {nodeId}`.
