@@ -1,13 +1,12 @@
 // A job with millions of files: our file table (<ac-job-files>, inside <ac-job-detail>)
 // against the bare recycler over the same computed files.
 import { fileStatusLabel, formatBytes } from '../../dist/i18n/index.js';
-import { afterPaint, until } from './perf.js';
+import { MountedTable } from './mounted-table.js';
 import { BareRecycler } from './recycler.js';
-import { centreOf, gridOf, jumpTo, rowsInView } from './rows.js';
-import { ComputedFiles, stage } from './world.js';
+import { gridOf, rowsInView } from './rows.js';
+import { ComputedFiles } from './world.js';
 
 let files;
-let mounted;
 
 const variants = {
   ours: {
@@ -48,51 +47,16 @@ const variants = {
   },
 };
 
+const table = new MountedTable(variants, 'file');
+
 export async function mountFiles(variant, count) {
   if (files?.total !== count) files = new ComputedFiles(count);
-  await unmountFiles();
-  const host = document.createElement('div');
-  host.className = 'list-host';
-  stage().append(host);
-  const v = variants[variant];
-  const expected = files.file(0).path;
-  const started = performance.now();
-  const element = v.mount(host);
-  mounted = { variant, element, host };
-  await until(() => v.shown(element)[0]?.text === expected, `the first file of ${variant}`);
-  await afterPaint();
-  return { firstRowsMs: performance.now() - started, total: files.total };
+  const firstRowsMs = await table.mount(variant, (v, host) => v.mount(host), files.file(0).path);
+  return { firstRowsMs, total: files.total };
 }
 
-export async function unmountFiles() {
-  if (!mounted) return;
-  variants[mounted.variant].remove(mounted.element);
-  mounted.host.remove();
-  mounted = undefined;
-  await afterPaint();
-}
-
-export function filesCentre() {
-  return centreOf(variants[mounted.variant].scroller(mounted.element));
-}
-
-/** One scrollbar-like jump to `fraction` of the table, painted. */
-export function filesJump(fraction) {
-  return jumpTo(variants[mounted.variant].scroller(mounted.element), fraction);
-}
-
-export function prepareFilesEnd() {
-  return variants[mounted.variant].end(mounted.element);
-}
-
-export async function lastFileShown() {
-  const v = variants[mounted.variant];
-  const last = files.total - 1;
-  const expected = files.file(last).path;
-  try {
-    await until(() => v.shown(mounted.element).some((r) => r.index === last && r.text === expected), 'the last file', 10_000);
-    return { ok: true, index: last };
-  } catch {
-    return { ok: false, index: last, lastShown: v.shown(mounted.element).at(-1) };
-  }
-}
+export const unmountFiles = () => table.unmount();
+export const filesCentre = () => table.centre();
+export const filesJump = (fraction) => table.jump(fraction);
+export const prepareFilesEnd = () => table.prepareEnd();
+export const lastFileShown = () => table.lastShown(files.total - 1, files.file(files.total - 1).path);

@@ -4,8 +4,9 @@ import '@vaadin/grid/vaadin-grid.js';
 import { formatDateTime, jobStateLabel, jobTypeLabel, stageLabel } from '../../dist/i18n/index.js';
 import { afterPaint, sleep, until } from './perf.js';
 import { BareRecycler } from './recycler.js';
-import { centreOf, gridOf, jumpTo, rowsInView } from './rows.js';
-import { smallStore, stage, world } from './world.js';
+import { MountedTable } from './mounted-table.js';
+import { gridOf, rowsInView } from './rows.js';
+import { smallStore, world } from './world.js';
 
 const COLUMNS = ['name', 'type', 'description', 'createdAt', 'updatedAt', 'node', 'state', 'stage'];
 const ROW_HEIGHT = 36;
@@ -23,8 +24,6 @@ function cellTexts(job) {
     stageLabel(job.stage, 'en'),
   ];
 }
-
-let mounted;
 
 /** The element the variant scrolls, and how to read its rows. */
 const variants = {
@@ -104,12 +103,14 @@ const variants = {
         .sort((a, b) => a.index - b.index);
     },
     end(grid) {
-      grid.scrollToIndex(mounted.store.total - 1);
+      grid.scrollToIndex(table.current.store.total - 1);
       return 'script';
     },
     remove: (grid) => grid.remove(),
   },
 };
+
+const table = new MountedTable(variants, 'row');
 
 /** The store of every job (`size` 0), or one over the first `size` jobs. */
 async function storeOf(size) {
@@ -122,55 +123,19 @@ async function storeOf(size) {
  */
 export async function mountList(variant, size = 0) {
   const store = await storeOf(size);
-  await unmountList();
-  const host = document.createElement('div');
-  host.className = 'list-host';
-  stage().append(host);
-  const v = variants[variant];
-  const expected = store.jobAt(0).name;
-  const started = performance.now();
-  const element = v.mount(host, store);
-  mounted = { variant, element, host, store };
-  await until(() => v.shown(element)[0]?.text === expected, `the first row of ${variant}`);
-  await afterPaint();
-  return { firstRowsMs: performance.now() - started, total: store.total };
+  const firstRowsMs = await table.mount(variant, (v, host) => v.mount(host, store), store.jobAt(0).name, { store });
+  return { firstRowsMs, total: store.total };
 }
 
-export async function unmountList() {
-  if (!mounted) return;
-  variants[mounted.variant].remove(mounted.element);
-  mounted.host.remove();
-  mounted = undefined;
-  await afterPaint();
-}
-
-/** Centre of the scrolling area, for the mouse wheel. */
-export function listCentre() {
-  return centreOf(variants[mounted.variant].scroller(mounted.element));
-}
-
-/** One scrollbar-like jump to `fraction` of the list, painted. */
-export function listJump(fraction) {
-  return jumpTo(variants[mounted.variant].scroller(mounted.element), fraction);
-}
-
-/** Goes to the end (the End key for ours, which the caller presses; script for the others). */
-export function prepareEnd() {
-  return variants[mounted.variant].end(mounted.element);
-}
+export const unmountList = () => table.unmount();
+export const listCentre = () => table.centre();
+export const listJump = (fraction) => table.jump(fraction);
+export const prepareEnd = () => table.prepareEnd();
 
 /** Whether the last row, with the last job, is entirely in view once the list settles. */
-export async function lastRowShown() {
-  const { store, element } = mounted;
-  const v = variants[mounted.variant];
-  const last = store.total - 1;
-  const expected = store.jobAt(last).name;
-  try {
-    await until(() => v.shown(element).some((r) => r.index === last && r.text === expected), 'the last row', 10_000);
-    return { ok: true, index: last };
-  } catch {
-    return { ok: false, index: last, lastShown: v.shown(element).at(-1) };
-  }
+export function lastRowShown() {
+  const { store } = table.current;
+  return table.lastShown(store.total - 1, store.jobAt(store.total - 1).name);
 }
 
 // --- typing in the search box ---
@@ -179,8 +144,8 @@ let typing;
 
 /** Mounts our list, focuses its search box, and clears the search. */
 export async function prepareSearch() {
-  if (mounted?.variant !== 'ours' || mounted.store !== world.store) await mountList('ours');
-  const input = mounted.element.shadowRoot.querySelector('input[type="search"]');
+  if (table.current?.variant !== 'ours' || table.current.store !== world.store) await mountList('ours');
+  const input = table.current.element.shadowRoot.querySelector('input[type="search"]');
   input.value = '';
   world.store.setQuery({ q: '' });
   await until(() => world.store.query.q === '' && world.store.total === world.jobs.length + world.firehose.created, 'the search cleared');
@@ -206,7 +171,7 @@ export async function prepareSearch() {
 
 /** Clears the search and takes the list away: the store is back on every job. */
 export async function endSearch() {
-  const input = mounted?.element.shadowRoot.querySelector('input[type="search"]');
+  const input = table.current?.element.shadowRoot.querySelector('input[type="search"]');
   if (input) input.value = '';
   world.store.setQuery({ q: '' });
   await unmountList();
