@@ -34,6 +34,9 @@ const WIDER_PERIODS = [1, 3, 7, 30] as const;
 
 type ChartKey = 'nodes' | 'types' | 'activity';
 
+/** One empty node list, so that the colours of a store without nodes are looked up once. */
+const NO_NODES: readonly ClusterNode[] = [];
+
 /**
  * The jobs dashboard of the user guide (section 4): the summary indicators per state, the
  * jobs per node, the jobs per type and the activity history, for the shared query, kept
@@ -100,12 +103,6 @@ export class AcJobDashboard extends LitElement {
   private fed: { nodes?: NodeBars; types?: TypeBars; activity?: ActivitySeries; format?: DashboardFormat } = {};
   /** Texts in the current language and zone: set before each render, read by the render and the charts' labels. */
   private format = new DashboardFormat('en', undefined);
-  /** Names and colours of the nodes, for the node list they were read from (a colour takes a sort of the list). */
-  private nodeInfo: { nodes: readonly ClusterNode[] | undefined; names: Map<string, string>; colors: Map<string, string> } = {
-    nodes: undefined,
-    names: new Map(),
-    colors: new Map(),
-  };
   private nodeData: NodeBars = nodeBars(undefined, []);
   private typeData: TypeBars = typeBars(undefined);
   private activityData: ActivitySeries = activitySeries(undefined, []);
@@ -143,29 +140,11 @@ export class AcJobDashboard extends LitElement {
   }
 
   private nodeLabel(id: string): string {
-    const { names } = this.currentNodes();
-    let name = names.get(id);
-    if (name === undefined) {
-      name = this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
-      names.set(id, name);
-    }
-    return name;
+    return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
   }
 
   private colorOf(id: string): string {
-    const { colors } = this.currentNodes();
-    let color = colors.get(id);
-    if (color === undefined) {
-      color = nodeColor(id, this.storeController.store?.nodes ?? []);
-      colors.set(id, color);
-    }
-    return color;
-  }
-
-  private currentNodes() {
-    const nodes = this.storeController.store?.nodes;
-    if (this.nodeInfo.nodes !== nodes) this.nodeInfo = { nodes, names: new Map(), colors: new Map() };
-    return this.nodeInfo;
+    return nodeColor(id, this.storeController.store?.nodes ?? NO_NODES);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

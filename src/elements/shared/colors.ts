@@ -21,11 +21,18 @@ export const NODE_PALETTE = [
   '#882255',
 ] as const;
 
+const byId = new Intl.Collator('en', { numeric: true });
+/** Each node list's positions by id, sorted once per list (charts ask for a colour per bar and per draw). */
+const positions = new WeakMap<readonly ClusterNode[], Map<string, number>>();
+
 /** A node's colour: by its position in the cluster's node list (ordered by id, numerically). */
 export function nodeColor(nodeId: string, nodes: readonly ClusterNode[]): string {
-  const ids = nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const index = ids.indexOf(nodeId);
-  const at = index >= 0 ? index : hash(nodeId);
+  let places = positions.get(nodes);
+  if (!places) {
+    places = new Map(nodes.map((n) => n.id).sort(byId.compare).map((id, i) => [id, i]));
+    positions.set(nodes, places);
+  }
+  const at = places.get(nodeId) ?? hash(nodeId);
   return NODE_PALETTE[at % NODE_PALETTE.length]!;
 }
 
