@@ -1,33 +1,23 @@
 // A job with millions of files: our file table (<ac-job-files>, inside <ac-job-detail>)
 // against the bare recycler over the same computed files.
 import { fileStatusLabel, formatBytes } from '../../dist/i18n/index.js';
-import { MountedTable } from './mounted-table.js';
+import { MountedTable, elementVariant, recyclerVariant } from './mounted-table.js';
 import { BareRecycler } from './recycler.js';
-import { gridOf, rowsInView } from './rows.js';
 import { ComputedFiles } from './world.js';
 
 let files;
 
 const variants = {
-  ours: {
-    mount(host) {
-      const table = document.createElement('ac-job-files');
-      table.source = files;
-      table.jobId = 'big';
-      host.append(table);
-      return table;
-    },
-    scroller: gridOf,
-    shown: rowsInView,
-    end(el) {
-      gridOf(el).focus();
-      return 'key';
-    },
-    remove: (el) => el.remove(),
-  },
-  bare: {
-    mount(host) {
-      return new BareRecycler(host, {
+  ours: elementVariant((host) => {
+    const table = document.createElement('ac-job-files');
+    table.source = files;
+    table.jobId = 'big';
+    host.append(table);
+    return table;
+  }),
+  bare: recyclerVariant(
+    (host) =>
+      new BareRecycler(host, {
         count: files.total,
         rowHeight: 36,
         columns: 4,
@@ -35,16 +25,8 @@ const variants = {
           const f = files.file(i);
           return [f.path, fileStatusLabel(f.status, 'en'), formatBytes(f.size, 'en'), f.reason ?? ''];
         },
-      });
-    },
-    scroller: (r) => r.scroller,
-    shown: (r) => r.shownFirstCells(),
-    end(r) {
-      r.scroller.scrollTop = r.scroller.scrollHeight;
-      return 'script';
-    },
-    remove: (r) => r.remove(),
-  },
+      }),
+  ),
 };
 
 const table = new MountedTable(variants, 'file');

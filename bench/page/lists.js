@@ -4,8 +4,7 @@ import '@vaadin/grid/vaadin-grid.js';
 import { formatDateTime, jobStateLabel, jobTypeLabel, stageLabel } from '../../dist/i18n/index.js';
 import { afterPaint, sleep, until } from './perf.js';
 import { BareRecycler } from './recycler.js';
-import { MountedTable } from './mounted-table.js';
-import { gridOf, rowsInView } from './rows.js';
+import { MountedTable, elementVariant, recyclerVariant } from './mounted-table.js';
 import { smallStore, world } from './world.js';
 
 const COLUMNS = ['name', 'type', 'description', 'createdAt', 'updatedAt', 'node', 'state', 'stage'];
@@ -27,39 +26,22 @@ function cellTexts(job) {
 
 /** The element the variant scrolls, and how to read its rows. */
 const variants = {
-  ours: {
-    mount(host, store) {
-      const list = document.createElement('ac-job-list');
-      list.setAttribute('time-zone', 'UTC');
-      list.store = store;
-      host.append(list);
-      return list;
-    },
-    scroller: gridOf,
-    shown: rowsInView,
-    end(list) {
-      gridOf(list).focus();
-      return 'key';
-    },
-    remove: (list) => list.remove(),
-  },
-  bare: {
-    mount(host, store) {
-      return new BareRecycler(host, {
+  ours: elementVariant((host, store) => {
+    const list = document.createElement('ac-job-list');
+    list.setAttribute('time-zone', 'UTC');
+    list.store = store;
+    host.append(list);
+    return list;
+  }),
+  bare: recyclerVariant(
+    (host, store) =>
+      new BareRecycler(host, {
         count: store.total,
         rowHeight: ROW_HEIGHT,
         columns: COLUMNS.length,
         cells: (i) => cellTexts(store.jobAt(i)),
-      });
-    },
-    scroller: (r) => r.scroller,
-    shown: (r) => r.shownFirstCells(),
-    end(r) {
-      r.scroller.scrollTop = r.scroller.scrollHeight;
-      return 'script';
-    },
-    remove: (r) => r.remove(),
-  },
+      }),
+  ),
   vaadin: {
     mount(host, store) {
       const grid = document.createElement('vaadin-grid');

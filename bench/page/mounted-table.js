@@ -3,8 +3,36 @@
 // jumped, and whether its last row comes into view. `variants[name]` gives `mount`,
 // `remove`, `scroller`, `shown` (the rows in view: `{index, text}`) and `end`.
 import { afterPaint, until } from './perf.js';
-import { centreOf, jumpTo } from './rows.js';
+import { centreOf, gridOf, jumpTo, rowsInView } from './rows.js';
 import { stage } from './world.js';
+
+/** Ours: an element of the package, its grid scrolled, the End key pressed by the caller. */
+export function elementVariant(mount) {
+  return {
+    mount,
+    scroller: gridOf,
+    shown: rowsInView,
+    end(element) {
+      gridOf(element).focus();
+      return 'key';
+    },
+    remove: (element) => element.remove(),
+  };
+}
+
+/** The baseline: a `BareRecycler` (recycler.js), sent to its end by script. */
+export function recyclerVariant(mount) {
+  return {
+    mount,
+    scroller: (r) => r.scroller,
+    shown: (r) => r.shownFirstCells(),
+    end(r) {
+      r.scroller.scrollTop = r.scroller.scrollHeight;
+      return 'script';
+    },
+    remove: (r) => r.remove(),
+  };
+}
 
 export class MountedTable {
   /** The variant on the stage: `{variant, element, host, ...}`, or undefined. */
