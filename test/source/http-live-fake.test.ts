@@ -61,6 +61,20 @@ function live(handler: FakeHandler, options: HttpJobSourceOptions = {}) {
 }
 
 /** A handler serving event streams the test writes to, in the order they were opened. */
+/**
+ * The first `status` the source announces, and when: the state as announced, not as read
+ * later (on a loaded machine the source may be past it, trying again, when the test looks).
+ */
+function announcement(src: HttpJobSource, status: ConnectionState['status']): Promise<{ state: ConnectionState; at: number }> {
+  return new Promise((resolve) => {
+    const stop = src.onConnectionChange((state) => {
+      if (state.status !== status) return;
+      stop();
+      resolve({ state, at: Date.now() });
+    });
+  });
+}
+
 function streamServer(): { handler: FakeHandler; bodies: FakeBody[] } {
   const bodies: FakeBody[] = [];
   return {
@@ -139,23 +153,14 @@ describe('HttpJobSource live connection (fake network)', function () {
     t.subscribe();
     await until(() => server.bodies.length === 1, 'the stream');
     server.bodies[0]!.send(`id: 5\n\n`);
-    // When the source announced its wait (not when the test broke the stream: on a loaded
-    // machine noticing the break takes a while of its own).
-    // The state as announced, not as read later: on a loaded machine the source may be past
-    // it (trying again) by the time the test looks.
-    let announcedAt = 0;
-    let announced: ConnectionState | undefined;
-    t.src.onConnectionChange((state) => {
-      if (state.status === 'reconnecting' && !announced) {
-        announcedAt = Date.now();
-        announced = state;
-      }
-    });
+    // Timed from when the source announced its wait, not from when the test broke the
+    // stream: on a loaded machine noticing the break takes a while of its own.
+    const reconnecting = announcement(t.src, 'reconnecting');
     server.bodies[0]!.fail();
-    await until(() => announced, 'reconnecting');
-    const { nextAttemptAt, error } = announced!;
+    const { state, at } = await reconnecting;
+    const { nextAttemptAt, error } = state;
     expect(error?.kind).to.equal('network');
-    expect(nextAttemptAt! - announcedAt).to.be.within(0, 210);
+    expect(nextAttemptAt! - at).to.be.within(0, 210);
     await until(() => server.bodies.length === 2, 'the next attempt');
     expect(Date.now()).to.be.at.least(nextAttemptAt! - 5);
     expect(t.streams()[1]!.header('Last-Event-ID')).to.equal('5');
@@ -187,21 +192,14 @@ describe('HttpJobSource live connection (fake network)', function () {
     const server = streamServer();
     let refused = 0;
     const t = live((r) => (refused++ === 0 ? reply(r, 503, 'busy', { 'Retry-After': '1' }) : server.handler(r)));
-    let announcedAt = 0;
-    let announced: ConnectionState | undefined;
-    t.src.onConnectionChange((state) => {
-      if (state.status === 'reconnecting' && !announced) {
-        announcedAt = Date.now();
-        announced = state;
-      }
-    });
+    const reconnecting = announcement(t.src, 'reconnecting');
     t.subscribe();
-    await until(() => announced, 'reconnecting');
-    expect(announced!.error?.kind).to.equal('server');
+    const { state, at } = await reconnecting;
+    expect(state.error?.kind).to.equal('server');
     // The wait the server asked for, from when the refusal came (not from when the test began).
-    expect(announced!.nextAttemptAt! - announcedAt).to.be.within(950, 1050);
+    expect(state.nextAttemptAt! - at).to.be.within(950, 1050);
     await until(() => server.bodies.length === 1, 'the second attempt', 3000);
-    expect(Date.now() - announcedAt).to.be.at.least(995);
+    expect(Date.now() - at).to.be.at.least(995);
     t.src.close();
   });
 
