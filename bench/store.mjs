@@ -8,6 +8,7 @@ import { ClusterSimulator } from '../dist/simulator/index.js';
 import { jobMatcher, jobComparator, summarize, toListParams } from '../dist/source/job-query.js';
 import { JobStore } from '../dist/store/job-store.js';
 import { defaultQuery } from '../dist/model/index.js';
+import { staticSource } from './page/static-source.js';
 
 if (typeof globalThis.gc !== 'function') {
   console.error('Run with node --expose-gc (heap figures need a forced collection).');
@@ -67,19 +68,6 @@ function row(label, ours, baseline, budget, extra = '') {
   console.log(`  ${label.padEnd(44)} ${cell(ours)} ${cell(baseline)} ${ratio}  ${verdict.padEnd(4)} ${extra}`);
 }
 
-/** A source holding `jobs` in the page, with nothing live. */
-function sourceOf(jobs, nodes) {
-  return {
-    allJobs: () => jobs,
-    connection: { status: 'idle' },
-    onConnectionChange: () => () => {},
-    subscribe: () => () => {},
-    getSession: async () => ({ user: { name: 'bench', roles: ['DATA_ADMINISTRATOR'] } }),
-    listNodes: async () => nodes,
-    close() {},
-  };
-}
-
 /** The JS heap and the typed arrays' buffers (held outside the JS heap), after a full collection. */
 function heapUsed() {
   globalThis.gc();
@@ -103,7 +91,7 @@ async function bench(count) {
 
   // Heap of the store itself: the source holds the job objects; the store holds its columns and indexes.
   const before = heapUsed();
-  const store = new JobStore(sourceOf(jobs, simulator.nodes), { clock: () => NOW, scheduleFrame: (cb) => setTimeout(cb) });
+  const store = new JobStore(staticSource(jobs, simulator.nodes), { clock: () => NOW, scheduleFrame: (cb) => setTimeout(cb) });
   const load = once(() => undefined);
   const loadStart = performance.now();
   await store.start();

@@ -5,6 +5,7 @@ import { ClusterSimulator } from '../../dist/simulator/index.js';
 import { MemoryJobSource } from '../../dist/source/memory-job-source.js';
 import { JobStore } from '../../dist/store/job-store.js';
 import { seeded } from './random.js';
+import { staticSource } from './static-source.js';
 
 /** The simulated "now" of the history (the same as the tests and the demo use). */
 const NOW = Date.parse('2025-10-23T12:00:00Z');
@@ -95,19 +96,6 @@ function tapped(source) {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-}
-
-/** A source holding `jobs`, with no live events of its own. */
-function staticSource(jobs, nodes) {
-  return {
-    allJobs: () => jobs,
-    connection: { status: 'idle' },
-    onConnectionChange: () => () => {},
-    subscribe: () => () => {},
-    getSession: async () => ({ user: { name: 'bench', roles: ['DATA_ADMINISTRATOR'] } }),
-    listNodes: async () => [...nodes],
-    close() {},
-  };
 }
 
 /** A store over the first `size` jobs, built once; with its load time. */
