@@ -21,7 +21,9 @@ export const NODE_PALETTE = [
   '#882255',
 ] as const;
 
-const byId = new Intl.Collator('en', { numeric: true });
+/** The order of node ids everywhere they are listed: numeric, so `node-10` follows `node-9`. */
+export const compareNodeIds = new Intl.Collator('en', { numeric: true }).compare;
+
 /** Each node list's positions by id, sorted once per list (charts ask for a colour per bar and per draw). */
 const positions = new WeakMap<readonly ClusterNode[], Map<string, number>>();
 
@@ -29,7 +31,7 @@ const positions = new WeakMap<readonly ClusterNode[], Map<string, number>>();
 export function nodeColor(nodeId: string, nodes: readonly ClusterNode[]): string {
   let places = positions.get(nodes);
   if (!places) {
-    places = new Map(nodes.map((n) => n.id).sort(byId.compare).map((id, i) => [id, i]));
+    places = new Map(nodes.map((n) => n.id).sort(compareNodeIds).map((id, i) => [id, i]));
     positions.set(nodes, places);
   }
   const at = places.get(nodeId) ?? hash(nodeId);

@@ -3,12 +3,10 @@
  * functions, so that the numbers on screen can be checked against the aggregates.
  */
 import { JOB_STATES, JOB_TYPES, type ClusterNode, type JobState, type JobSummary, type JobType, type Timeline } from '../../../model/index.js';
+import { compareNodeIds } from '../../shared/colors.js';
 
 /** States from the bottom of a node's bar to its top: the settled bulk first, what is pending on top. */
 export const STACK_ORDER: readonly JobState[] = ['SUCCESSFUL', 'UNSUCCESSFUL', 'RUNNING', 'SCHEDULED'];
-
-/** Ids compared as `nodeColor` compares them; one collator, not one per comparison (`localeCompare` with options builds one). */
-const byId = new Intl.Collator('en', { numeric: true });
 
 /** Node ids in display order: the cluster's nodes by id (numerically, as `nodeColor` orders them), then ids only the summary names. */
 export function nodeOrder(nodes: readonly ClusterNode[], summary: JobSummary | undefined): string[] {
@@ -17,7 +15,7 @@ export function nodeOrder(nodes: readonly ClusterNode[], summary: JobSummary | u
     for (const id of Object.keys(summary.byNode)) ids.add(id);
     for (const id of Object.keys(summary.timeline.counts)) ids.add(id);
   }
-  return [...ids].sort(byId.compare);
+  return [...ids].sort(compareNodeIds);
 }
 
 /** Jobs per node and state, one entry per node in `nodeIds`. */
