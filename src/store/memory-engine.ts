@@ -527,16 +527,7 @@ export class MemoryEngine {
       return;
     }
     const entering = rows.filter((row) => ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1);
-    const compare = this.columns.comparator(f.sort, f.order);
-    // Only new rows (new jobs, jobs entering the selection): no pass over the whole order to take rows out.
-    if (!placed.length) {
-      this.selection.add(entering, compare);
-      return;
-    }
-    const marks = this.marks;
-    for (const row of placed) marks[row >>> 5]! |= 1 << (row & 31);
-    this.selection.patch(marks, entering, compare);
-    for (const row of placed) marks[row >>> 5] = 0;
+    this.selection.move(this.marks, placed, entering, this.columns.comparator(f.sort, f.order));
   }
 
   /** Every row in the order of `key` and `order`, patched for the rows that changed since it was last used. */
@@ -546,20 +537,11 @@ export class MemoryEngine {
     let perm = this.perms.get(name);
     if (!perm) {
       perm = { key, order, rows: new RowList(this.columns.buildPermutation(key, order), n), pending: new Set(), placed: new Set() };
-    } else if (perm.pending.size && !perm.placed.size) {
-      // New jobs only: put in, no pass over the whole order to take rows out.
-      const rows = [...perm.pending];
-      perm.pending.clear();
-      perm.rows.add(rows, this.columns.comparator(key, order));
     } else if (perm.pending.size) {
       const rows = [...perm.pending];
+      perm.rows.move(this.marks, perm.placed, rows, this.columns.comparator(key, order));
       perm.pending.clear();
       perm.placed.clear();
-      const marks = this.marks;
-      // New rows are in no order yet: marking them removes nothing.
-      for (const row of rows) marks[row >>> 5]! |= 1 << (row & 31);
-      perm.rows.patch(marks, rows, this.columns.comparator(key, order));
-      for (const row of rows) marks[row >>> 5] = 0;
     }
     this.perms.delete(name);
     this.perms.set(name, perm);

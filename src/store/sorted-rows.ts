@@ -12,10 +12,29 @@ export class RowList {
   ) {}
 
   /**
+   * Takes `leaving` out (rows the list holds, at their old places) and puts `entering` in
+   * where `compare` puts them. Without rows to take out, no pass over the whole list.
+   * `marks`: a zeroed bit set over every row, borrowed and left zeroed.
+   */
+  move(marks: Int32Array, leaving: Iterable<number>, entering: number[], compare: (a: number, b: number) => number): void {
+    let any = false;
+    for (const row of leaving) {
+      marks[row >>> 5]! |= 1 << (row & 31);
+      any = true;
+    }
+    if (!any) {
+      this.add(entering, compare);
+      return;
+    }
+    this.patch(marks, entering, compare);
+    for (const row of leaving) marks[row >>> 5] = 0;
+  }
+
+  /**
    * Removes every row whose bit is set in `marks`, then inserts `rows` where `compare`
    * puts them: one pass and a few binary searches, no sort of the whole list.
    */
-  patch(marks: Int32Array, rows: number[], compare: (a: number, b: number) => number): void {
+  private patch(marks: Int32Array, rows: number[], compare: (a: number, b: number) => number): void {
     const data = this.data;
     const length = this.length;
     let kept = 0;
