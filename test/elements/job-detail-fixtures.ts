@@ -211,6 +211,9 @@ export async function until<T>(check: () => T | undefined | null | false, what: 
   }
 }
 
+/** Stands for a `<wbr>` while the text is read: the word on both sides reads whole. */
+const WORD_JOINT = '\u0000';
+
 /** The text of an element as a user reads it, through nested shadow roots, spaces collapsed. */
 export function textOf(node: Node): string {
   const parts: string[] = [];
@@ -233,8 +236,6 @@ export function textOf(node: Node): string {
   walk(node);
   return parts.join(' ').replaceAll(` ${WORD_JOINT} `, '').replace(/\s+/g, ' ').trim();
 }
-
-const WORD_JOINT = '\u0000';
 
 /** A definition list as label → value text. */
 export function definitions(list: Element): Record<string, string> {
