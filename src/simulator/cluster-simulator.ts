@@ -22,7 +22,7 @@ import { historyTimes } from './history.js';
 import { Outcome, planJob, progressOf } from './job-plan.js';
 import type { ClusterShape, JobPlan } from './job-plan.js';
 import { Random, seed32 } from './random.js';
-import { isoTime as iso } from './time.js';
+import { isoTime as iso } from '../model/iso-time.js';
 
 export interface SimulatorOptions {
   /** Default 1; same seed + same options => identical cluster and identical event sequence. */

@@ -1,7 +1,9 @@
 /**
- * Every job of a memory-mode store, by row, with the fields a query reads kept as
- * typed-array columns: filtering scans numbers, not objects. Rows are never removed
- * (jobs do not disappear; a resync builds new columns).
+ * Every job of a memory-mode store, by row, as columns: the store holds no job objects.
+ * The fields a query reads are typed arrays and codes, so filtering scans numbers; the
+ * others (progress, version, start) have columns of their own, and `job(row)` makes the
+ * object again when someone reads it. Rows are never removed (jobs do not disappear; a
+ * resync builds new columns).
  *
  * Two codes per row stand for several fields each:
  * - the group: the distinct (state, type, node, stage) of the row. A filter on those four
@@ -11,6 +13,8 @@
  *   distinct string once, then each distinct text once, then reads one array per row.
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobState, type JobType, type SortKey } from '../model/index.js';
+import { isoStyle, isoTime, type IsoStyle } from '../model/iso-time.js';
+import { detailCount, detailStrings, isSmallCount, makeProgress } from './job-details.js';
 import { countingSortRows, radixSortRows, RowList } from './sorted-rows.js';
 import { grow, StringDictionary } from './string-dictionary.js';
 
@@ -37,10 +41,18 @@ const MAX_ROWS = CODE_LIMIT;
 
 const STATES = JOB_STATES.length;
 const TYPES = JOB_TYPES.length;
+/** Jobs made from the columns that are kept, so that reading a row twice gives the same object. */
+const MADE_KEPT = 2048;
+
+/** What rows share beyond their group and text: how their dates are written, and their progress's strings. */
+interface Shape {
+  readonly iso: IsoStyle;
+  readonly strings: readonly string[];
+}
 
 export class JobColumns {
-  /** Job objects by row. */
-  readonly jobs: Job[] = [];
+  /** Job ids by row. */
+  readonly ids: string[] = [];
   private readonly rowOf = new Map<string, number>();
 
   /** Per row: its group (state, type, node, stage). */
@@ -78,6 +90,29 @@ export class JobColumns {
   readonly names = new StringDictionary();
   readonly descriptions = new StringDictionary();
 
+  /** The fields only a job's own page reads, by row. */
+  version = new Float64Array(64);
+  /** NaN while the job has not started. */
+  startedAt = new Float64Array(64);
+  filesTotal = new Uint32Array(64);
+  filesDone = new Uint32Array(64);
+  filesFailed = new Uint32Array(64);
+  bytesTotal = new Float64Array(64);
+  bytesDone = new Float64Array(64);
+  /** The count of the type's own: versions handled, copies made. */
+  detailCount = new Uint32Array(64);
+  /** Per row, its shape: how its dates are written and its progress's strings. */
+  shape = new Uint32Array(64);
+  private readonly shapes: Shape[] = [];
+  private readonly shapeOf = new Map<string, number>();
+  /**
+   * Jobs the columns could not give back exactly, kept whole: a field the contract does
+   * not define, a date written otherwise, a count past 2³² − 1. Servers send none of these.
+   */
+  private readonly whole = new Map<number, Job>();
+  /** Jobs made from the columns lately, oldest first, so that a row read twice gives the same object until it changes. */
+  private readonly made = new Map<number, Job>();
+
   /** The fields of each group, by group code. */
   groupState = new Uint8Array(64);
   groupType = new Uint8Array(64);
@@ -105,14 +140,56 @@ export class JobColumns {
     for (const job of jobs) {
       const row = this.rowOfId(job.id);
       if (row < 0) this.add(job);
-      else if (job.version > this.jobs[row]!.version) this.replace(row, job);
+      else if (job.version > this.version[row]!) this.replace(row, job);
     }
     this.loading = false;
     this.layOutTime(0);
   }
 
   get size(): number {
-    return this.jobs.length;
+    return this.ids.length;
+  }
+
+  /**
+   * The job at `row`, made from the columns (the same object as last time, unless the
+   * row changed since or many others were read in between).
+   */
+  job(row: number): Job {
+    let job = this.made.get(row);
+    if (job) return job;
+    job = this.whole.get(row) ?? this.make(row);
+    if (this.made.size >= MADE_KEPT) this.made.delete(this.made.keys().next().value!);
+    this.made.set(row, job);
+    return job;
+  }
+
+  private make(row: number): Job {
+    const group = this.group[row]!;
+    const text = this.text[row]!;
+    const type = JOB_TYPES[this.groupType[group]!]!;
+    const { iso, strings } = this.shapes[this.shape[row]!]!;
+    const date = (ms: number) => (Number.isNaN(ms) ? null : isoTime(ms, iso));
+    return {
+      id: this.ids[row]!,
+      name: this.names.values[this.textName[text]!]!,
+      type,
+      description: this.descriptions.values[this.textDescription[text]!]!,
+      createdAt: isoTime(this.createdAt[row]!, iso),
+      updatedAt: isoTime(this.updatedAt[row]!, iso),
+      startedAt: date(this.startedAt[row]!),
+      finishedAt: date(this.finishedAt[row]!),
+      node: this.nodes.values[this.groupNode[group]!]!,
+      state: JOB_STATES[this.groupState[group]!]!,
+      stage: this.stages.values[this.groupStage[group]!]!,
+      version: this.version[row]!,
+      progress: makeProgress(
+        type,
+        { total: this.filesTotal[row]!, done: this.filesDone[row]!, failed: this.filesFailed[row]! },
+        { total: this.bytesTotal[row]!, done: this.bytesDone[row]! },
+        strings,
+        this.detailCount[row]!,
+      ),
+    } as Job;
   }
 
   rowOfId(id: string): number {
@@ -121,37 +198,44 @@ export class JobColumns {
 
   /** Adds a new job; returns its row. */
   add(job: Job): number {
-    const row = this.jobs.length;
+    const row = this.ids.length;
     if (row >= MAX_ROWS) throw new RangeError(`the memory-mode store holds at most ${MAX_ROWS} jobs`);
     if (row >= this.group.length) this.reserve(row + 1);
-    this.jobs.push(job);
+    this.ids.push(job.id);
     this.rowOf.set(job.id, row);
-    this.write(row, job);
+    this.write(row, job, true);
     if (this.byId) this.addedSinceById.push(row);
     return row;
   }
 
   /** Replaces the job at `row` (same id) with a newer version. */
   replace(row: number, job: Job): void {
-    const previous = this.jobs[row]!;
-    this.jobs[row] = job;
-    this.write(row, job, previous);
+    this.made.delete(row);
+    this.write(row, job, false);
   }
 
-  /** Writes the row's codes and dates; a live update mostly changes the state and dates, so what did not change is not looked up again. */
-  private write(row: number, job: Job, previous?: Job): void {
-    const sameNode = previous !== undefined && previous.node === job.node;
-    if (!previous || previous.state !== job.state || previous.type !== job.type || !sameNode || previous.stage !== job.stage) {
-      this.group[row] = this.groupCode(STATE_CODE[job.state], TYPE_CODE[job.type], this.nodes.encode(job.node), this.stages.encode(job.stage));
+  /** Writes the row's columns; a live update mostly changes the state and dates, so what did not change is not looked up again. */
+  private write(row: number, job: Job, isNew: boolean): void {
+    const state = STATE_CODE[job.state];
+    const type = TYPE_CODE[job.type];
+    const g = this.group[row]!;
+    const sameNode = !isNew && this.nodes.values[this.groupNode[g]!] === job.node;
+    if (isNew || !sameNode || this.groupState[g] !== state || this.groupType[g] !== type || this.stages.values[this.groupStage[g]!] !== job.stage) {
+      this.group[row] = this.groupCode(state, type, this.nodes.encode(job.node), this.stages.encode(job.stage));
     }
-    if (!previous || previous.name !== job.name || previous.description !== job.description || previous.type !== job.type) {
-      this.text[row] = this.textCode(TYPE_CODE[job.type], this.names.encode(job.name), this.descriptions.encode(job.description));
+    const t = this.text[row]!;
+    if (isNew || this.textType[t] !== type || this.names.values[this.textName[t]!] !== job.name || this.descriptions.values[this.textDescription[t]!] !== job.description) {
+      this.text[row] = this.textCode(type, this.names.encode(job.name), this.descriptions.encode(job.description));
     }
-    if (previous?.updatedAt !== job.updatedAt) this.updatedAt[row] = Date.parse(job.updatedAt);
-    if (previous?.finishedAt !== job.finishedAt) this.finishedAt[row] = job.finishedAt === null ? NaN : Date.parse(job.finishedAt);
-    // Same node and same creation: same timeline cell.
-    if (sameNode && previous.createdAt === job.createdAt) return;
     const created = Date.parse(job.createdAt);
+    const updated = Date.parse(job.updatedAt);
+    const started = job.startedAt === null ? NaN : Date.parse(job.startedAt);
+    const finished = job.finishedAt === null ? NaN : Date.parse(job.finishedAt);
+    this.updatedAt[row] = updated;
+    this.finishedAt[row] = finished;
+    this.writeDetails(row, job, created, updated, started, finished);
+    // Same node and same creation: same timeline cell.
+    if (sameNode && this.createdAt[row] === created) return;
     this.createdAt[row] = created;
     const hour = Math.floor(created / HOUR_MS);
     if (hour < this.minHour) this.minHour = hour;
@@ -167,6 +251,50 @@ export class JobColumns {
     } else {
       this.timeCell[row] = node * this.hourSpan + hour - this.hourBase;
     }
+  }
+
+  /** Writes what only the job's page reads; keeps the job whole when the columns could not give it back exactly. */
+  private writeDetails(row: number, job: Job, created: number, updated: number, started: number, finished: number): void {
+    this.version[row] = job.version;
+    const { files, bytes } = job.progress;
+    this.startedAt[row] = started;
+    this.filesTotal[row] = files.total;
+    this.filesDone[row] = files.done;
+    this.filesFailed[row] = files.failed;
+    this.bytesTotal[row] = bytes.total;
+    this.bytesDone[row] = bytes.done;
+    const count = detailCount(job);
+    this.detailCount[row] = count as number;
+    const strings = detailStrings(job);
+    const iso = isoStyle(job.createdAt);
+    const exact =
+      strings !== undefined &&
+      typeof job.version === 'number' &&
+      typeof bytes.total === 'number' &&
+      typeof bytes.done === 'number' &&
+      isSmallCount(files.total) &&
+      isSmallCount(files.done) &&
+      isSmallCount(files.failed) &&
+      isSmallCount(count) &&
+      iso >= 0 &&
+      writesBack(created, iso, job.createdAt) &&
+      writesBack(updated, iso, job.updatedAt) &&
+      (job.startedAt === null || writesBack(started, iso, job.startedAt)) &&
+      (job.finishedAt === null || writesBack(finished, iso, job.finishedAt));
+    if (!exact) {
+      this.whole.set(row, job);
+      return;
+    }
+    this.whole.delete(row);
+    const current = this.shapes[this.shape[row]!];
+    if (current && current.iso === iso && sameStrings(current.strings, strings)) return;
+    const key = `${iso} ${strings.join('\u0000')}`;
+    let code = this.shapeOf.get(key);
+    if (code === undefined) {
+      code = this.shapes.push({ iso, strings }) - 1;
+      this.shapeOf.set(key, code);
+    }
+    this.shape[row] = code;
   }
 
   /** Lays out the timeline's cells for the jobs' hours with `margin` hours either side (and a week ahead). */
@@ -227,6 +355,15 @@ export class JobColumns {
   }
 
   private reserve(size: number): void {
+    this.version = grow(this.version, size);
+    this.startedAt = grow(this.startedAt, size);
+    this.filesTotal = grow(this.filesTotal, size);
+    this.filesDone = grow(this.filesDone, size);
+    this.filesFailed = grow(this.filesFailed, size);
+    this.bytesTotal = grow(this.bytesTotal, size);
+    this.bytesDone = grow(this.bytesDone, size);
+    this.detailCount = grow(this.detailCount, size);
+    this.shape = grow(this.shape, size);
     this.group = grow(this.group, size);
     this.text = grow(this.text, size);
     this.createdAt = grow(this.createdAt, size);
@@ -281,10 +418,10 @@ export class JobColumns {
   }
 
   private idComparator(): (a: number, b: number) => number {
-    const jobs = this.jobs;
+    const ids = this.ids;
     return (a, b) => {
-      const ia = jobs[a]!.id;
-      const ib = jobs[b]!.id;
+      const ia = ids[a]!;
+      const ib = ids[b]!;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     };
   }
@@ -343,7 +480,7 @@ export class JobColumns {
     const added = this.addedSinceById;
     if (!this.byId || added.length * 8 > n) {
       // The engine's own string sort, then the rows of the sorted ids.
-      const ids = this.jobs.map((job) => job.id).sort();
+      const ids = this.ids.slice().sort();
       const rows = new Uint32Array(n);
       for (let i = 0; i < n; i++) rows[i] = this.rowOf.get(ids[i]!)!;
       this.byId = new RowList(rows, n);
@@ -353,4 +490,15 @@ export class JobColumns {
     this.addedSinceById = [];
     return this.byId.data.subarray(0, n);
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether `isoTime` writes `ms` back as `text` (not for a date `Date.parse` could not read). */
+function writesBack(ms: number, iso: IsoStyle, text: string): boolean {
+  return !Number.isNaN(ms) && isoTime(ms, iso) === text;
 }

@@ -169,7 +169,7 @@ export class MemoryEngine {
 
   job(id: string): Job | undefined {
     const row = this.columns.rowOfId(id);
-    return row < 0 ? undefined : this.columns.jobs[row];
+    return row < 0 ? undefined : this.columns.job(row);
   }
 
   /**
@@ -181,7 +181,7 @@ export class MemoryEngine {
     const c = this.columns;
     let row = c.rowOfId(job.id);
     const isNew = row < 0;
-    if (!isNew && job.version <= c.jobs[row]!.version) {
+    if (!isNew && job.version <= c.version[row]!) {
       return { applied: false, isNew, matches: false, wasSelected: false };
     }
     const evaluated = this.evaluated;
@@ -241,7 +241,7 @@ export class MemoryEngine {
   jobAt(index: number): Job | undefined {
     this.ensureRows(index + 1);
     if (index < 0 || index >= this.selection.length) return undefined;
-    return this.columns.jobs[this.selection.data[index]!];
+    return this.columns.job(this.selection.data[index]!);
   }
 
   indexOf(id: string): number {

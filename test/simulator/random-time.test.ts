@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { Random, hash32, seed32 } from '../../src/simulator/random.js';
-import { isoTime } from '../../src/simulator/time.js';
+import { isoTime } from '../../src/model/iso-time.js';
 
 describe('isoTime', () => {
   it('writes exactly what Date.prototype.toISOString writes', () => {

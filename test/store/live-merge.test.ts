@@ -78,7 +78,7 @@ describe('live merge by version', () => {
             source.emit(batch);
             if (batch.length % 2) frames.run();
           }
-          for (const job of newest.values()) expect(store.getJob(job.id)).to.equal(job);
+          for (const job of newest.values()) expect(store.getJob(job.id)).to.deep.equal(job);
           expectSameAsNaive(store, newest.values(), nodeIds, NOW);
           store.dispose();
         },

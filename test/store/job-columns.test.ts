@@ -1,0 +1,172 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { JOB_STATES, JOB_TYPES, type Job, type JobType } from '../../src/model/index.js';
+import { isoStyle, isoTime } from '../../src/model/iso-time.js';
+import { JobColumns } from '../../src/store/job-columns.js';
+
+interface DateForm {
+  offset: number;
+  millis: boolean;
+  zulu: boolean;
+}
+
+const formArbitrary: fc.Arbitrary<DateForm> = fc.record({
+  offset: fc.oneof(fc.constant(0), fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 })),
+  millis: fc.boolean(),
+  zulu: fc.boolean(),
+});
+
+/** A date as servers write it in `form`: UTC with `Z` or an offset, with or without milliseconds. */
+const dateIn = (form: DateForm) =>
+  fc.integer({ min: Date.parse('1971-01-01T00:00:00Z'), max: Date.parse('9998-12-31T00:00:00Z') }).map((ms) => {
+    const { offset, millis, zulu } = form;
+    const utc = new Date(millis ? ms : ms - (ms % 1000)).toISOString();
+    if (zulu && offset === 0) return millis ? utc : utc.replace(/\.\d+Z$/, 'Z');
+    const local = new Date(Date.parse(utc) + offset * 60_000).toISOString().slice(0, millis ? 23 : 19);
+    const size = Math.abs(offset);
+    const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+    return local + zone;
+  });
+
+const dateArbitrary = formArbitrary.chain(dateIn);
+
+const text = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' });
+const count = fc.oneof(
+  { weight: 20, arbitrary: fc.nat({ max: 1000 }) },
+  { weight: 1, arbitrary: fc.constantFrom(2 ** 32 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER) },
+);
+
+function progressArbitrary(type: JobType): fc.Arbitrary<Job['progress']> {
+  const base = {
+    files: fc.record({ total: count, done: count, failed: count }),
+    bytes: fc.record({ total: count, done: count }),
+  };
+  switch (type) {
+    case 'DESTAGING':
+      return fc.record({ ...base, share: text });
+    case 'VERSIONING':
+      return fc.record({ ...base, share: text, policy: text, versionsHandled: count });
+    case 'ARCHIVING':
+      return fc.record({ ...base, share: text, target: fc.record({ medium: fc.constantFrom('TAPE' as const, 'CLOUD' as const), name: text }) });
+    case 'STORAGE':
+      return fc.record({ ...base, share: text, copiesMade: count });
+    case 'COPY':
+      return fc.record({ ...base, client: text, origin: fc.constantFrom('EXPLORER' as const, 'ACCOPY' as const) });
+    case 'DUPLICATION':
+      return fc.record({ ...base, sourceTape: text, targetTape: text, mode: text });
+  }
+}
+
+/**
+ * Any job the contract allows, its dates in one form or (seldom) in mixed forms; and some
+ * beyond the contract: fields it does not define, counts past 2³².
+ */
+const jobArbitrary = (id: string) =>
+  fc.tuple(fc.constantFrom(...JOB_TYPES), formArbitrary, fc.nat({ max: 9 })).chain(([type, form, mix]) => {
+    const date = mix === 0 ? dateArbitrary : dateIn(form);
+    return fc
+      .record({
+        name: text,
+        description: fc.string({ maxLength: 20 }),
+        createdAt: date,
+        updatedAt: date,
+        startedAt: fc.option(date, { nil: null }),
+        finishedAt: fc.option(date, { nil: null }),
+        node: fc.constantFrom('node-1', 'node-2', 'nœud 3'),
+        state: fc.constantFrom(...JOB_STATES),
+        stage: fc.constantFrom('NOT_STARTED', 'NORMALLY', 'SOMETHING_NEW'),
+        version: fc.oneof(fc.nat({ max: 50 }), fc.constant(1.7e12)),
+        progress: progressArbitrary(type),
+        extra: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.string() }),
+      })
+      .map(({ extra, name, ...fields }) => {
+        // In the contract's order of fields.
+        const job = { id, name, type, ...fields } as Job;
+        // A field beyond the contract, as a newer server may send.
+        if (extra !== undefined) Object.assign(job, { comment: extra });
+        return job;
+      });
+  });
+
+describe('JobColumns', () => {
+  it('gives back every job exactly as it was written, from columns, across replacements', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: 7 }), fc.nat()), { minLength: 1, maxLength: 30 }).chain((slots) =>
+          fc.tuple(...slots.map(([slot]) => jobArbitrary(`job-${slot}`))),
+        ),
+        (jobs) => {
+          const columns = new JobColumns();
+          const newest = new Map<string, Job>();
+          for (const job of jobs) {
+            const row = columns.rowOfId(job.id);
+            if (row < 0) columns.add(job);
+            else columns.replace(row, job);
+            newest.set(job.id, job);
+          }
+          expect(columns.size).to.equal(newest.size);
+          for (const job of newest.values()) {
+            const back = columns.job(columns.rowOfId(job.id));
+            expect(back).to.deep.equal(job);
+            expect(Object.keys(back)).to.deep.equal(Object.keys(job));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds no job object it could rebuild: a contract job comes back as a new, equal object', () => {
+    const columns = new JobColumns();
+    const job: Job = {
+      id: 'j1',
+      name: 'Archiving:media',
+      type: 'ARCHIVING',
+      description: 'Share media: archiving to tape TAR_7',
+      createdAt: '2025-10-23T10:23:08+02:00',
+      updatedAt: '2025-10-23T10:25:00+02:00',
+      startedAt: '2025-10-23T10:23:09+02:00',
+      finishedAt: null,
+      node: 'node-1',
+      state: 'RUNNING',
+      stage: 'IN_PROGRESS',
+      version: 2,
+      progress: { files: { total: 10, done: 3, failed: 1 }, bytes: { total: 5e12, done: 1.5e12 }, share: 'media', target: { medium: 'TAPE', name: 'TAR_7' } },
+    };
+    const row = columns.add(job);
+    const first = columns.job(row);
+    expect(first).to.not.equal(job);
+    expect(first).to.deep.equal(job);
+    // Read again: the same object, so that elements see no change.
+    expect(columns.job(row)).to.equal(first);
+    const next = { ...job, version: 3, state: 'SUCCESSFUL', stage: 'NORMALLY', finishedAt: '2025-10-23T11:00:00+02:00' } as Job;
+    columns.replace(row, next);
+    expect(columns.job(row)).to.not.equal(first);
+    expect(columns.job(row)).to.deep.equal(next);
+  });
+});
+
+describe('isoTime and isoStyle', () => {
+  it('write back exactly a date in any of the four forms, at any offset', () => {
+    fc.assert(
+      fc.property(dateArbitrary, (date) => {
+        const style = isoStyle(date);
+        expect(style).to.be.at.least(0);
+        expect(isoTime(Date.parse(date), style)).to.equal(date);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('do not take other forms for these (the store then keeps such a job whole)', () => {
+    for (const date of ['2025-10-23t10:23:08Z', '2025-10-23 10:23:08Z', '2025-10-23T10:23:08z', '2025-10-23T10:23:08+0200', '2025-10-23T10:23:08.5Z', '2025-10-23T10:23:08.123456Z']) {
+      expect(isoStyle(date), date).to.equal(-1);
+    }
+    // The right shape, but not what the date reads back as.
+    for (const date of ['2025-10-23T10:23:08-00:00', '2025-02-30T10:00:00Z', '2025-10-23T24:00:00+02:00']) {
+      const style = isoStyle(date);
+      expect(style, date).to.be.at.least(0);
+      expect(isoTime(Date.parse(date), style)).to.not.equal(date);
+    }
+  });
+});
