@@ -22,9 +22,10 @@ export function taskMs(before, after) {
  */
 export async function settledMemory(cdp, collections = 1) {
   for (let i = 0; i < collections; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  // V8's heap and the memory behind ArrayBuffers (typed-array columns), which `usedSize` leaves out.
+  const { usedSize, backingStorageSize = 0 } = await cdp.send('Runtime.getHeapUsage');
   const m = await metrics(cdp);
-  return { heap: usedSize, nodes: m.Nodes };
+  return { heap: usedSize + backingStorageSize, nodes: m.Nodes };
 }
 
 /**

@@ -8,7 +8,7 @@ import * as lists from './lists.js';
 import * as live from './live.js';
 import * as perf from './perf.js';
 import * as query from './query.js';
-import { copyJobs, dropCopies, generate, smallStore, startSource, startStore, world } from './world.js';
+import { copyJobs, dropCopyStore, generate, smallStore, startSource, startStore, storeOverCopies, world } from './world.js';
 
 /** The simulator's own costs: a real-time step, and a page of files deep in its biggest job. */
 function simulatorSteps(steps) {
@@ -39,7 +39,8 @@ window.bench = {
   eventsSince: perf.eventsSince,
   generate,
   copyJobs,
-  dropCopies,
+  storeOverCopies,
+  dropCopyStore,
   startSource,
   startStore,
   /** Builds (once) the store over the first `size` jobs; its load time. */

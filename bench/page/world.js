@@ -19,6 +19,8 @@ export const world = {
   jobs: [],
   /** Deep copies of the jobs, held only while their heap is measured. */
   copies: undefined,
+  /** A store over the copies, held only while its heap is measured. */
+  copyStore: undefined,
   /** @type {Firehose | undefined} */ firehose: undefined,
   /** @type {MemoryJobSource | undefined} */ source: undefined,
   /** @type {JobStore | undefined} */ store: undefined,
@@ -44,15 +46,33 @@ export function generate(jobs) {
 
 /**
  * The jobs as plain objects, as a page holds them after parsing a server's JSON (one
- * object per job with its own strings), kept until `dropCopies`: their heap is the
+ * object per job with its own strings), kept until `storeOverCopies` has loaded them: their heap is the
  * baseline of the store's.
  */
 export function copyJobs() {
   world.copies = world.jobs.map((job) => JSON.parse(JSON.stringify(job)));
 }
 
-export function dropCopies() {
+/**
+ * A store loaded from the copies, which are then dropped, as a store loaded from a server
+ * keeps nothing of the pages it was sent but its own columns: what it holds is its heap.
+ */
+export async function storeOverCopies() {
+  // The source hands the jobs over once and keeps nothing, as a server's pages are dropped once read.
+  let handed = world.copies;
   world.copies = undefined;
+  const source = { ...staticSource([], world.simulator.nodes), allJobs: () => [handed, (handed = [])][0] };
+  const store = new JobStore(source, { clock: () => world.simulator.now });
+  await store.start();
+  void store.total;
+  void store.summary;
+  world.copyStore = store;
+  return { total: store.total };
+}
+
+export function dropCopyStore() {
+  world.copyStore?.dispose();
+  world.copyStore = undefined;
 }
 
 /** The live source over the jobs (its id map is part of what memory mode holds). */

@@ -13,7 +13,7 @@
  *   distinct string once, then each distinct text once, then reads one array per row.
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobState, type JobType, type SortKey } from '../model/index.js';
-import { isoStyle, isoTime, type IsoStyle } from '../model/iso-time.js';
+import { isoParse, isoStyle, isoTime, type IsoStyle } from '../model/iso-time.js';
 import { detailCount, detailStrings, isSmallCount, makeProgress } from './job-details.js';
 import { countingSortRows, radixSortRows, RowList } from './sorted-rows.js';
 import { grow, StringDictionary } from './string-dictionary.js';
@@ -43,12 +43,9 @@ const STATES = JOB_STATES.length;
 const TYPES = JOB_TYPES.length;
 /** Jobs made from the columns that are kept, so that reading a row twice gives the same object. */
 const MADE_KEPT = 2048;
-
-/** What rows share beyond their group and text: how their dates are written, and their progress's strings. */
-interface Shape {
-  readonly iso: IsoStyle;
-  readonly strings: readonly string[];
-}
+/** Codes of a progress's strings stay below these, so that the three make one exact number key. */
+const DETAIL_LIMIT = 2 ** 20;
+const DETAIL_LAST_LIMIT = 2 ** 13;
 
 export class JobColumns {
   /** Job ids by row. */
@@ -90,8 +87,8 @@ export class JobColumns {
   readonly names = new StringDictionary();
   readonly descriptions = new StringDictionary();
 
-  /** The fields only a job's own page reads, by row. */
-  version = new Float64Array(64);
+  /** The fields only a job's own page reads, by row. Versions are whole numbers until one is not (then the column widens). */
+  version: Uint32Array | Float64Array = new Uint32Array(64);
   /** NaN while the job has not started. */
   startedAt = new Float64Array(64);
   filesTotal = new Uint32Array(64);
@@ -101,10 +98,18 @@ export class JobColumns {
   bytesDone = new Float64Array(64);
   /** The count of the type's own: versions handled, copies made. */
   detailCount = new Uint32Array(64);
-  /** Per row, its shape: how its dates are written and its progress's strings. */
-  shape = new Uint32Array(64);
-  private readonly shapes: Shape[] = [];
-  private readonly shapeOf = new Map<string, number>();
+  /** Per row, how its dates are written (`IsoStyle`). */
+  iso = new Uint16Array(64);
+  /** Per row, its progress's strings (share, target, tapes, …) as one code. */
+  detail = new Uint32Array(64);
+  private readonly details: (readonly string[])[] = [];
+  private readonly detailOf = new Map<number, number>();
+  private readonly detailStrings: string[] = [];
+  private readonly detailStringOf = new Map<string, number>();
+  /** A progress's strings as `detailStrings` reads them, before they are looked up. */
+  private readonly scratch: string[] = [];
+  /** Whether the dates of the job being written are written back exactly (see `readDate`). */
+  private datesExact = true;
   /**
    * Jobs the columns could not give back exactly, kept whole: a field the contract does
    * not define, a date written otherwise, a count past 2³² − 1. Servers send none of these.
@@ -167,7 +172,7 @@ export class JobColumns {
     const group = this.group[row]!;
     const text = this.text[row]!;
     const type = JOB_TYPES[this.groupType[group]!]!;
-    const { iso, strings } = this.shapes[this.shape[row]!]!;
+    const iso = this.iso[row]!;
     const date = (ms: number) => (Number.isNaN(ms) ? null : isoTime(ms, iso));
     return {
       id: this.ids[row]!,
@@ -186,7 +191,7 @@ export class JobColumns {
         type,
         { total: this.filesTotal[row]!, done: this.filesDone[row]!, failed: this.filesFailed[row]! },
         { total: this.bytesTotal[row]!, done: this.bytesDone[row]! },
-        strings,
+        this.details[this.detail[row]!]!,
         this.detailCount[row]!,
       ),
     } as Job;
@@ -227,13 +232,15 @@ export class JobColumns {
     if (isNew || this.textType[t] !== type || this.names.values[this.textName[t]!] !== job.name || this.descriptions.values[this.textDescription[t]!] !== job.description) {
       this.text[row] = this.textCode(type, this.names.encode(job.name), this.descriptions.encode(job.description));
     }
-    const created = Date.parse(job.createdAt);
-    const updated = Date.parse(job.updatedAt);
-    const started = job.startedAt === null ? NaN : Date.parse(job.startedAt);
-    const finished = job.finishedAt === null ? NaN : Date.parse(job.finishedAt);
+    const iso = isoStyle(job.createdAt);
+    this.datesExact = iso >= 0;
+    const created = this.readDate(job.createdAt, iso);
+    const updated = this.readDate(job.updatedAt, iso);
+    const started = this.readDate(job.startedAt, iso);
+    const finished = this.readDate(job.finishedAt, iso);
     this.updatedAt[row] = updated;
     this.finishedAt[row] = finished;
-    this.writeDetails(row, job, created, updated, started, finished);
+    this.writeDetails(row, job, iso, !isNew && !this.whole.has(row), started);
     // Same node and same creation: same timeline cell.
     if (sameNode && this.createdAt[row] === created) return;
     this.createdAt[row] = created;
@@ -253,8 +260,18 @@ export class JobColumns {
     }
   }
 
+  /** `text` as a number (NaN for none); clears `datesExact` when `isoTime` would not write it back in `iso`'s style. */
+  private readDate(text: string | null, iso: IsoStyle): number {
+    if (text === null) return NaN;
+    const ms = iso >= 0 ? isoParse(text, iso) : NaN;
+    if (!Number.isNaN(ms)) return ms;
+    this.datesExact = false;
+    return Date.parse(text);
+  }
+
   /** Writes what only the job's page reads; keeps the job whole when the columns could not give it back exactly. */
-  private writeDetails(row: number, job: Job, created: number, updated: number, started: number, finished: number): void {
+  private writeDetails(row: number, job: Job, iso: IsoStyle, known: boolean, started: number): void {
+    if (!isSmallCount(job.version) && this.version instanceof Uint32Array) this.version = Float64Array.from(this.version);
     this.version[row] = job.version;
     const { files, bytes } = job.progress;
     this.startedAt[row] = started;
@@ -265,36 +282,50 @@ export class JobColumns {
     this.bytesDone[row] = bytes.done;
     const count = detailCount(job);
     this.detailCount[row] = count as number;
-    const strings = detailStrings(job);
-    const iso = isoStyle(job.createdAt);
+    const strings = this.scratch;
+    const length = detailStrings(job, strings);
     const exact =
-      strings !== undefined &&
+      length >= 0 &&
+      this.datesExact &&
       typeof job.version === 'number' &&
       typeof bytes.total === 'number' &&
       typeof bytes.done === 'number' &&
       isSmallCount(files.total) &&
       isSmallCount(files.done) &&
       isSmallCount(files.failed) &&
-      isSmallCount(count) &&
-      iso >= 0 &&
-      writesBack(created, iso, job.createdAt) &&
-      writesBack(updated, iso, job.updatedAt) &&
-      (job.startedAt === null || writesBack(started, iso, job.startedAt)) &&
-      (job.finishedAt === null || writesBack(finished, iso, job.finishedAt));
-    if (!exact) {
+      isSmallCount(count);
+    // The row's strings, unless they changed (a live update seldom changes them).
+    const detail = !exact ? undefined : known && sameStrings(this.details[this.detail[row]!]!, strings, length) ? this.detail[row] : this.detailCode(strings, length);
+    if (detail === undefined) {
       this.whole.set(row, job);
       return;
     }
     this.whole.delete(row);
-    const current = this.shapes[this.shape[row]!];
-    if (current && current.iso === iso && sameStrings(current.strings, strings)) return;
-    const key = `${iso} ${strings.join('\u0000')}`;
-    let code = this.shapeOf.get(key);
-    if (code === undefined) {
-      code = this.shapes.push({ iso, strings }) - 1;
-      this.shapeOf.set(key, code);
+    this.iso[row] = iso;
+    this.detail[row] = detail;
+  }
+
+  /** The code of the first `length` strings; undefined past the codes a number key can hold. */
+  private detailCode(strings: readonly string[], length: number): number | undefined {
+    let key = 0;
+    let scale = 1;
+    for (let i = 0; i < length; i++) {
+      const value = strings[i]!;
+      let code = this.detailStringOf.get(value);
+      if (code === undefined) {
+        code = this.detailStrings.push(value) - 1;
+        this.detailStringOf.set(value, code);
+      }
+      if (code + 1 >= (i === 2 ? DETAIL_LAST_LIMIT : DETAIL_LIMIT)) return undefined;
+      key += (code + 1) * scale;
+      scale *= DETAIL_LIMIT;
     }
-    this.shape[row] = code;
+    let detail = this.detailOf.get(key);
+    if (detail === undefined) {
+      detail = this.details.push(strings.slice(0, length)) - 1;
+      this.detailOf.set(key, detail);
+    }
+    return detail;
   }
 
   /** Lays out the timeline's cells for the jobs' hours with `margin` hours either side (and a week ahead). */
@@ -363,7 +394,8 @@ export class JobColumns {
     this.bytesTotal = grow(this.bytesTotal, size);
     this.bytesDone = grow(this.bytesDone, size);
     this.detailCount = grow(this.detailCount, size);
-    this.shape = grow(this.shape, size);
+    this.iso = grow(this.iso, size);
+    this.detail = grow(this.detail, size);
     this.group = grow(this.group, size);
     this.text = grow(this.text, size);
     this.createdAt = grow(this.createdAt, size);
@@ -492,13 +524,8 @@ export class JobColumns {
   }
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameStrings(held: readonly string[], strings: readonly string[], length: number): boolean {
+  if (held.length !== length) return false;
+  for (let i = 0; i < length; i++) if (held[i] !== strings[i]) return false;
   return true;
-}
-
-/** Whether `isoTime` writes `ms` back as `text` (not for a date `Date.parse` could not read). */
-function writesBack(ms: number, iso: IsoStyle, text: string): boolean {
-  return !Number.isNaN(ms) && isoTime(ms, iso) === text;
 }

@@ -22,42 +22,55 @@ export function isSmallCount(value: unknown): value is number {
 }
 
 /**
- * The strings of the job's progress in a fixed order per type (share, policy, target,
- * client, tapes, …), or undefined when its fields are not exactly the contract's: a
- * field more or one of another kind, which columns could not give back.
+ * Writes the strings of the job's progress into `into`, in a fixed order per type (share,
+ * policy, target, client, tapes, …), and returns how many; -1 when its fields are not
+ * exactly the contract's: a field more or one of another kind, which columns could not
+ * give back.
  */
-export function detailStrings(job: Job): string[] | undefined {
-  if (keyCount(job) !== JOB_KEYS) return undefined;
+export function detailStrings(job: Job, into: unknown[]): number {
+  if (keyCount(job) !== JOB_KEYS) return -1;
   const p = job.progress;
-  if (typeof p !== 'object' || p === null || keyCount(p) !== PROGRESS_KEYS[job.type]) return undefined;
+  if (typeof p !== 'object' || p === null || keyCount(p) !== PROGRESS_KEYS[job.type]) return -1;
   const { files, bytes } = p;
-  if (typeof files !== 'object' || files === null || keyCount(files) !== 3) return undefined;
-  if (typeof bytes !== 'object' || bytes === null || keyCount(bytes) !== 2) return undefined;
-  let strings: unknown[];
+  if (typeof files !== 'object' || files === null || keyCount(files) !== 3) return -1;
+  if (typeof bytes !== 'object' || bytes === null || keyCount(bytes) !== 2) return -1;
+  let count: number;
   switch (job.type) {
     case 'DESTAGING':
     case 'STORAGE':
-      strings = [job.progress.share];
+      into[0] = job.progress.share;
+      count = 1;
       break;
     case 'VERSIONING':
-      strings = [job.progress.share, job.progress.policy];
+      into[0] = job.progress.share;
+      into[1] = job.progress.policy;
+      count = 2;
       break;
     case 'ARCHIVING': {
       const target = job.progress.target;
-      if (typeof target !== 'object' || target === null || keyCount(target) !== 2) return undefined;
-      strings = [job.progress.share, target.medium, target.name];
+      if (typeof target !== 'object' || target === null || keyCount(target) !== 2) return -1;
+      into[0] = job.progress.share;
+      into[1] = target.medium;
+      into[2] = target.name;
+      count = 3;
       break;
     }
     case 'COPY':
-      strings = [job.progress.client, job.progress.origin];
+      into[0] = job.progress.client;
+      into[1] = job.progress.origin;
+      count = 2;
       break;
     case 'DUPLICATION':
-      strings = [job.progress.sourceTape, job.progress.targetTape, job.progress.mode];
+      into[0] = job.progress.sourceTape;
+      into[1] = job.progress.targetTape;
+      into[2] = job.progress.mode;
+      count = 3;
       break;
     default:
-      return undefined;
+      return -1;
   }
-  return strings.every((s) => typeof s === 'string') ? (strings as string[]) : undefined;
+  for (let i = 0; i < count; i++) if (typeof into[i] !== 'string') return -1;
+  return count;
 }
 
 /** The one count of the type's own (versions handled, copies made); 0 for the others. */

@@ -118,7 +118,7 @@ export function capacityFor(size: number): number {
 }
 
 /** A copy of `array` with room for at least `size` elements. */
-export function grow<T extends Uint8Array | Uint32Array | Float64Array | Int32Array>(array: T, size: number): T {
+export function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (length: number) => T)(capacityFor(size));
   next.set(array);
   return next;

@@ -1,28 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { Random, hash32, seed32 } from '../../src/simulator/random.js';
-import { isoTime } from '../../src/model/iso-time.js';
-
-describe('isoTime', () => {
-  it('writes exactly what Date.prototype.toISOString writes', () => {
-    for (const [min, max] of [
-      [0, Date.parse('2100-01-01T00:00:00Z')],
-      [-8.64e15, 8.64e15],
-    ]) {
-      fc.assert(
-        fc.property(fc.integer({ min, max }), (ms) => {
-          expect(isoTime(ms)).to.equal(new Date(ms).toISOString());
-        }),
-        { numRuns: 1000 },
-      );
-    }
-    // Around days, months, leap years and the edges of four-digit years.
-    for (const iso of ['1970-01-01T00:00:00.000Z', '2000-02-29T23:59:59.999Z', '2024-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z']) {
-      const ms = Date.parse(iso);
-      for (const delta of [-1, 0, 1]) expect(isoTime(ms + delta)).to.equal(new Date(ms + delta).toISOString());
-    }
-  });
-});
 
 describe('Random', () => {
   it('gives the same sequence for the same seed and stream, another for another', () => {
