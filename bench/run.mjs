@@ -528,8 +528,11 @@ if (needsJobs) {
       const seconds = live ? (round < size.warmup ? Math.min(2, size.liveSeconds) : size.liveSeconds) : size.idleSeconds;
       const m = await measured(page, cdp, () => page.evaluate((rate, s) => window.bench.liveRun(rate, s), live ? size.liveRate : 0, seconds));
       return {
-        perFrameMs: m.perFrameMs,
-        cpuPerFrameMs: m.cpuPerFrameMs,
+        // The work comes at a rate, not per frame, and the frames a second vary (60 to over
+        // 120 here): time per second over the 60 frames of a 16.7 ms frame budget.
+        perFrameMs: m.taskMs / m.result.seconds / 60,
+        cpuPerFrameMs: m.cpuMs / m.result.seconds / 60,
+        perDrawnFrameMs: m.perFrameMs,
         longTasks: m.longTasks,
         longestFrameMs: m.longestFrameMs,
         rate: m.result.emitted / m.result.seconds,
@@ -543,13 +546,13 @@ if (needsJobs) {
     rows.push(
       row({
         scenario: S,
-        figure: 'main-thread time per frame',
+        figure: 'main-thread time per 16.7 ms frame (time a second ÷ 60)',
         unit: 'ms',
         ours: pick(r.live, 'perFrameMs'),
         baseline: { name: 'same page idle', samples: pick(r.idle, 'perFrameMs') },
         budget: '≤ 4 ms per frame added',
         check: (o, b) => o.median - b.median <= 4,
-        note: `CPU per frame ${format(median(pick(r.live, 'cpuPerFrameMs')), 'ms')} live, ${format(median(pick(r.idle, 'cpuPerFrameMs')), 'ms')} idle; ${format(median(pick(r.live, 'frames')), 'count')} frames/s live, ${format(median(pick(r.idle, 'frames')), 'count')} idle`,
+        note: `CPU the same way ${format(median(pick(r.live, 'cpuPerFrameMs')), 'ms')} live, ${format(median(pick(r.idle, 'cpuPerFrameMs')), 'ms')} idle; the page drew ${format(median(pick(r.live, 'frames')), 'count')} frames/s live (${format(median(pick(r.live, 'perDrawnFrameMs')), 'ms')} each), ${format(median(pick(r.idle, 'frames')), 'count')} idle`,
       }),
     );
     rows.push(

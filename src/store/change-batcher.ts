@@ -1,6 +1,6 @@
 /**
  * Collects what changed in a store and tells subscribers at most once per animation
- * frame, however many live events arrived meanwhile.
+ * frame (and at most 60 times a second), however many live events arrived meanwhile.
  */
 import type { StoreChange } from './store-api.js';
 
@@ -8,12 +8,34 @@ export type ScheduleFrame = (callback: () => void) => void;
 
 type Flag = Exclude<keyof StoreChange, 'jobs' | 'added'>;
 
-/** The next frame; `setTimeout` when frames do not run (hidden tab, no DOM). */
-export const nextFrame: ScheduleFrame = (callback) => {
-  const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-  if (typeof requestAnimationFrame === 'function' && !hidden) requestAnimationFrame(callback);
-  else setTimeout(callback, 16);
-};
+/** The shortest time between two notifications: a 60 Hz display's frame, less some slack. */
+const MIN_FRAME_MS = 15;
+
+/**
+ * A scheduler of the next frame, at most 60 a second: on a faster display (120 Hz and
+ * more) changes wait for the next 16.7 ms slot, since every notification costs the
+ * elements a render and live updates need no more. `setTimeout` when frames do not run
+ * (hidden tab, no DOM).
+ */
+export function frames(): ScheduleFrame {
+  let last = -Infinity;
+  return (callback) => {
+    const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+    if (typeof requestAnimationFrame !== 'function' || hidden) {
+      setTimeout(callback, 16);
+      return;
+    }
+    const onFrame = (time: number) => {
+      if (time - last < MIN_FRAME_MS) {
+        requestAnimationFrame(onFrame);
+        return;
+      }
+      last = time;
+      callback();
+    };
+    requestAnimationFrame(onFrame);
+  };
+}
 
 function emptyChange() {
   return {
@@ -36,7 +58,7 @@ export class ChangeBatcher {
   private disposed = false;
 
   constructor(
-    private readonly schedule: ScheduleFrame = nextFrame,
+    private readonly schedule: ScheduleFrame = frames(),
     /** Runs before subscribers are told (brings derived state up to date once per frame). */
     private readonly beforeNotify: () => void = () => {},
   ) {}

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Job, JobChangeEvent } from '../../src/model/index.js';
-import { nextFrame } from '../../src/store/change-batcher.js';
+import { frames } from '../../src/store/change-batcher.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { StoreChange } from '../../src/store/store-api.js';
 import { FakeSource } from './fake-source.js';
@@ -8,8 +8,8 @@ import { manualFrames, waitFor } from './helpers.js';
 import { NODES, NOW, sampleJobs } from './jobs.js';
 import { settle } from './store-suite.js';
 
-/** The store's own default: an animation frame, or a timeout while the page is hidden. */
-const frame = () => new Promise<void>((resolve) => nextFrame(resolve));
+/** An animation frame, or a timeout while the page is hidden, as the store's own default waits. */
+const frame = () => new Promise<void>((resolve) => frames()(resolve));
 
 function updates(jobs: Job[], count: number): JobChangeEvent[] {
   return jobs.slice(0, count).map((job, i) => ({
@@ -61,6 +61,7 @@ for (const remote of [false, true]) {
       let notifications = 0;
       store.subscribe(() => notifications++);
       for (const event of updates(jobs, 200)) source.emit([event]);
+      await waitFor(() => notifications > 0, 'a notification');
       await frame();
       await frame();
       expect(notifications).to.equal(1);
@@ -85,3 +86,32 @@ for (const remote of [false, true]) {
     });
   });
 }
+
+describe('frames()', () => {
+  it('calls back at most 60 times a second, whatever the display draws', () => {
+    // A 200 Hz display: a frame every 5 ms.
+    const queue: FrameRequestCallback[] = [];
+    const real = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => queue.push(callback);
+    try {
+      const schedule = frames();
+      const calledAt: number[] = [];
+      let time = 1000;
+      const request = () => schedule(() => calledAt.push(time));
+      request();
+      for (let i = 0; i < 40; i++) {
+        time += 5;
+        const due = queue.splice(0);
+        for (const callback of due) callback(time);
+        // Changes keep coming: as soon as a notification went out, the next is asked for.
+        if (calledAt.at(-1) === time) request();
+      }
+      expect(calledAt[0], 'the first change waits for no slot').to.equal(1005);
+      const gaps = calledAt.slice(1).map((t, i) => t - calledAt[i]!);
+      expect(Math.min(...gaps)).to.be.at.least(15);
+      expect(calledAt.length).to.be.within(10, 14);
+    } finally {
+      window.requestAnimationFrame = real;
+    }
+  });
+});
