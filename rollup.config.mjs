@@ -10,6 +10,8 @@ export default {
     file: 'dist/ac-job-manager.bundle.js',
     format: 'es',
     sourcemap: true,
+    // One file: what the modules load lazily (the store's memory-mode engine, the simulator) is inside it.
+    inlineDynamicImports: true,
   },
   plugins: [nodeResolve({ exportConditions: ['production'], browser: true }), terser({ format: { comments: false } })],
 };

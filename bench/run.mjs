@@ -888,6 +888,19 @@ if (only.has('bundle')) {
         note: `the libraries alone: ${format(libraries.bytes / KB, 'KB')} minified, largest ${largestParts(libraries.parts, 2)}; sizes other than the shipped file are esbuild's`,
       }),
     );
+    // A page whose jobs stay on the server never runs the memory-mode engine: it loads with the first memory-mode store.
+    const engineInList = listPage.modules.some((path) => path.endsWith('store/memory-engine.js'));
+    rows.push(
+      row({
+        scenario: 'Size, min+gzip',
+        figure: "the store's memory-mode engine only where jobs are held in the page: not in the list page",
+        unit: 'flag',
+        ours: [engineInList ? 0 : 1],
+        budget: 'not loaded',
+        check: () => !engineInList,
+        note: 'loaded by a store whose source holds every job (simulated, or built by the page)',
+      }),
+    );
   } catch (error) {
     failures.push(`bundle: ${error.stack ?? error}`);
     rows.push(notMeasured('Size, min+gzip', 'sizes', String(error.message ?? error).split('\n')[0]));

@@ -63,6 +63,8 @@ export async function bundleOf(root, contents) {
     bytes: files.reduce((sum, file) => sum + file.contents.length, 0),
     gzipBytes: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0),
     parts: partsOf([...loaded].map((path) => outputs[path])),
+    /** The modules in what the page loads up front, as paths from `root`. */
+    modules: [...loaded].flatMap((path) => Object.keys(outputs[path].inputs)),
   };
 }
 

@@ -17,7 +17,7 @@ import {
 import { jobMatcher, toListParams } from '../source/job-query.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
-import { MemoryEngine } from './memory-engine.js';
+import type { MemoryEngine } from './memory-engine.js';
 import { RemoteRows } from './remote-rows.js';
 import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
 
@@ -59,7 +59,8 @@ export class JobStore implements JobStoreApi {
   private readonly summaryThrottleMs: number;
   private readonly live: boolean;
   private readonly batcher: ChangeBatcher;
-  private readonly memory: MemoryEngine | undefined;
+  /** Memory mode's engine, loaded by the first load: a page in remote mode never downloads it. */
+  private memory: MemoryEngine | undefined;
   private readonly remote: RemoteRows | undefined;
   private remoteSummary: JobSummary | undefined;
   /** Requests of the current remote generation not yet answered. */
@@ -93,9 +94,7 @@ export class JobStore implements JobStoreApi {
     this.connectionState = source.connection;
     this.params = toListParams(this.currentQuery, this.clock());
     this.batcher = new ChangeBatcher(options.scheduleFrame, () => this.memory?.refresh());
-    if (this.mode === 'memory') {
-      this.memory = new MemoryEngine(this.params, this.clock);
-    } else {
+    if (this.mode === 'remote') {
       this.remote = new RemoteRows(source, {
         windowSize: options.windowSize ?? 200,
         maxWindows: options.maxWindows ?? 50,
@@ -142,8 +141,8 @@ export class JobStore implements JobStoreApi {
   private applyQuery(): void {
     this.params = toListParams(this.currentQuery, this.clock());
     this.added = 0;
-    if (this.memory) {
-      this.memory.setParams(this.params);
+    if (!this.remote) {
+      this.memory?.setParams(this.params);
       this.batcher.mark({ rows: true, summary: true });
     } else if (this.started && !this.disposed) {
       this.reloadRemote();
@@ -153,15 +152,15 @@ export class JobStore implements JobStoreApi {
   // --- rows ---
 
   get total(): number {
-    return this.memory ? this.memory.total : this.remote!.total;
+    return this.remote ? this.remote.total : (this.memory?.total ?? 0);
   }
 
   jobAt(index: number): Job | undefined {
-    return this.memory ? this.memory.jobAt(index) : this.remote!.jobAt(index);
+    return this.remote ? this.remote.jobAt(index) : this.memory?.jobAt(index);
   }
 
   indexOf(id: string): number {
-    return this.memory ? this.memory.indexOf(id) : this.remote!.indexOf(id);
+    return this.remote ? this.remote.indexOf(id) : (this.memory?.indexOf(id) ?? -1);
   }
 
   requestRows(start: number, end: number): void {
@@ -172,7 +171,7 @@ export class JobStore implements JobStoreApi {
 
   /** Jobs created since the query was applied that match it (a "new jobs" hint; remote rows do not move for them). */
   get addedCount(): number {
-    return this.memory ? this.added : this.remote!.createdCount;
+    return this.remote ? this.remote.createdCount : this.added;
   }
 
   /**
@@ -184,7 +183,7 @@ export class JobStore implements JobStoreApi {
   }
 
   get summary(): JobSummary | undefined {
-    if (this.memory) return this.loadStatus === 'idle' ? undefined : this.memory.summary;
+    if (!this.remote) return this.loadStatus === 'idle' ? undefined : this.memory?.summary;
     return this.remoteSummary;
   }
 
@@ -209,17 +208,19 @@ export class JobStore implements JobStoreApi {
   }
 
   getJob(id: string): Job | undefined {
-    return this.memory ? this.memory.job(id) : this.remote!.get(id);
+    return this.remote ? this.remote.get(id) : this.memory?.job(id);
   }
 
   async loadJob(id: string, signal?: AbortSignal): Promise<Job> {
     const job = await this.source.getJob(id, signal);
     if (this.disposed) return job;
-    if (this.memory) {
+    const remote = this.remote;
+    if (!remote) {
+      const memory = await this.memoryEngine();
+      if (this.disposed) return job;
       this.mergeMemory(job, false);
-      return this.memory.job(id) ?? job;
+      return memory.job(id) ?? job;
     }
-    const remote = this.remote!;
     if (signal?.aborted) return job;
     // Held (so live events keep it current) until the watch ends.
     const held = remote.hold(job);
@@ -304,12 +305,15 @@ export class JobStore implements JobStoreApi {
       if (run !== this.loadRun) return;
       this.nodeList = nodes;
       this.batcher.mark({ nodes: true });
+      // Before the live events: memory mode merges them into its engine.
+      const memory = this.remote ? undefined : await this.memoryEngine();
+      if (run !== this.loadRun) return;
       if (this.live) this.unsubscribeLive ??= this.source.subscribe((batch) => this.onLive(batch));
-      if (this.memory) {
-        this.memory.setNodeIds(nodes.map((n) => n.id));
-        this.memory.load(this.source.allJobs!());
+      if (memory) {
+        memory.setNodeIds(nodes.map((n) => n.id));
+        memory.load(this.source.allJobs!());
         this.params = toListParams(this.currentQuery, this.clock());
-        this.memory.setParams(this.params);
+        memory.setParams(this.params);
         this.batcher.mark({ rows: true, summary: true });
         this.setStatus('ready');
       } else {
@@ -319,6 +323,15 @@ export class JobStore implements JobStoreApi {
     } catch (error) {
       if (run === this.loadRun) this.fail(error);
     }
+  }
+
+  /** The memory-mode engine, its module loaded the first time. */
+  private async memoryEngine(): Promise<MemoryEngine> {
+    if (!this.memory) {
+      const { MemoryEngine } = await import('./memory-engine.js');
+      this.memory ??= new MemoryEngine(this.params, this.clock);
+    }
+    return this.memory;
   }
 
   /** Resolves when the remote requests under way have all answered (or one failed). */
@@ -411,14 +424,14 @@ export class JobStore implements JobStoreApi {
 
   private onEvent(event: LiveEvent): void {
     if (event.type === 'resync') {
-      if (this.memory) {
+      if (!this.remote) {
         void this.load();
       } else if (this.loadStatus !== 'error') {
         this.reloadRemote();
       }
       return;
     }
-    if (this.memory) this.mergeMemory(event.job, event.type === 'job.created');
+    if (!this.remote) this.mergeMemory(event.job, event.type === 'job.created');
     else this.mergeRemote(event.job, event.type === 'job.created');
   }
 
