@@ -175,48 +175,44 @@ function isoChars(ms: number, iso: IsoStyle): number[] | undefined {
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
   // One flat string in one go (concatenation would build a rope per date).
-  const c = (charsOf[(millisShown ? 23 : 19) + (zulu ? 1 : 6)] ??= []);
-  c[0] = ZERO + Math.floor(year / 1000);
-  c[1] = ZERO + (Math.floor(year / 100) % 10);
-  c[2] = ZERO + (Math.floor(year / 10) % 10);
-  c[3] = ZERO + (year % 10);
+  const length = (millisShown ? 23 : 19) + (zulu ? 1 : 6);
+  const c = (charsOf[length] ??= new Array<number>(length).fill(0));
+  writeDigits(c, 0, year, 4);
   c[4] = MINUS;
-  c[5] = ZERO + Math.floor(month / 10);
-  c[6] = ZERO + (month % 10);
+  writeDigits(c, 5, month, 2);
   c[7] = MINUS;
-  c[8] = ZERO + Math.floor(day / 10);
-  c[9] = ZERO + (day % 10);
+  writeDigits(c, 8, day, 2);
   c[10] = T;
-  c[11] = ZERO + Math.floor(hours / 10);
-  c[12] = ZERO + (hours % 10);
+  writeDigits(c, 11, hours, 2);
   c[13] = COLON;
-  c[14] = ZERO + Math.floor(minutes / 10);
-  c[15] = ZERO + (minutes % 10);
+  writeDigits(c, 14, minutes, 2);
   c[16] = COLON;
-  c[17] = ZERO + Math.floor(seconds / 10);
-  c[18] = ZERO + (seconds % 10);
-  let n = 19;
+  writeDigits(c, 17, seconds, 2);
+  let at = 19;
   if (millisShown) {
     c[19] = DOT;
-    c[20] = ZERO + Math.floor(millis / 100);
-    c[21] = ZERO + (Math.floor(millis / 10) % 10);
-    c[22] = ZERO + (millis % 10);
-    n = 23;
+    writeDigits(c, 20, millis, 3);
+    at = 23;
   }
   if (zulu) {
-    c[n++] = Z;
+    c[at] = Z;
   } else {
     const size = Math.abs(offset);
-    c[n] = offset < 0 ? MINUS : PLUS;
-    c[n + 1] = ZERO + Math.floor(size / 600);
-    c[n + 2] = ZERO + (Math.floor(size / 60) % 10);
-    c[n + 3] = COLON;
-    c[n + 4] = ZERO + Math.floor((size % 60) / 10);
-    c[n + 5] = ZERO + ((size % 60) % 10);
-    n += 6;
+    c[at] = offset < 0 ? MINUS : PLUS;
+    writeDigits(c, at + 1, Math.floor(size / 60), 2);
+    c[at + 3] = COLON;
+    writeDigits(c, at + 4, size % 60, 2);
   }
   return c;
 }
 
 /** The characters of the date being written, by length (one array per form). */
 const charsOf: number[][] = [];
+
+/** Writes `value` as `count` digits from `at`, zeros first. */
+function writeDigits(chars: number[], at: number, value: number, count: number): void {
+  for (let i = at + count - 1; i >= at; i--) {
+    chars[i] = ZERO + (value % 10);
+    value = Math.floor(value / 10);
+  }
+}
