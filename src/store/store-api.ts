@@ -76,7 +76,11 @@ export interface JobStoreApi {
   /** The live connection. */
   readonly connection: ConnectionState;
 
-  /** A job by id if the store holds it (memory mode, or a loaded row, or a watched job). */
+  /**
+   * A job by id if the store holds it (memory mode, or a loaded row, or a watched job).
+   * Read-only: memory mode makes it from its columns, equal to what the source sent and
+   * the same object from one read to the next until the job changes.
+   */
   getJob(id: string): Job | undefined;
   /**
    * Loads one job (for the detail view) and keeps it live while watched: in remote mode
