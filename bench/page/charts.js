@@ -68,7 +68,8 @@ function fakeStore() {
       return () => listeners.delete(listener);
     },
     notify() {
-      const change = { query: false, rows: false, summary: true, nodes: false, connection: false, status: false, session: false, jobs: new Set(), added: new Set() };
+      // As after a new filter: drawn at once (live summaries are drawn at most four times a second).
+      const change = { query: true, rows: false, summary: true, nodes: false, connection: false, status: false, session: false, jobs: new Set(), added: new Set() };
       for (const listener of listeners) listener(change);
     },
   };

@@ -16,6 +16,13 @@ export type JobStoreHost = ReactiveControllerHost & HTMLElement & { store?: JobS
 export interface JobStoreControllerOptions {
   /** Re-render only for changes this accepts (default: every change). */
   filter?: (change: StoreChange) => boolean;
+  /**
+   * Changes this does not call urgent (live updates) re-render the host at most once per
+   * `calmMs`: at once after a quiet spell, else at the end of it. Urgent ones (a new query,
+   * a load that ended) re-render at once. Default: every change at once.
+   */
+  urgent?: (change: StoreChange) => boolean;
+  calmMs?: number;
 }
 
 /** What `<ac-job-source>` exposes to elements that name it. */
@@ -33,6 +40,9 @@ export class JobStoreController implements ReactiveController {
   private observer: MutationObserver | undefined;
   private connected = false;
   private readonly onReady = () => this.resolve();
+  /** When the host was last asked to re-render for a change, and the deferred ask, if any. */
+  private lastAsked = -Infinity;
+  private calmTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: JobStoreHost,
@@ -124,12 +134,34 @@ export class JobStoreController implements ReactiveController {
     if (store === this.current) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    clearTimeout(this.calmTimer);
+    this.calmTimer = undefined;
     this.current = store;
     if (store) {
       this.unsubscribe = store.subscribe((change) => {
-        if (!this.options.filter || this.options.filter(change)) this.host.requestUpdate();
+        if (!this.options.filter || this.options.filter(change)) this.changed(change);
       });
     }
     if (this.connected) this.host.requestUpdate();
+  }
+
+  private changed(change: StoreChange): void {
+    const { calmMs = 0, urgent } = this.options;
+    const now = performance.now();
+    if (calmMs <= 0 || !urgent || urgent(change) || now - this.lastAsked >= calmMs) {
+      clearTimeout(this.calmTimer);
+      this.calmTimer = undefined;
+      this.ask(now);
+    } else {
+      this.calmTimer ??= setTimeout(() => {
+        this.calmTimer = undefined;
+        this.ask(performance.now());
+      }, this.lastAsked + calmMs - now);
+    }
+  }
+
+  private ask(now: number): void {
+    this.lastAsked = now;
+    this.host.requestUpdate();
   }
 }

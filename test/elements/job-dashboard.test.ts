@@ -192,15 +192,43 @@ describe('<ac-job-dashboard>', () => {
     let events = 0;
     for (let i = 0; i < 3; i++) events += cluster.simulator.advance(15 * 60_000).length;
     expect(events).to.be.greaterThan(0);
-    await settle(el);
     const expected = byState(expectedJobs(cluster));
-    expect(indicatorCounts(el)).to.deep.equal(expected);
+    // Live counts are drawn within a quarter of a second.
+    await waitFor(() => JSON.stringify(indicatorCounts(el)) === JSON.stringify(expected), 'the new counts');
+    await settle(el);
     expect(indicatorCounts(el)).not.to.deep.equal(before);
     expect(nodeSegments(el.plots.nodes!)).to.deep.equal(expectedNodeSegments(cluster));
     expect(el.plots.nodes).to.equal(plots.nodes);
     expect(el.plots.types).to.equal(plots.types);
     expect(el.plots.activity).to.equal(plots.activity);
     expect(feeds).to.equal(1);
+  });
+
+  it('redraws for live updates at most four times a second, and at once for a new filter', async () => {
+    const el = await mount(cluster);
+    const plot = el.plots.nodes!;
+    const drawnAt: number[] = [];
+    const setData = plot.setData.bind(plot);
+    plot.setData = (data, resetScales) => {
+      drawnAt.push(performance.now());
+      setData(data, resetScales);
+    };
+    // A burst of live activity every frame for 0.8 s.
+    const started = performance.now();
+    while (performance.now() - started < 800) {
+      cluster.simulator.advance(10 * 60_000);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await waitFor(() => JSON.stringify(indicatorCounts(el)) === JSON.stringify(byState(expectedJobs(cluster))), 'the last counts');
+    expect(drawnAt.length, 'redraws in 0.8 s of live updates').to.be.within(2, 5);
+    const gaps = drawnAt.slice(1).map((t, i) => t - drawnAt[i]!);
+    expect(Math.min(...gaps)).to.be.at.least(240);
+    // A filter is not a live update: drawn at the next frame.
+    const before = drawnAt.length;
+    const asked = performance.now();
+    cluster.store.setQuery({ states: ['RUNNING'] });
+    await waitFor(() => drawnAt.length > before, 'the filtered chart');
+    expect(drawnAt.at(-1)! - asked).to.be.below(200);
   });
 
   it('gives each node its colour and reads the theme colours again when the theme changes', async () => {
