@@ -112,7 +112,7 @@ export class JobColumns {
   private datesExact = true;
   /**
    * Jobs the columns could not give back exactly, kept whole: a field the contract does
-   * not define, a date written otherwise, a count past 2³² − 1. Servers send none of these.
+   * not define, a date written otherwise, a count past 2³² − 1.
    */
   private readonly whole = new Map<number, Job>();
   /** Jobs made from the columns lately, oldest first, so that a row read twice gives the same object until it changes. */
