@@ -104,7 +104,7 @@ export class JobColumns {
   detail = new Uint32Array(64);
   private readonly details: (readonly string[])[] = [];
   private readonly detailOf = new Map<number, number>();
-  private readonly detailStrings: string[] = [];
+  /** Codes of the progress's strings, numbered in the order they were first seen. */
   private readonly detailStringOf = new Map<string, number>();
   /** A progress's strings as `detailStrings` reads them, before they are looked up. */
   private readonly scratch: string[] = [];
@@ -313,7 +313,7 @@ export class JobColumns {
       const value = strings[i]!;
       let code = this.detailStringOf.get(value);
       if (code === undefined) {
-        code = this.detailStrings.push(value) - 1;
+        code = this.detailStringOf.size;
         this.detailStringOf.set(value, code);
       }
       if (code + 1 >= (i === 2 ? DETAIL_LAST_LIMIT : DETAIL_LIMIT)) return undefined;
