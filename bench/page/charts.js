@@ -69,7 +69,7 @@ function fakeStore() {
     },
     notify() {
       // As after a new filter: drawn at once (live summaries are drawn at most four times a second).
-      const change = { query: true, rows: false, summary: true, nodes: false, connection: false, status: false, session: false, jobs: new Set(), added: new Set() };
+      const change = { query: true, rows: false, summary: true, nodes: false, connection: false, status: false, session: false, jobs: new Set(), added: new Set(), live: false };
       for (const listener of listeners) listener(change);
     },
   };

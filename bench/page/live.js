@@ -48,7 +48,8 @@ export async function liveRun(rate, seconds) {
 export async function liveCheck() {
   const store = world.store;
   const firehose = world.firehose;
-  await afterPaint();
+  // Live changes are drawn at most every 100 ms (list) and 250 ms (dashboard).
+  await sleep(300);
   await afterPaint();
   let stale = 0;
   for (const [id, version] of firehose.sent) if (store.getJob(id)?.version !== version) stale++;

@@ -6,7 +6,7 @@ import type { StoreChange } from './store-api.js';
 
 export type ScheduleFrame = (callback: () => void) => void;
 
-type Flag = Exclude<keyof StoreChange, 'jobs' | 'added'>;
+type Flag = Exclude<keyof StoreChange, 'jobs' | 'added' | 'live'>;
 
 /** The shortest time between two notifications: a 60 Hz display's frame, less some slack. */
 const MIN_FRAME_MS = 15;
@@ -48,6 +48,7 @@ function emptyChange() {
     session: false,
     jobs: new Set<string>(),
     added: new Set<string>(),
+    live: true,
   };
 }
 
@@ -69,6 +70,13 @@ export class ChangeBatcher {
   }
 
   mark(flags: Partial<Record<Flag, true>>): void {
+    Object.assign(this.change, flags);
+    this.change.live = false;
+    this.request();
+  }
+
+  /** As `mark`, for what live events changed. */
+  markLive(flags: Partial<Record<Flag, true>>): void {
     Object.assign(this.change, flags);
     this.request();
   }

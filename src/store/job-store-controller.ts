@@ -40,8 +40,8 @@ export class JobStoreController implements ReactiveController {
   private observer: MutationObserver | undefined;
   private connected = false;
   private readonly onReady = () => this.resolve();
-  /** When the host was last asked to re-render for a change, and the deferred ask, if any. */
-  private lastAsked = -Infinity;
+  /** When the host was last asked to re-render for a change that is not urgent, and the deferred ask, if any. */
+  private lastCalm = -Infinity;
   private calmTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -147,21 +147,25 @@ export class JobStoreController implements ReactiveController {
 
   private changed(change: StoreChange): void {
     const { calmMs = 0, urgent } = this.options;
+    if (calmMs <= 0 || !urgent || urgent(change)) {
+      this.host.requestUpdate();
+      return;
+    }
     const now = performance.now();
-    if (calmMs <= 0 || !urgent || urgent(change) || now - this.lastAsked >= calmMs) {
+    if (now - this.lastCalm >= calmMs) {
       clearTimeout(this.calmTimer);
       this.calmTimer = undefined;
-      this.ask(now);
+      this.askCalm(now);
     } else {
       this.calmTimer ??= setTimeout(() => {
         this.calmTimer = undefined;
-        this.ask(performance.now());
-      }, this.lastAsked + calmMs - now);
+        this.askCalm(performance.now());
+      }, this.lastCalm + calmMs - now);
     }
   }
 
-  private ask(now: number): void {
-    this.lastAsked = now;
+  private askCalm(now: number): void {
+    this.lastCalm = now;
     this.host.requestUpdate();
   }
 }

@@ -218,7 +218,7 @@ export class JobStore implements JobStoreApi {
     if (!remote) {
       const memory = await this.memoryEngine();
       if (this.disposed) return job;
-      this.mergeMemory(job, false);
+      this.mergeMemory(job, false, false);
       return memory.job(id) ?? job;
     }
     if (signal?.aborted) return job;
@@ -372,7 +372,8 @@ export class JobStore implements JobStoreApi {
         if (token !== remote.token || this.disposed) return;
         this.remoteSummary = summary;
         remote.total = summary.total;
-        this.batcher.mark({ summary: true, rows: true });
+        if (background) this.batcher.markLive({ summary: true, rows: true });
+        else this.batcher.mark({ summary: true, rows: true });
         if (!background) this.loading(-1);
       },
       (error: unknown) => {
@@ -435,7 +436,7 @@ export class JobStore implements JobStoreApi {
     else this.mergeRemote(event.job, event.type === 'job.created');
   }
 
-  private mergeMemory(job: Job, created: boolean): void {
+  private mergeMemory(job: Job, created: boolean, live = true): void {
     const result = this.memory!.apply(job);
     if (!result.applied) return;
     this.batcher.job(job.id);
@@ -443,7 +444,10 @@ export class JobStore implements JobStoreApi {
       this.batcher.added(job.id);
       if (created) this.added++;
     }
-    if (result.matches || result.wasSelected) this.batcher.mark({ rows: true, summary: true });
+    if (result.matches || result.wasSelected) {
+      if (live) this.batcher.markLive({ rows: true, summary: true });
+      else this.batcher.mark({ rows: true, summary: true });
+    }
   }
 
   private matches(job: Job): boolean {
@@ -455,12 +459,12 @@ export class JobStore implements JobStoreApi {
     const remote = this.remote!;
     if (remote.merge(job)) {
       this.batcher.job(job.id);
-      this.batcher.mark({ rows: true });
+      this.batcher.markLive({ rows: true });
     } else if (created && !remote.get(job.id) && this.matches(job)) {
       // By id: rows loading meanwhile may show it already, and then it is not "new".
       remote.noteCreated(job.id);
       this.batcher.added(job.id);
-      this.batcher.mark({ rows: true });
+      this.batcher.markLive({ rows: true });
     }
     this.scheduleSummaryRefresh();
   }

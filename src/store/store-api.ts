@@ -29,6 +29,11 @@ export interface StoreChange {
   jobs: ReadonlySet<string>;
   /** Ids of jobs that appeared and match the query. */
   added: ReadonlySet<string>;
+  /**
+   * Everything here came from live events (no load, query, fetched rows, session or
+   * connection change): an element may show it a little later, to keep up with a firehose.
+   */
+  live: boolean;
 }
 
 export interface JobStoreApi {

@@ -418,6 +418,69 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
+  it('under a stream of live changes, redraws ten times a second at most, and at once for a search', async () => {
+    const source = new HeldSource(JOBS);
+    const store = await startedStore(source);
+    const list = await listFor(store);
+    const renders: number[] = [];
+    const update = list['update'].bind(list);
+    list['update'] = (changed: Map<PropertyKey, unknown>) => {
+      renders.push(performance.now());
+      update(changed);
+    };
+    // Every frame for 0.6 s: a new job on top, and a change to a job further down.
+    let created = 0;
+    let newest = JOBS[0]!;
+    const started = performance.now();
+    while (performance.now() - started < 600) {
+      created++;
+      newest = { ...syntheticJob(5000 + created), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + created * 1000).toISOString() } as Job;
+      const below = store.jobAt(20)!;
+      source.change([newest], 'job.created');
+      source.change([{ ...below, description: `changed ${created}`, version: below.version + 1 } as Job], 'job.updated');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    expect(created, 'frames of live changes').to.be.greaterThan(20);
+    expect(renders.length, 'renders in 0.6 s of live changes').to.be.within(2, 8);
+    const gaps = renders.slice(1).map((t, i) => t - renders[i]!);
+    expect(Math.min(...gaps), 'time between two renders').to.be.at.least(90);
+    await waitFor(() => nameOf(rowsInView(list)[0]!) === newest.name, 'the newest job on top');
+    expect(scrollerOf(list).scrollTop).to.equal(0);
+    // A search is not a live change: drawn at the next frame.
+    const count = renders.length;
+    const asked = performance.now();
+    store.setQuery({ q: JOBS[3]!.name });
+    await waitFor(() => renders.length > count, 'the search drawn');
+    expect(renders.at(-1)! - asked).to.be.below(90);
+    store.dispose();
+  });
+
+  it('keeps a reader’s place at once when live changes move the rows, though it draws other live changes later', async () => {
+    const source = new HeldSource(JOBS);
+    const store = await startedStore(source);
+    const list = await listFor(store);
+    const scroller = scrollerOf(list);
+    scroller.scrollTop = 50 * 36;
+    await settle(list);
+    const before = rowsInView(list).map(nameOf);
+    // Changes below the rows on screen, every frame: they do not move the rows.
+    for (let k = 1; k <= 12; k++) {
+      const below = store.jobAt(200)!;
+      source.change([{ ...below, description: `changed ${k}`, version: below.version + 1 } as Job], 'job.updated');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    // Then, in the same 100 ms, new jobs above them: the rows stay under the reader's eyes.
+    const fresh = [1, 2].map((k) => ({ ...syntheticJob(7000 + k), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + k * 1000).toISOString() }) as Job);
+    source.change(fresh, 'job.created');
+    await waitFor(() => store.total === JOBS.length + 2, 'the new jobs');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await list.updateComplete;
+    expect(scroller.scrollTop, 'moved down with its rows').to.equal(52 * 36);
+    expect(rowsInView(list).map(nameOf)).to.deep.equal(before);
+    expect(text(list, '.new-jobs span')).to.equal('2 new jobs');
+    store.dispose();
+  });
+
   it('at the top, new jobs simply appear', async () => {
     const source = new HeldSource(JOBS);
     const store = await startedStore(source);

@@ -46,8 +46,16 @@ for (const remote of [false, true]) {
       expect([...changes[0]!.jobs].sort()).to.deep.equal(events.map((e) => e.job.id).sort());
       expect(changes[0]!.rows).to.equal(true);
       expect(changes[0]!.summary).to.equal(!remote);
+      expect(changes[0]!.live, 'live events alone').to.equal(true);
       frames.run();
       expect(changes).to.have.length(1);
+      // Live events with a query change: not live alone (elements draw it at once).
+      source.emit(updates(jobs.slice(200), 5));
+      store.setQuery({ states: ['UNSUCCESSFUL'] });
+      frames.run();
+      expect(changes).to.have.length(2);
+      expect(changes[1]!.query).to.equal(true);
+      expect(changes[1]!.live).to.equal(false);
       store.dispose();
     });
 

@@ -38,6 +38,7 @@ function countingStore() {
       session: false,
       jobs: new Set(),
       added: new Set(),
+      live: false,
       ...patch,
     };
     for (const listener of listeners) listener(change);

@@ -101,7 +101,7 @@ export class AcJobDashboard extends LitElement {
     filter: (change) => change.summary || change.query || change.nodes || change.status,
     // Live counts redraw the charts four times a second at most: a person reads no faster,
     // and a redraw costs about as much as a frame. A new filter or a load shows at once.
-    urgent: (change) => change.query || change.nodes || change.status,
+    urgent: (change) => !change.live,
     calmMs: LIVE_REDRAW_MS,
   });
   private charts: { nodes: NodeChart; types: TypeChart; activity: ActivityChart } | undefined;

@@ -35,6 +35,8 @@ export const SEARCH_DEBOUNCE_MS = 150;
 const OVERSCAN_ROWS = 40;
 /** Below this width (px) the grid's cells are tighter. */
 const NARROW_WIDTH = 600;
+/** Shortest time between two renders for live changes alone, in ms. */
+const LIVE_ROWS_MS = 100;
 /** Placeholder rows while the first rows load. */
 const SKELETON_ROWS = 6;
 
@@ -146,7 +148,14 @@ export class AcJobList extends LitElement {
   @query('.head') private headElement?: HTMLElement;
   @query('input[type="search"]') private searchInput?: HTMLInputElement;
 
-  private readonly storeController = new JobStoreController(this, { filter: (change) => this.onStoreChange(change) });
+  private readonly storeController = new JobStoreController(this, {
+    filter: (change) => this.onStoreChange(change),
+    // Live rows redraw ten times a second at most: under a firehose the rows on screen
+    // change every frame, faster than anyone reads. Anything else shows at once.
+    // Kept in place, a reader's rows move at once: their DOM must follow the new position.
+    urgent: (change) => !change.live || this.placeMoved,
+    calmMs: LIVE_ROWS_MS,
+  });
   private readonly pool = new RowPool(this, { onShown: () => this.noteRowsOnScreen(), onMove: () => this.onMove() });
   private readonly rowWindow = this.pool.window;
 
@@ -158,6 +167,8 @@ export class AcJobList extends LitElement {
   /** The store of the last render: another store starts from the top. */
   private boundStore: JobStoreApi | undefined;
   private announceToggle = false;
+  /** Whether the last change moved the reader's rows or active row (drawn at once). */
+  private placeMoved = false;
   /** The rows on screen at the last render (index, id), to keep the reader's place. */
   private shown: { index: number; id: string }[] = [];
   private columnKeys: ColumnKey[] = parseColumns(undefined);
@@ -187,6 +198,7 @@ export class AcJobList extends LitElement {
 
   private onStoreChange(change: StoreChange): boolean {
     const store = this.storeController.store;
+    this.placeMoved = false;
     if (!store) return true;
     if (change.query) {
       this.queryChanged = true;
@@ -206,20 +218,28 @@ export class AcJobList extends LitElement {
     const newestFirst = store.query.sort === 'createdAt' && store.query.order === 'desc';
     if (this.activeId !== undefined) {
       const index = store.indexOf(this.activeId);
-      if (index >= 0) this.activeRow = index;
+      if (index >= 0 && index !== this.activeRow) {
+        this.activeRow = index;
+        this.placeMoved = true;
+      }
     }
     this.rowWindow.setCount(store.total);
     if (this.rowWindow.top <= 0) {
       this.newJobs = 0;
       return;
     }
-    const anchor = this.shown.find(({ id }) => !change.jobs.has(id) && !change.added.has(id));
+    const unchanged = this.shown.filter(({ id }) => !change.jobs.has(id) && !change.added.has(id));
+    const anchor = unchanged[0];
     if (!anchor) return;
     const now = store.indexOf(anchor.id);
     if (now < 0) return;
     if (now !== anchor.index) {
       const w = this.rowWindow;
       w.top = w.scale.clampTop(w.top + (now - anchor.index) * w.rowHeight);
+      this.placeMoved = true;
+    } else {
+      // Not drawn again at once (live changes wait): the next change keeps the place from here.
+      this.shown = unchanged.map(({ id }) => ({ index: store.indexOf(id), id })).filter(({ index }) => index >= 0);
     }
     if (newestFirst && store.mode === 'memory') {
       for (const id of change.added) {
