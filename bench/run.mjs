@@ -8,6 +8,7 @@
 //            --strict (exit 1 when a budget fails), --out <file> (default bench/results/latest.json),
 //            --jobs <n> (another number of jobs, to try things), --profile <scenario id>
 //            (CPU profiles of our side of that scenario: where the time goes)
+//   environment: BENCH_JS_FLAGS=--trace-gc (V8 flags for the page; its output is printed)
 //
 // What each row means and how it is measured: bench/README.md.
 import { spawnSync } from 'node:child_process';
@@ -157,9 +158,10 @@ try {
 }
 const browser = await puppeteer.launch({
   executablePath,
-  args: [...browserArgs(), '--enable-precise-memory-info', '--window-size=1280,1000'],
+  args: [...browserArgs(), '--enable-precise-memory-info', '--window-size=1280,1000', ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])],
   defaultViewport: { width: 1280, height: 1000 },
   protocolTimeout: 900_000,
+  dumpio: !!process.env.BENCH_JS_FLAGS,
 });
 const browserVersion = await browser.version();
 const consoleMessages = [];

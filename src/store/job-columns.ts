@@ -46,11 +46,47 @@ const MADE_KEPT = 2048;
 /** Codes of a progress's strings stay below these, so that the three make one exact number key. */
 const DETAIL_LIMIT = 2 ** 20;
 const DETAIL_LAST_LIMIT = 2 ** 13;
+const ID_SHARDS = 16;
+
+/** The shard of an id: its last two characters spread numbered ids evenly. */
+function idShard(id: string): number {
+  const n = id.length;
+  return (id.charCodeAt(n - 1) + 10 * id.charCodeAt(n - 2)) & (ID_SHARDS - 1);
+}
+
+/** The row columns, `group` last (its length is the capacity). */
+const ROW_COLUMNS = [
+  'version',
+  'startedAt',
+  'filesTotal',
+  'filesDone',
+  'filesFailed',
+  'bytesTotal',
+  'bytesDone',
+  'detailCount',
+  'iso',
+  'detail',
+  'text',
+  'createdAt',
+  'updatedAt',
+  'finishedAt',
+  'timeCell',
+  'group',
+] as const;
+type RowColumn = (typeof ROW_COLUMNS)[number];
+/** The columns start growing when the rows fill all but 1/2^GROW_AHEAD_SHIFT of them… */
+const GROW_AHEAD_SHIFT = 4;
+/** …a column at a time, this far apart (ms). */
+const GROW_STEP_MS = 50;
 
 export class JobColumns {
   /** Job ids by row. */
   readonly ids: string[] = [];
-  private readonly rowOf = new Map<string, number>();
+  /**
+   * Rows by id, in `ID_SHARDS` maps chosen by the id's last characters: one map of a
+   * million ids takes a third of a second to grow, each shard a sixteenth of that.
+   */
+  private readonly rowOf = Array.from({ length: ID_SHARDS }, () => new Map<string, number>());
 
   /** Per row: its group (state, type, node, stage). */
   group = new Uint32Array(64);
@@ -110,6 +146,8 @@ export class JobColumns {
   private readonly scratch: string[] = [];
   /** Whether the dates of the job being written are written back exactly (see `readDate`). */
   private datesExact = true;
+  /** When `growAhead` last grew a column. */
+  private lastGrowth = -Infinity;
   /**
    * Jobs the columns could not give back exactly, kept whole: a field the contract does
    * not define, a date written otherwise, a count past 2³² − 1.
@@ -198,7 +236,7 @@ export class JobColumns {
   }
 
   rowOfId(id: string): number {
-    return this.rowOf.get(id) ?? -1;
+    return this.rowOf[idShard(id)]!.get(id) ?? -1;
   }
 
   /** Adds a new job; returns its row. */
@@ -206,8 +244,9 @@ export class JobColumns {
     const row = this.ids.length;
     if (row >= MAX_ROWS) throw new RangeError(`the memory-mode store holds at most ${MAX_ROWS} jobs`);
     if (row >= this.group.length) this.reserve(row + 1);
+    else if (row >= this.group.length - (this.group.length >>> GROW_AHEAD_SHIFT)) this.growAhead();
     this.ids.push(job.id);
-    this.rowOf.set(job.id, row);
+    this.rowOf[idShard(job.id)]!.set(job.id, row);
     this.write(row, job, true);
     if (this.byId) this.addedSinceById.push(row);
     return row;
@@ -386,22 +425,29 @@ export class JobColumns {
   }
 
   private reserve(size: number): void {
-    this.version = grow(this.version, size);
-    this.startedAt = grow(this.startedAt, size);
-    this.filesTotal = grow(this.filesTotal, size);
-    this.filesDone = grow(this.filesDone, size);
-    this.filesFailed = grow(this.filesFailed, size);
-    this.bytesTotal = grow(this.bytesTotal, size);
-    this.bytesDone = grow(this.bytesDone, size);
-    this.detailCount = grow(this.detailCount, size);
-    this.iso = grow(this.iso, size);
-    this.detail = grow(this.detail, size);
-    this.group = grow(this.group, size);
-    this.text = grow(this.text, size);
-    this.createdAt = grow(this.createdAt, size);
-    this.updatedAt = grow(this.updatedAt, size);
-    this.finishedAt = grow(this.finishedAt, size);
-    this.timeCell = grow(this.timeCell, size);
+    for (const name of ROW_COLUMNS) this.growColumn(name, size);
+  }
+
+  /**
+   * Near the end of the capacity, the next one is allocated ahead of need, a column every
+   * `GROW_STEP_MS`: at a million rows the columns take 200 MB, and allocated at once they
+   * set off a full, atomic garbage collection (a frame of most of a second). `group`,
+   * which `add` reads as the capacity, is grown last.
+   */
+  private growAhead(): void {
+    const now = performance.now();
+    if (now - this.lastGrowth < GROW_STEP_MS) return;
+    this.lastGrowth = now;
+    const size = this.group.length + 1;
+    for (const name of ROW_COLUMNS) if (this.growColumn(name, size)) return;
+  }
+
+  /** Whether the column had to grow to hold `size` rows. */
+  private growColumn(name: RowColumn, size: number): boolean {
+    const column = this[name];
+    if (column.length >= size) return false;
+    (this as unknown as Record<RowColumn, typeof column>)[name] = grow(column, size);
+    return true;
   }
 
   /** A number for the row's `key` value: equal for two rows exactly when their values are equal. */
@@ -514,7 +560,7 @@ export class JobColumns {
       // The engine's own string sort, then the rows of the sorted ids.
       const ids = this.ids.slice().sort();
       const rows = new Uint32Array(n);
-      for (let i = 0; i < n; i++) rows[i] = this.rowOf.get(ids[i]!)!;
+      for (let i = 0; i < n; i++) rows[i] = this.rowOfId(ids[i]!);
       this.byId = new RowList(rows, n);
     } else if (added.length) {
       this.byId.add(added, this.idComparator());

@@ -90,6 +90,34 @@ describe('JobColumns', () => {
     );
   });
 
+  it('keeps every job and finds it by id while its columns grow a column at a time', () => {
+    // Each read of the clock is 60 ms later: every add near the end of the capacity grows one more column ahead.
+    const realNow = performance.now;
+    let clock = 0;
+    performance.now = () => (clock += 60);
+    try {
+      const columns = new JobColumns();
+      // Ids of every length, some alike but for their start (the id map is split by the last characters).
+      const ids = ['', 'x', 'y', ...Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `${i}-same` : `job-${i}`))];
+      const jobs = fc.sample(jobArbitrary('placeholder'), { numRuns: ids.length, seed: 7 }).map((job, i) => ({ ...job, id: ids[i]! }) as Job);
+      for (const job of jobs) {
+        expect(columns.rowOfId(job.id), job.id).to.equal(-1);
+        columns.add(job);
+      }
+      // Newer versions of some, after the growth.
+      for (const job of jobs.filter((_, i) => i % 7 === 0)) columns.replace(columns.rowOfId(job.id), { ...job, version: 1000 } as Job);
+      expect(columns.size).to.equal(jobs.length);
+      jobs.forEach((job, i) => {
+        const row = columns.rowOfId(job.id);
+        expect(row, `row of ${JSON.stringify(job.id)}`).to.equal(i);
+        expect(columns.job(row)).to.deep.equal(i % 7 === 0 ? { ...job, version: 1000 } : job);
+      });
+      expect(columns.rowOfId('job-99999')).to.equal(-1);
+    } finally {
+      performance.now = realNow;
+    }
+  });
+
   it('holds no job object it could rebuild: a contract job comes back as a new, equal object', () => {
     const columns = new JobColumns();
     const job: Job = {
