@@ -7,7 +7,8 @@
 //   options: --no-build (use dist/ as it is), --only list,files,… (scenario ids),
 //            --strict (exit 1 when a budget fails), --out <file> (default bench/results/latest.json),
 //            --jobs <n> (another number of jobs, to try things), --profile <scenario id>
-//            (CPU profiles of our side of that scenario: where the time goes)
+//            (CPU profiles of our side of that scenario: where the time goes), --trace <scenario id>
+//            (a DevTools performance trace of our side's last run: what each frame did)
 //   environment: BENCH_JS_FLAGS=--trace-gc (V8 flags for the page; its output is printed)
 //
 // What each row means and how it is measured: bench/README.md.
@@ -22,7 +23,7 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from '../scripts/find-browser.mjs';
 import { bundleOf, fileSize, largestParts } from './lib/bundle.mjs';
 import { liveHeapPeak, measured, metrics, settledMemory, taskMs } from './lib/cdp.mjs';
-import { selfTimes, sourceMapLookup, startProfile, stopProfile } from './lib/profile.mjs';
+import { selfTimes, sourceMapLookup, startProfile, startTrace, stopProfile, stopTrace } from './lib/profile.mjs';
 import { format, machine, notMeasured, renderTable, row } from './lib/report.mjs';
 import { serve } from './lib/server.mjs';
 import { quantile } from './lib/stats.mjs';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     jobs: { type: 'string' },
     profile: { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 
@@ -188,6 +190,13 @@ let current;
 const profiles = [];
 let profiling = false;
 
+/** The longest animation frame of the runs, with what took its time. */
+function longestFrameNote(runs) {
+  const frame = runs.map((run) => run.longestFrame).reduce((a, b) => ((b?.duration ?? 0) > (a?.duration ?? 0) ? b : a), undefined);
+  if (!frame) return 'no animation frame over 50 ms';
+  return `longest animation frame ${format(frame.duration, 'ms')} (scripts ${format(frame.scriptMs, 'ms')}, style, layout and paint ${format(frame.renderMs, 'ms')})`;
+}
+
 /** `settledMemory`, with the profiler (if on) paused: a forced collection is not the page's work. */
 async function settle(cdp, collections) {
   if (!profiling) return settledMemory(cdp, collections);
@@ -208,8 +217,15 @@ async function rounds(variants, runOne) {
     const order = round % 2 ? [...variants].reverse() : variants;
     for (const variant of order) {
       profiling = args.profile === current?.id && variant === variants[0] && round >= size.warmup;
+      // The scenario's first figures only (a scenario may run several sets of rounds).
+      const tracing = args.trace === current?.id && !current.traced && variant === variants[0] && round === size.warmup + size.pairs - 1;
       if (profiling) await startProfile(current.cdp);
+      if (tracing) await startTrace(current.cdp);
       const result = await runOne(variant, round);
+      if (tracing) {
+        current.traced = true;
+        log(`trace of ${current.id} (ours, last run): ${await stopTrace(current.cdp, join(ROOT, 'bench/results', `${current.id}.trace.json`))}`);
+      }
       if (profiling) profiles.push(await stopProfile(current.cdp));
       profiling = false;
       if (round >= size.warmup) out[variant].push(result);
@@ -537,6 +553,7 @@ if (needsJobs) {
         perDrawnFrameMs: m.perFrameMs,
         longTasks: m.longTasks,
         longestFrameMs: m.longestFrameMs,
+        longestFrame: m.longestFrame,
         rate: m.result.emitted / m.result.seconds,
         behind: m.result.behind,
         frames: m.frames / m.result.seconds,
@@ -579,7 +596,7 @@ if (needsJobs) {
         ratio: false,
         budget: 'none',
         check: (o) => o.max === 0,
-        note: `longest animation frame ${format(Math.max(...pick(r.live, 'longestFrameMs')), 'ms')}`,
+        note: longestFrameNote(r.live),
       }),
     );
     rows.push(
@@ -673,6 +690,7 @@ async function scrollRun(page, cdp, variant, round, count, fns) {
     jumpP95Ms: quantile(jumpFrames, 0.95),
     longTasks: m.longTasks,
     longestFrameMs: m.longestFrameMs,
+    longestFrame: m.longestFrame,
     nodesRatio: tracked ? end.nodes / start.nodes : undefined,
     nodes: tracked ? [start.nodes, end.nodes] : undefined,
     reached: reach.ok,
@@ -722,7 +740,7 @@ function scrollRows(S, r, firstRows) {
       ratio: false,
       budget: 'none',
       check: (o) => o.max === 0,
-      note: `longest animation frame ${format(Math.max(...pick(r.ours, 'longestFrameMs')), 'ms')} (bare ${format(Math.max(...pick(r.bare, 'longestFrameMs')), 'ms')})`,
+      note: `${longestFrameNote(r.ours)} (bare ${format(Math.max(...pick(r.bare, 'longestFrameMs')), 'ms')})`,
     }),
   );
   rows.push(

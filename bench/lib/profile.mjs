@@ -1,6 +1,7 @@
 // `--profile <scenario>`: CPU profiles of our side of a scenario's runs, summed by source
 // file and by function through the bundles' source maps: where the main thread's time goes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const BASE64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
 
@@ -69,6 +70,37 @@ export async function startProfile(cdp) {
 export async function stopProfile(cdp) {
   const { profile } = await cdp.send('Profiler.stop');
   return profile;
+}
+
+/** The categories of DevTools' Performance panel: tasks, style, layout, paint, GC, frames. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+];
+
+export async function startTrace(cdp) {
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+}
+
+/** Ends the trace and writes it to `path` (opens in DevTools' Performance panel); returns the path. */
+export async function stopTrace(cdp, path) {
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  const chunks = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString() : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, chunks.join(''));
+  return path;
 }
 
 /**

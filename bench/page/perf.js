@@ -15,7 +15,15 @@ function observe(type, push, options = {}) {
 }
 
 observe('longtask', (e) => longTasks.push({ start: e.startTime, duration: e.duration }));
-observe('long-animation-frame', (e) => animationFrames.push({ start: e.startTime, duration: e.duration }));
+observe('long-animation-frame', (e) =>
+  animationFrames.push({
+    start: e.startTime,
+    duration: e.duration,
+    // Its split: the tasks and callbacks that ran scripts, and the frame's own style, layout and paint.
+    scriptMs: e.scripts.reduce((sum, script) => sum + script.duration, 0),
+    renderMs: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0,
+  }),
+);
 // 16 ms is the smallest threshold Event Timing accepts: shorter events are not reported.
 observe(
   'event',
@@ -70,6 +78,7 @@ export function stopWindow() {
     longTasks: tasks.length,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
     longestFrameMs: Math.max(0, ...loafs.map((f) => f.duration)),
+    longestFrame: loafs.reduce((longest, f) => (f.duration > (longest?.duration ?? 0) ? f : longest), undefined),
   };
 }
 
