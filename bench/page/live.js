@@ -37,11 +37,17 @@ export async function liveRun(rate, seconds) {
   const firehose = world.firehose;
   const before = firehose.emitted;
   const behind = firehose.behind;
+  const busy = firehose.busyMs;
   const started = performance.now();
   firehose.rate = rate;
   await sleep(seconds * 1000);
   firehose.rate = 0;
-  return { emitted: firehose.emitted - before, behind: firehose.behind - behind, seconds: (performance.now() - started) / 1000 };
+  return {
+    emitted: firehose.emitted - before,
+    behind: firehose.behind - behind,
+    firehoseMs: firehose.busyMs - busy,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Whether the store holds every change sent, and what the screen shows agrees. */

@@ -167,6 +167,8 @@ export class Firehose {
     /** id -> last version sent. */
     this.sent = new Map();
     this.extra = new Map();
+    /** Main-thread time spent making and handing over changes (the simulated server and its in-page source), ms. */
+    this.busyMs = 0;
   }
 
   get now() {
@@ -201,7 +203,9 @@ export class Firehose {
     const count = Math.floor(wanted);
     this.carry = wanted - count;
     const at = new Date(this.clock).toISOString();
+    const started = performance.now();
     for (let k = 0; k < count; k++) this.emit(this.change(at));
+    this.busyMs += performance.now() - started;
     return [];
   }
 
