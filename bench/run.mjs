@@ -306,7 +306,9 @@ if (needsJobs) {
   log(`${J} simulated and loaded`);
 
   await scenario('filter', cdp, async () => {
+    await page.evaluate(() => window.bench.holdClock(true));
     const r = await rounds(['ours', 'filter', 'raw'], (v) => page.evaluate((variant) => window.bench.filterRun(variant), v));
+    await page.evaluate(() => window.bench.holdClock(false));
     const S = `Filter + search change, ${J}`;
     // The three must select the same jobs, or the timings compare different work.
     const disagree = r.ours[0].cases.filter((c, i) => c.selected !== r.filter[0].cases[i].selected || c.selected !== r.raw[0].cases[i].selected);
@@ -353,7 +355,9 @@ if (needsJobs) {
         budget: 'same',
         check: () => disagree.length === 0,
         correctness: true,
-        note: disagree.length ? `differ: ${disagree.map((c) => c.label).join('; ')}` : undefined,
+        note: disagree.length
+          ? `differ: ${disagree.map((c) => `${c.label} (store ${c.selected}, Array.filter ${r.filter[0].cases[r.ours[0].cases.indexOf(c)].selected}, scan ${r.raw[0].cases[r.ours[0].cases.indexOf(c)].selected})`).join('; ')}`
+          : undefined,
       }),
     );
     const sorts = await page.evaluate(() => window.bench.firstSorts());

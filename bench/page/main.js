@@ -46,6 +46,8 @@ window.bench = {
   /** Builds (once) the store over the first `size` jobs; its load time. */
   smallStoreLoad: async (size) => ({ ms: (await smallStore(size)).loadMs }),
   simulatorSteps,
+  /** Stops (or restarts) the simulated clock, so that a period means the same from one variant to the next. */
+  holdClock: (held) => void (world.firehose.clockHeld = held),
   ...query,
   ...lists,
   ...files,

@@ -167,6 +167,8 @@ export class Firehose {
     /** id -> last version sent. */
     this.sent = new Map();
     this.extra = new Map();
+    /** Whether time stands still (see `advance`). */
+    this.clockHeld = false;
     /** Main-thread time spent making and handing over changes (the simulated server and its in-page source), ms. */
     this.busyMs = 0;
   }
@@ -193,7 +195,8 @@ export class Firehose {
   }
 
   advance(ms) {
-    this.clock += ms;
+    // Held while the filter scenario compares selections: "last 7 days" must mean the same for all.
+    if (!this.clockHeld) this.clock += ms;
     if (this.rate <= 0) return [];
     // A page that falls behind gets at most 100 ms of changes a tick: it would otherwise
     // get ever larger batches and never catch up. What it could not take is counted.
