@@ -46,12 +46,18 @@ const MADE_KEPT = 2048;
 /** Codes of a progress's strings stay below these, so that the three make one exact number key. */
 const DETAIL_LIMIT = 2 ** 20;
 const DETAIL_LAST_LIMIT = 2 ** 13;
-const ID_SHARDS = 16;
+const ID_SHARD_BITS = 4;
+const ID_SHARDS = 1 << ID_SHARD_BITS;
 
-/** The shard of an id: its last two characters spread numbered ids evenly. */
+/**
+ * The shard of an id, from its last four characters (numbered ids differ there): a
+ * Fibonacci hash's top bits, so that the shards are even and their maps together no
+ * bigger than one (each map's capacity is a power of two). Shorter ids go to shard 0.
+ */
 function idShard(id: string): number {
   const n = id.length;
-  return (id.charCodeAt(n - 1) + 10 * id.charCodeAt(n - 2)) & (ID_SHARDS - 1);
+  const h = id.charCodeAt(n - 1) + 31 * id.charCodeAt(n - 2) + 961 * id.charCodeAt(n - 3) + 29_791 * id.charCodeAt(n - 4);
+  return Math.imul(h | 0, 0x9e3779b1) >>> (32 - ID_SHARD_BITS);
 }
 
 /** The row columns, `group` last (its length is the capacity). */
@@ -74,8 +80,8 @@ const ROW_COLUMNS = [
   'group',
 ] as const;
 type RowColumn = (typeof ROW_COLUMNS)[number];
-/** The columns start growing when the rows fill all but 1/2^GROW_AHEAD_SHIFT of them… */
-const GROW_AHEAD_SHIFT = 4;
+/** The columns start growing when the rows fill all but 1/2^GROW_AHEAD_SHIFT of them (16,384 rows at 2^20)… */
+const GROW_AHEAD_SHIFT = 6;
 /** …a column at a time, this far apart (ms). */
 const GROW_STEP_MS = 50;
 
@@ -244,7 +250,8 @@ export class JobColumns {
     const row = this.ids.length;
     if (row >= MAX_ROWS) throw new RangeError(`the memory-mode store holds at most ${MAX_ROWS} jobs`);
     if (row >= this.group.length) this.reserve(row + 1);
-    else if (row >= this.group.length - (this.group.length >>> GROW_AHEAD_SHIFT)) this.growAhead();
+    // A load grows them as it goes: it ends where it ends, and growing ahead would double them for nothing.
+    else if (!this.loading && row >= this.group.length - (this.group.length >>> GROW_AHEAD_SHIFT)) this.growAhead();
     this.ids.push(job.id);
     this.rowOf[idShard(job.id)]!.set(job.id, row);
     this.write(row, job, true);

@@ -113,6 +113,12 @@ describe('JobColumns', () => {
         expect(columns.job(row)).to.deep.equal(i % 7 === 0 ? { ...job, version: 1000 } : job);
       });
       expect(columns.rowOfId('job-99999')).to.equal(-1);
+
+      // A load takes no room ahead: 1,010 rows hold columns of 1,024 (within 1/64 of the end).
+      const loaded = new JobColumns();
+      loaded.load(jobs.slice(0, 1010));
+      expect(loaded.size).to.equal(1010);
+      expect([loaded.version.length, loaded.startedAt.length, loaded.group.length]).to.deep.equal([1024, 1024, 1024]);
     } finally {
       performance.now = realNow;
     }
