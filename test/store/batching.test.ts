@@ -76,6 +76,25 @@ for (const remote of [false, true]) {
       store.dispose();
     });
 
+    it('says a change is live only when live events alone made it: loaded rows and statuses are not', async () => {
+      const source = new FakeSource(jobs, NODES, { remote, now: NOW });
+      const store = new JobStore(source, { clock: () => NOW, windowSize: 300, debounceMs: 0 });
+      const changes: StoreChange[] = [];
+      store.subscribe((change) => changes.push(change));
+      await store.start();
+      store.requestRows(0, 50);
+      await waitFor(() => store.status === 'ready' && store.jobAt(0) !== undefined, 'the first rows');
+      await frame();
+      const loads = changes.filter((c) => c.rows || c.status);
+      expect(loads.length, 'notifications of the load').to.be.greaterThan(0);
+      expect(loads.every((c) => !c.live), 'loads are not live').to.equal(true);
+      const seen = changes.length;
+      source.emit(updates(jobs, 3));
+      await waitFor(() => changes.length > seen, 'the live notification');
+      expect(changes.slice(seen).every((c) => c.live)).to.equal(true);
+      store.dispose();
+    });
+
     it('after dispose: no live listener, no notification, no request', async () => {
       const source = new FakeSource(jobs, NODES, { remote, now: NOW });
       const store = new JobStore(source, { clock: () => NOW, debounceMs: 30 });
