@@ -36,6 +36,22 @@ function sorted(jobs: readonly Job[], sort: SortKey, order: SortOrder, q = ''): 
   return jobs.filter(jobMatcher({ q })).sort(jobComparator(sort, order));
 }
 
+/** Job number `n` made newer than every job of JOBS, by `seconds`. */
+function newerJob(n: number, seconds: number): Job {
+  return { ...syntheticJob(n), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + seconds * 1000).toISOString() } as Job;
+}
+
+/** A list over JOBS scrolled down to row `row`, with its source and store. */
+async function scrolledList(row: number) {
+  const source = new HeldSource(JOBS);
+  const store = await startedStore(source);
+  const list = await listFor(store);
+  const scroller = scrollerOf(list);
+  scroller.scrollTop = row * 36;
+  await settle(list);
+  return { source, store, list, scroller };
+}
+
 function header(list: AcJobList, key: SortKey): HTMLElement {
   return list.shadowRoot!.querySelector<HTMLElement>(`#col-${key}`)!;
 }
@@ -373,12 +389,7 @@ describe('ac-job-list', () => {
   });
 
   it('updates a changed row in place without moving the scroll position', async () => {
-    const source = new HeldSource(JOBS);
-    const store = await startedStore(source);
-    const list = await listFor(store);
-    const scroller = scrollerOf(list);
-    scroller.scrollTop = 100 * 36;
-    await settle(list);
+    const { source, store, list, scroller } = await scrolledList(100);
     const before = rowsInView(list);
     const target = before[4]!;
     const index = Number(target.getAttribute('aria-rowindex')) - 2;
@@ -397,14 +408,9 @@ describe('ac-job-list', () => {
   });
 
   it('keeps the reader on the same jobs when new ones arrive above, and offers to show them', async () => {
-    const source = new HeldSource(JOBS);
-    const store = await startedStore(source);
-    const list = await listFor(store);
-    const scroller = scrollerOf(list);
-    scroller.scrollTop = 50 * 36;
-    await settle(list);
+    const { source, store, list, scroller } = await scrolledList(50);
     const before = rowsInView(list).map(nameOf);
-    const newest = [1, 2, 3].map((k) => ({ ...syntheticJob(1000 + k), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + k * 1000).toISOString() }) as Job);
+    const newest = [1, 2, 3].map((k) => newerJob(1000 + k, k));
     source.change(newest, 'job.created');
     await waitFor(() => store.total === 303, 'the new jobs');
     await settle(list);
@@ -434,7 +440,7 @@ describe('ac-job-list', () => {
     const started = performance.now();
     while (performance.now() - started < 600) {
       created++;
-      newest = { ...syntheticJob(5000 + created), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + created * 1000).toISOString() } as Job;
+      newest = newerJob(5000 + created, created);
       const below = store.jobAt(20)!;
       source.change([newest], 'job.created');
       source.change([{ ...below, description: `changed ${created}`, version: below.version + 1 } as Job], 'job.updated');
@@ -456,12 +462,7 @@ describe('ac-job-list', () => {
   });
 
   it('keeps a reader’s place at once when live changes move the rows, though it draws other live changes later', async () => {
-    const source = new HeldSource(JOBS);
-    const store = await startedStore(source);
-    const list = await listFor(store);
-    const scroller = scrollerOf(list);
-    scroller.scrollTop = 50 * 36;
-    await settle(list);
+    const { source, store, list, scroller } = await scrolledList(50);
     const before = rowsInView(list).map(nameOf);
     // Changes below the rows on screen, every frame: they do not move the rows.
     for (let k = 1; k <= 12; k++) {
@@ -470,7 +471,7 @@ describe('ac-job-list', () => {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     // Then, in the same 100 ms, new jobs above them: the rows stay under the reader's eyes.
-    const fresh = [1, 2].map((k) => ({ ...syntheticJob(7000 + k), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + k * 1000).toISOString() }) as Job);
+    const fresh = [1, 2].map((k) => newerJob(7000 + k, k));
     source.change(fresh, 'job.created');
     await waitFor(() => store.total === JOBS.length + 2, 'the new jobs');
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -485,7 +486,7 @@ describe('ac-job-list', () => {
     const source = new HeldSource(JOBS);
     const store = await startedStore(source);
     const list = await listFor(store);
-    const fresh = { ...syntheticJob(2000), createdAt: new Date(Date.parse(JOBS[0]!.createdAt) + 5000).toISOString() } as Job;
+    const fresh = newerJob(2000, 5);
     source.change([fresh], 'job.created');
     await waitFor(() => store.total === 301, 'the new job');
     await settle(list);
