@@ -1,5 +1,6 @@
 // `--profile <scenario>`: CPU profiles of our side of a scenario's runs, summed by source
 // file and by function through the bundles' source maps: where the main thread's time goes.
+// `--trace <scenario>`: a DevTools performance trace of one run, written as it comes.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 

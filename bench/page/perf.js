@@ -73,12 +73,13 @@ export function stopWindow() {
   const inWindow = (e) => e.start >= from;
   const tasks = longTasks.filter(inWindow);
   const loafs = animationFrames.filter(inWindow);
+  const longestFrame = loafs.reduce((longest, f) => (f.duration > (longest?.duration ?? 0) ? f : longest), undefined);
   return {
     frames,
     longTasks: tasks.length,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
-    longestFrameMs: Math.max(0, ...loafs.map((f) => f.duration)),
-    longestFrame: loafs.reduce((longest, f) => (f.duration > (longest?.duration ?? 0) ? f : longest), undefined),
+    longestFrameMs: longestFrame?.duration ?? 0,
+    longestFrame,
   };
 }
 
