@@ -59,12 +59,17 @@ export async function bundleOf(root, contents) {
   };
   load(Object.keys(outputs).find((path) => outputs[path].entryPoint));
   const files = result.outputFiles.filter((file) => loaded.has(relative(root, file.path)));
+  const gzipOf = (file) => gzipSync(file.contents, { level: 9 }).length;
   return {
     bytes: files.reduce((sum, file) => sum + file.contents.length, 0),
-    gzipBytes: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0),
+    gzipBytes: files.reduce((sum, file) => sum + gzipOf(file), 0),
     parts: partsOf([...loaded].map((path) => outputs[path])),
     /** The modules in what the page loads up front, as paths from `root`. */
     modules: [...loaded].flatMap((path) => Object.keys(outputs[path].inputs)),
+    /** The chunks loaded later, through `import()`: gzip bytes and modules of each. */
+    later: result.outputFiles
+      .filter((file) => !loaded.has(relative(root, file.path)) && file.path.endsWith('.js'))
+      .map((file) => ({ gzipBytes: gzipOf(file), modules: Object.keys(outputs[relative(root, file.path)].inputs) })),
   };
 }
 

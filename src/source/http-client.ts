@@ -2,8 +2,8 @@
  * The HTTP plumbing of `HttpJobSource`: URLs and query strings, timeouts, retries of
  * idempotent reads, and the mapping of every failure to one `JobSourceError`.
  */
-import { validateApiError } from '../model/index.js';
 import { backoffDelay, parseRetryAfter, sleep, type RetryOptions } from './backoff.js';
+import { contractChecks } from './contract-checks.js';
 import { JobSourceError, abortedError, type JobSourceErrorKind } from './job-source.js';
 
 /** A `Retry-After` longer than this is not waited for: the error carries it instead. */
@@ -64,6 +64,7 @@ export async function errorFromResponse(response: Response, label: string): Prom
   const text = await response.text().catch(() => '');
   let body: { code: string; message: string; parameter?: string } | undefined;
   try {
+    const { validateApiError } = await contractChecks();
     const checked = validateApiError(JSON.parse(text));
     if (checked.ok) body = checked.value.error;
   } catch {

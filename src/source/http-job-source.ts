@@ -3,24 +3,18 @@
  * checked against the contract's schema, idempotent reads retried, and live events from
  * an event stream this code reads and reconnects itself.
  */
-import {
-  validateFilePage,
-  validateJob,
-  validateJobFile,
-  validateJobSummary,
-  validateNodeList,
-  validatePageEnvelope,
-  validateSession,
-  type ClusterNode,
-  type FileListParams,
-  type Job,
-  type JobListParams,
-  type JobSummary,
-  type PageEnvelope,
-  type Session,
-  type Validator,
+import type {
+  ClusterNode,
+  FileListParams,
+  Job,
+  JobListParams,
+  JobSummary,
+  PageEnvelope,
+  Session,
+  Validator,
 } from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
+import { contractChecks } from './contract-checks.js';
 import { HttpClient } from './http-client.js';
 import {
   JobSourceError,
@@ -100,6 +94,8 @@ export class HttpJobSource implements JobSource {
   #lifetime = new AbortController();
 
   constructor(options: HttpJobSourceOptions = {}) {
+    // Loaded beside the first requests, so that their answers do not wait for them.
+    contractChecks().catch(() => {});
     const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
     const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.#client = new HttpClient({
@@ -128,11 +124,13 @@ export class HttpJobSource implements JobSource {
 
   async listNodes(signal?: AbortSignal): Promise<ClusterNode[]> {
     const body = await this.#client.getJson('/nodes', { signal: this.#signal(signal) });
+    const { validateNodeList } = await contractChecks();
     return checked(validateNodeList, body, 'GET /nodes').items;
   }
 
   async listJobs(params: JobListParams, signal?: AbortSignal): Promise<JobPageResult> {
     const body = await this.#client.getJson('/jobs', { query: params, signal: this.#signal(signal) });
+    const { validateJob, validatePageEnvelope } = await contractChecks();
     const envelope = checked(validatePageEnvelope, body, 'GET /jobs');
     const { items, rejected } = checkItems(envelope.items, validateJob, 'id');
     return { items, nextCursor: envelope.nextCursor, total: envelope.total, rejected };
@@ -140,18 +138,21 @@ export class HttpJobSource implements JobSource {
 
   async summarize(params: JobListParams, signal?: AbortSignal): Promise<JobSummary> {
     const body = await this.#client.getJson('/jobs/summary', { query: filtersOf(params), signal: this.#signal(signal) });
+    const { validateJobSummary } = await contractChecks();
     return checked(validateJobSummary, body, 'GET /jobs/summary');
   }
 
   async getJob(id: string, signal?: AbortSignal): Promise<Job> {
     const path = `/jobs/${encodeURIComponent(id)}`;
     const body = await this.#client.getJson(path, { signal: this.#signal(signal) });
+    const { validateJob } = await contractChecks();
     return checked(validateJob, body, `GET ${path}`);
   }
 
   async listFiles(jobId: string, params: FileListParams, signal?: AbortSignal): Promise<FilePageResult> {
     const path = `/jobs/${encodeURIComponent(jobId)}/files`;
     const body = await this.#client.getJson(path, { query: params, signal: this.#signal(signal) });
+    const { validateFilePage, validateJobFile, validatePageEnvelope } = await contractChecks();
     const envelope: PageEnvelope = checked(validatePageEnvelope, body, `GET ${path}`);
     // The envelope's own fields (byStatus), with the items checked one by one below.
     const { byStatus } = checked(validateFilePage, { ...(body as object), items: [] }, `GET ${path}`);
@@ -175,12 +176,13 @@ export class HttpJobSource implements JobSource {
 
   async getSession(signal?: AbortSignal): Promise<Session> {
     const body = await this.#client.getJson('/session', { signal: this.#signal(signal) });
+    const { validateSession } = await contractChecks();
     return checked(validateSession, body, 'GET /session');
   }
 
   async login(username: string, password: string, signal?: AbortSignal): Promise<Session> {
     const body = await this.#client.send('POST', '/session', { username, password }, { signal: this.#signal(signal) });
-    const session = body === undefined ? await this.getSession(signal) : checked(validateSession, body, 'POST /session');
+    const session = body === undefined ? await this.getSession(signal) : checked((await contractChecks()).validateSession, body, 'POST /session');
     // A stream refused for want of a session may now open.
     if (this.#live.state.status === 'error') this.#live.restart();
     return session;

@@ -4,8 +4,8 @@
  * watch for silence, the long-poll fallback, and the pauses while the page is hidden or
  * the browser offline.
  */
-import { validateEventBatch, validateLiveEvent } from '../model/index.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { contractChecks, type ContractChecks } from './contract-checks.js';
 import { SseParser, type SseMessage } from './event-stream.js';
 import { EventSequencer, type IncomingEvent } from './event-sequencer.js';
 import type { HttpClient } from './http-client.js';
@@ -60,7 +60,7 @@ function seqOf(data: unknown): number | undefined {
 }
 
 /** One SSE message as an incoming event: checked against the contract. */
-function fromMessage(message: SseMessage): IncomingEvent | undefined {
+function fromMessage(message: SseMessage, { validateLiveEvent }: ContractChecks): IncomingEvent | undefined {
   const idSeq = seqFrom(message.id);
   if (message.event !== 'job' && message.event !== 'resync' && message.event !== 'message') {
     // A kind of event this version does not know: it uses its seq, nothing to deliver.
@@ -78,7 +78,7 @@ function fromMessage(message: SseMessage): IncomingEvent | undefined {
 }
 
 /** The events of a polling answer; one bad event is skipped, a broken envelope is `bad-response`. */
-function fromBatch(body: unknown, label: string): { incoming: IncomingEvent[]; lastSeq: number } {
+function fromBatch(body: unknown, label: string, { validateEventBatch, validateLiveEvent }: ContractChecks): { incoming: IncomingEvent[]; lastSeq: number } {
   const whole = validateEventBatch(body);
   if (whole.ok) return { incoming: whole.value.items.map((event) => ({ event })), lastSeq: whole.value.lastSeq };
   const envelope = body as { items?: unknown; lastSeq?: unknown } | null;
@@ -267,6 +267,7 @@ export class LiveConnection {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     const lastSeq = this.#sequencer.lastSeq;
     if (lastSeq !== undefined) headers['Last-Event-ID'] = String(lastSeq);
+    const checks = await contractChecks();
     const response = await client.open(path, { headers, signal: requestSignal });
     const type = response.headers.get('content-type') ?? '';
     if (!response.body || !/^text\/event-stream/i.test(type)) {
@@ -280,7 +281,7 @@ export class LiveConnection {
     let incoming: IncomingEvent[] = [];
     const parser = new SseParser({
       message: (message) => {
-        const item = fromMessage(message);
+        const item = fromMessage(message, checks);
         if (item) incoming.push(item);
       },
       idOnly: (id) => {
@@ -326,7 +327,7 @@ export class LiveConnection {
       const wait = first ? 0 : pollWaitMs;
       const query = { after: this.#sequencer.lastSeq, wait };
       const body = await client.getJson(path, { query, signal, timeoutMs: wait + requestTimeoutMs, attempts: 1 });
-      const { incoming, lastSeq } = fromBatch(body, `GET ${path}`);
+      const { incoming, lastSeq } = fromBatch(body, `GET ${path}`, await contractChecks());
       if (this.#state.status !== 'live') this.#connected();
       onProgress();
       this.#sequencer.accept(incoming);

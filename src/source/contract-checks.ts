@@ -1,0 +1,27 @@
+/**
+ * The contract's validators for the HTTP source, loaded on first use: they are a third of
+ * a list page's code, and a page needs them only once its first answer arrives. The
+ * source starts loading them when it is made, beside its first requests.
+ */
+import { JobSourceError } from './job-source.js';
+
+export type ContractChecks = typeof import('../model/validate.js');
+
+/**
+ * `load` called once and its module kept; a failed load rejects with a `network` error
+ * (the page lost its server, or was updated under it), and the next call tries again.
+ */
+export function loadChecksOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw new JobSourceError(
+        'network',
+        `The page could not load the code that checks the server's answers (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }));
+}
+
+/** The validators, loaded the first time. */
+export const contractChecks: () => Promise<ContractChecks> = loadChecksOnce(() => import('../model/validate.js'));
