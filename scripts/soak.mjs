@@ -12,6 +12,8 @@
 //   options: --duration <s> (600) --interval <s> (30, or duration/6 if shorter)
 //            --warmup <s> (120, or duration/5 if shorter: samples before it are not compared)
 //            --speed <x> (100: about 27 job events a second) --jobs <n> (20000) --no-build
+//            --heap-split: a heap snapshot after each sample, to print how much of the heap is
+//            V8's compiled code and how much the rest (slower; no check uses it)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '100' },
     jobs: { type: 'string', default: '20000' },
     'no-build': { type: 'boolean', default: false },
+    'heap-split': { type: 'boolean', default: false },
   },
 });
 const number = (name, text, min) => {
@@ -43,8 +46,10 @@ const number = (name, text, min) => {
 };
 const durationMs = number('duration', values.duration, 5) * 1000;
 const intervalMs = values.interval === undefined ? Math.min(30_000, durationMs / 6) : number('interval', values.interval, 1) * 1000;
-// The first minutes' growth is the browser warming up (compiled code, caches): the heap is
-// compared after it.
+// The first minutes' growth is the browser warming up: V8 compiles the functions the page
+// runs as they get hot (bytecode, then baseline and optimized code), and code only run on a
+// view switch gets hot slowly. The heap is compared after the warm-up, during which the person
+// switches views every few seconds (see `visit`), so that the compilers are done by its end.
 const warmupMs = values.warmup === undefined ? Math.min(120_000, durationMs / 5) : number('warmup', values.warmup, 0) * 1000;
 if (warmupMs >= durationMs) {
   console.error(`--warmup must be shorter than --duration.`);
@@ -53,6 +58,8 @@ if (warmupMs >= durationMs) {
 const speed = number('speed', values.speed, 0.001);
 const jobCount = Math.round(number('jobs', values.jobs, 0));
 const TICK_MS = 500;
+/** During the warm-up, a visit to the dashboard and back at least this often. */
+const WARMUP_VISIT_MS = 5000;
 
 // ---- build (the page loads dist/ac-job-manager.bundle.js) --------------------------------
 
@@ -191,6 +198,33 @@ try {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   const samples = [];
+  /**
+   * A heap snapshot split into V8's compiled code (bytecode, baseline and optimized code,
+   * feedback: nodes of type `code`) and the rest of the JS heap. Blink's objects and the
+   * text of external strings (the scripts' sources) are left out: JSHeapUsedSize does not
+   * count them either.
+   */
+  const heapSplit = async () => {
+    let json = '';
+    const onChunk = ({ chunk }) => (json += chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    const { snapshot, nodes, strings } = JSON.parse(json);
+    const fields = snapshot.meta.node_fields;
+    const [TYPE, NAME, SIZE] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+    const types = snapshot.meta.node_types[TYPE];
+    let code = 0;
+    let rest = 0;
+    for (let i = 0; i < nodes.length; i += fields.length) {
+      const type = types[nodes[i + TYPE]];
+      const name = strings[nodes[i + NAME]];
+      if ((type === 'native' && !name.startsWith('system /')) || name === 'system / ExternalStringData') continue;
+      if (type === 'code') code += nodes[i + SIZE];
+      else rest += nodes[i + SIZE];
+    }
+    return { codeMB: +(code / 1048576).toFixed(3), restMB: +(rest / 1048576).toFixed(3) };
+  };
   const started = Date.now();
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -213,10 +247,12 @@ try {
       connection: page_.connection,
       streams: api.events.stats().streams,
     };
+    if (values['heap-split']) Object.assign(s, await heapSplit());
     samples.push(s);
     console.log(
       `t=${String(s.t).padStart(4)} s${s.t * 1000 < warmupMs ? ' (warm-up)' : ''}  heap ${s.heapMB.toFixed(2)} MB  nodes ${s.nodes}  listeners ${s.listeners}  timers ${s.timers}  ` +
-        `seq page ${s.pageSeq ?? '-'} / server ${s.serverSeq}  jobs ${s.jobs}  ${s.connection}  streams ${s.streams}`,
+        `seq page ${s.pageSeq ?? '-'} / server ${s.serverSeq}  jobs ${s.jobs}  ${s.connection}  streams ${s.streams}` +
+        (s.codeMB === undefined ? '' : `  (compiled code ${s.codeMB.toFixed(2)} MB, the rest ${s.restMB.toFixed(2)} MB)`),
     );
   };
 
@@ -226,15 +262,14 @@ try {
   );
   const seqAtStart = api.simulator.lastSeq;
   let newJobsShown = 0;
-  await sample();
-  while (Date.now() - started < durationMs) {
-    await sleep(Math.min(intervalMs, durationMs - (Date.now() - started)));
-    // A person looks at the dashboard now and then: views are made and let go.
+  let visits = 0;
+  /** A person looks at the dashboard now and then (views are made and let go), then shows the new jobs the list's hint counts. */
+  const visit = async () => {
+    visits++;
     await page.evaluate(() => (location.hash = '#/dashboard'));
     await sleep(1500);
     await page.evaluate(() => (location.hash = '#/jobs'));
     await sleep(1500);
-    // Back on the list, the person shows the new jobs its hint counts.
     newJobsShown += await page.evaluate(() => {
       const list = document.querySelector('ac-job-manager')?.shadowRoot?.querySelector('ac-job-list');
       const show = list?.shadowRoot?.querySelector('.new-jobs button');
@@ -242,6 +277,19 @@ try {
       return show ? 1 : 0;
     });
     await sleep(500);
+  };
+  const elapsed = () => Date.now() - started;
+  await sample();
+  while (elapsed() < durationMs) {
+    const next = Math.min(elapsed() + intervalMs, durationMs);
+    // In the warm-up, visits every few seconds: what a view switch runs gets compiled before the heap is compared.
+    while (elapsed() < warmupMs && elapsed() + WARMUP_VISIT_MS < next) {
+      const visited = elapsed();
+      await visit();
+      await sleep(Math.max(0, visited + WARMUP_VISIT_MS - elapsed()));
+    }
+    await sleep(Math.max(0, next - elapsed()));
+    await visit();
     await sample();
   }
 
@@ -304,11 +352,18 @@ try {
     samples: samples.length,
     eventsServed: finalSeq - seqAtStart,
     warmupS: warmupMs / 1000,
+    visits,
     newJobsShown,
     eventsPerSecond: +((finalSeq - seqAtStart) / Math.max(1, samples[samples.length - 1].t)).toFixed(1),
     jobsAtEnd: truth.size,
     heapMB: { firstThirdMedian: median(first.map((s) => s.heapMB)), lastThirdMedian: median(last.map((s) => s.heapMB)), max: Math.max(...samples.map((s) => s.heapMB)) },
     heapGrowth: +growth('heapMB').toFixed(3),
+    ...(values['heap-split']
+      ? {
+          codeMB: { firstThirdMedian: +median(first.map((s) => s.codeMB)).toFixed(2), lastThirdMedian: +median(last.map((s) => s.codeMB)).toFixed(2) },
+          restGrowth: +growth('restMB').toFixed(3),
+        }
+      : {}),
     nodesGrowth: +growth('nodes').toFixed(3),
     listenersGrowth: +growth('listeners').toFixed(3),
     timers: { first: first.map((s) => s.timers), last: last.map((s) => s.timers) },
