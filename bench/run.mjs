@@ -926,6 +926,11 @@ if (only.has('bundle')) {
         module: 'model/generated/validators.js',
         note: 'the HTTP source starts loading them when it is made and checks its first answer with them',
       },
+      {
+        figure: "the live connection's code beside the first request: not up front in the list page",
+        module: 'source/live-connection.js',
+        note: 'the HTTP source starts loading it when it is made with live updates, and opens the stream with it once subscribed',
+      },
     ]) {
       const upFront = listPage.modules.some((path) => path.endsWith(module));
       const later = loadedLater(module);

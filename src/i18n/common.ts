@@ -54,60 +54,12 @@ const EN = {
   resetFilters: 'Reset filters',
 } as const;
 
-const FR = {
-  'jobType.DESTAGING': 'Déstockage',
-  'jobType.VERSIONING': 'Versionnage',
-  'jobType.ARCHIVING': 'Archivage',
-  'jobType.STORAGE': 'Stockage',
-  'jobType.COPY': 'Copie',
-  'jobType.DUPLICATION': 'Duplication',
 
-  'state.SCHEDULED': 'Planifié',
-  'state.RUNNING': 'En cours',
-  'state.SUCCESSFUL': 'Réussi',
-  'state.UNSUCCESSFUL': 'Échoué',
+/** The shared messages in English, as declared (for tests and tooling; French is `common.fr.ts`). */
+export const COMMON_MESSAGES = { en: EN } as const;
 
-  'stage.NOT_STARTED': 'Non démarré',
-  'stage.IN_PROGRESS': 'En cours',
-  'stage.NORMALLY': 'Terminé normalement',
-  'stage.INTERRUPTED_ON_ERROR': 'Interrompu sur erreur',
-  'stage.INTERRUPTED_BY_USER': 'Interrompu par l’utilisateur',
-  'stage.INTERRUPTED_ON_SHUTDOWN': 'Interrompu par un arrêt',
-  'stage.INTERRUPTED_ON_TIMEOUT': 'Interrompu sur délai dépassé',
-  'stage.INTERRUPTED_NO_SPACE_LEFT': 'Interrompu : plus d’espace disponible',
-
-  'fileStatus.PENDING': 'En attente',
-  'fileStatus.DESTAGED': 'Déstocké',
-  'fileStatus.ARCHIVED': 'Archivé',
-  'fileStatus.CHECKED': 'Vérifié',
-  'fileStatus.VERSIONED': 'Versionné',
-  'fileStatus.COPIED': 'Copié',
-  'fileStatus.DUPLICATED': 'Dupliqué',
-  'fileStatus.SKIPPED': 'Ignoré',
-  'fileStatus.FAILED': 'Échec',
-
-  'connection.idle': 'Non connecté',
-  'connection.connecting': 'Connexion…',
-  'connection.live': 'En direct',
-  'connection.reconnecting': 'Reconnexion…',
-  'connection.offline': 'Hors ligne',
-  'connection.error': 'Erreur de connexion',
-  'connection.paused': 'En pause (page masquée)',
-
-  retry: 'Réessayer',
-  loading: 'Chargement…',
-  export: 'Exporter',
-  cancel: 'Annuler',
-  close: 'Fermer',
-  logOut: 'Se déconnecter',
-  resetFilters: 'Réinitialiser les filtres',
-} as const;
-
-/** The shared messages in each language, as declared (for tests and tooling). */
-export const COMMON_MESSAGES = { en: EN, fr: FR } as const;
-
-/** Translates a shared message: `common(locale, 'retry')`. */
-export const common = defineMessages(COMMON_MESSAGES);
+/** Translates a shared message: `common(locale, 'retry')`. French loads the first time an element speaks it. */
+export const common = defineMessages({ en: EN, fr: () => import('./common.fr.js') });
 
 export function jobTypeLabel(type: JobType, locale: Locale): string {
   return common(locale, `jobType.${type}`);

@@ -36,18 +36,61 @@ export type Translator<Table extends MessageTable> = <Key extends keyof Table & 
   ...params: ParamsArgument<Table[Key]>
 ) => string;
 
+/** The messages of `en` in another language: exactly its keys (a missing or an extra key is a type error). */
+export type Translation<En extends MessageTable> = { readonly [Key in keyof En]: Message };
+
+/** A table of another language in a module of its own, loaded the first time an element speaks it. */
+export type TranslationLoader<En extends MessageTable> = () => Promise<{ default: Translation<En> }>;
+
 const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The loads of tables not yet loaded, by language (English is always there). */
+const unloaded: Record<Locale, Set<() => Promise<void>>> = { en: new Set(), fr: new Set() };
+
+/**
+ * Undefined when every table declared so far is loaded in `locale`; else a promise that
+ * settles when they are (a table that failed to load falls back to English, and its
+ * load is tried again at the next call). Elements wait for it before they render.
+ */
+export function messagesReady(locale: Locale): Promise<void> | undefined {
+  const loads = unloaded[locale];
+  if (loads.size === 0) return undefined;
+  return Promise.all([...loads].map((load) => load().catch(() => {}))).then(() => {});
+}
 
 /**
  * Declares the messages of one element (or of a shared set) in every language. Keys and
  * parameters are typed from `en`; `fr` must have exactly the same keys, which the
- * compiler checks (a missing or an extra key is a type error).
+ * compiler checks (a missing or an extra key is a type error). `fr` may be a table, or
+ * a loader of its module (`() => import('./messages.fr.js')`), so that a page in English
+ * never downloads it: until it has loaded, French falls back to English, which is why
+ * elements wait for `messagesReady` before they render.
  */
 export function defineMessages<
   const En extends MessageTable,
   const Fr extends { readonly [Key in keyof En]: Message },
->(messages: { en: En; fr: Fr & { readonly [Extra in Exclude<keyof Fr, keyof En>]: never } }): Translator<En> {
-  const tables: Record<Locale, MessageTable> = messages;
+>(messages: { en: En; fr: Fr & { readonly [Extra in Exclude<keyof Fr, keyof En>]: never } }): Translator<En>;
+export function defineMessages<const En extends MessageTable>(messages: { en: En; fr: TranslationLoader<En> }): Translator<En>;
+export function defineMessages(messages: { en: MessageTable; fr: MessageTable | TranslationLoader<MessageTable> }): Translator<MessageTable> {
+  const tables: Partial<Record<Locale, MessageTable>> & { en: MessageTable } = { en: messages.en };
+  const fr = messages.fr;
+  if (typeof fr === 'function') {
+    let loading: Promise<void> | undefined;
+    const load = (): Promise<void> =>
+      (loading ??= fr().then(
+        (module) => {
+          tables.fr = module.default;
+          unloaded.fr.delete(load);
+        },
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      ));
+    unloaded.fr.add(load);
+  } else {
+    tables.fr = fr;
+  }
   return (locale, key, ...[params]) => {
     const message = (tables[locale] ?? tables.en)[key] ?? tables.en[key];
     // Only untyped callers get here: show the key rather than nothing.

@@ -9,19 +9,23 @@ export type ContractChecks = typeof import('../model/validate.js');
 
 /**
  * `load` called once and its module kept; a failed load rejects with a `network` error
- * (the page lost its server, or was updated under it), and the next call tries again.
+ * naming `what` it loads (the page lost its server, or was updated under it), and the
+ * next call tries again.
  */
-export function loadChecksOnce<T>(load: () => Promise<T>): () => Promise<T> {
+export function loadOnce<T>(load: () => Promise<T>, what: string): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () =>
     (loading ??= load().catch((error: unknown) => {
       loading = undefined;
       throw new JobSourceError(
         'network',
-        `The page could not load the code that checks the server's answers (${error instanceof Error ? error.message : String(error)}).`,
+        `The page could not load ${what} (${error instanceof Error ? error.message : String(error)}).`,
       );
     }));
 }
 
 /** The validators, loaded the first time. */
-export const contractChecks: () => Promise<ContractChecks> = loadChecksOnce(() => import('../model/validate.js'));
+export const contractChecks: () => Promise<ContractChecks> = loadOnce(
+  () => import('../model/validate.js'),
+  "the code that checks the server's answers",
+);

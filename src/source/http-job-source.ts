@@ -1,7 +1,8 @@
 /**
  * The HTTP contract of DESIGN.md as a `JobSource`: typed calls over `fetch`, every answer
  * checked against the contract's schema, idempotent reads retried, and live events from
- * an event stream this code reads and reconnects itself.
+ * an event stream this code reads and reconnects itself (`live-connection.ts`, loaded
+ * beside the first requests: a page needs it only once its first answers have come).
  */
 import type {
   ClusterNode,
@@ -14,7 +15,7 @@ import type {
   Validator,
 } from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
-import { contractChecks } from './contract-checks.js';
+import { contractChecks, loadOnce } from './contract-checks.js';
 import { HttpClient } from './http-client.js';
 import {
   JobSourceError,
@@ -25,7 +26,7 @@ import {
   type LiveBatch,
 } from './job-source.js';
 import { ListenerSet } from './listener-set.js';
-import { LiveConnection } from './live-connection.js';
+import type { LiveConnection, LiveConnectionOptions } from './live-connection.js';
 import { browserNetwork, documentVisibility, type NetworkStatus, type PageVisibility } from './page-lifecycle.js';
 
 export interface HttpJobSourceOptions {
@@ -84,10 +85,19 @@ function checked<T>(validate: Validator<T>, body: unknown, label: string): T {
   return result.value;
 }
 
+/** The live connection's code (the stream's reader and parser, the event sequencer, the reconnection loop), loaded once. */
+const liveConnectionCode = loadOnce(() => import('./live-connection.js'), 'the code of the live connection');
+
+const IDLE: ConnectionState = { status: 'idle' };
+
 export class HttpJobSource implements JobSource {
   readonly #client: HttpClient;
   readonly #liveEnabled: boolean;
-  readonly #live: LiveConnection;
+  readonly #liveOptions: LiveConnectionOptions;
+  /** Made once its code has loaded, when the first subscriber came. */
+  #live: LiveConnection | undefined;
+  /** The connection's state before it is made: idle, or an error if its code could not load. */
+  #unmade: ConnectionState = IDLE;
   readonly #subscribers = new ListenerSet<LiveBatch>();
   readonly #connectionListeners = new ListenerSet<ConnectionState>();
   /** Aborted by `close()`: every request still in flight then ends. */
@@ -105,7 +115,8 @@ export class HttpJobSource implements JobSource {
       requestTimeoutMs,
     });
     this.#liveEnabled = options.live ?? true;
-    this.#live = new LiveConnection({
+    if (this.#liveEnabled) liveConnectionCode().catch(() => {});
+    this.#liveOptions = {
       client: this.#client,
       path: '/events',
       backoff: retry,
@@ -119,7 +130,7 @@ export class HttpJobSource implements JobSource {
       network: options.network ?? browserNetwork(),
       deliver: (batch) => this.#subscribers.emit(batch),
       setState: (state) => this.#connectionListeners.emit(state),
-    });
+    };
   }
 
   async listNodes(signal?: AbortSignal): Promise<ClusterNode[]> {
@@ -184,27 +195,27 @@ export class HttpJobSource implements JobSource {
     const body = await this.#client.send('POST', '/session', { username, password }, { signal: this.#signal(signal) });
     const session = body === undefined ? await this.getSession(signal) : checked((await contractChecks()).validateSession, body, 'POST /session');
     // A stream refused for want of a session may now open.
-    if (this.#live.state.status === 'error') this.#live.restart();
+    if (this.connection.status === 'error') this.reconnect();
     return session;
   }
 
   async logout(signal?: AbortSignal): Promise<void> {
     await this.#client.send('DELETE', '/session', undefined, { signal: this.#signal(signal) });
     // The open stream belonged to the session that ended: the server decides again.
-    this.#live.restart();
+    this.#live?.restart();
   }
 
   subscribe(listener: (batch: LiveBatch) => void): () => void {
     const remove = this.#subscribers.add(listener);
-    if (this.#liveEnabled && this.#subscribers.size === 1) this.#live.start();
+    if (this.#liveEnabled && this.#subscribers.size === 1) this.#startLive();
     return () => {
       if (!remove()) return;
-      if (this.#subscribers.size === 0) this.#live.stop();
+      if (this.#subscribers.size === 0) this.#live?.stop();
     };
   }
 
   get connection(): ConnectionState {
-    return this.#live.state;
+    return this.#live?.state ?? this.#unmade;
   }
 
   onConnectionChange(listener: (state: ConnectionState) => void): () => void {
@@ -214,16 +225,38 @@ export class HttpJobSource implements JobSource {
 
   /** Reconnects the live stream now (a "retry" button; after an `error` state). */
   reconnect(): void {
-    this.#live.restart();
+    if (this.#live) this.#live.restart();
+    else if (this.#liveEnabled && this.#subscribers.size > 0) this.#startLive();
   }
 
   /** Closes the live connection, cancels every timer and every request in flight, forgets every listener. */
   close(): void {
     this.#subscribers.clear();
-    this.#live.stop();
+    this.#live?.stop();
+    this.#unmade = IDLE;
     this.#connectionListeners.clear();
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
+  }
+
+  /** Starts the live connection, made first once its code has loaded (unless no one listens any more). */
+  #startLive(): void {
+    if (this.#live) {
+      this.#live.start();
+      return;
+    }
+    liveConnectionCode().then(
+      ({ LiveConnection }) => {
+        if (this.#subscribers.size === 0) return;
+        this.#live ??= new LiveConnection(this.#liveOptions);
+        this.#live.start();
+      },
+      (error: JobSourceError) => {
+        if (this.#subscribers.size === 0 || this.#live) return;
+        this.#unmade = { status: 'error', error };
+        this.#connectionListeners.emit(this.#unmade);
+      },
+    );
   }
 
   #signal(caller: AbortSignal | undefined): AbortSignal {

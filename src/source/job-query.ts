@@ -1,15 +1,14 @@
 /**
- * The meaning of a query, written once and plainly: which jobs a query selects, in
- * which order, how they page, and what their aggregates are. The reference server and
- * MemoryJobSource answer with it; the store's indexed in-memory engine is tested equal to it.
+ * The meaning of a query, written once and plainly: which jobs a query selects
+ * (`job-selection.ts`, re-exported here), in which order, how they page, and what their
+ * aggregates are. The reference server and MemoryJobSource answer with it; the store's
+ * indexed in-memory engine is tested equal to it.
  */
 import {
   JOB_STATES,
   JOB_TYPES,
   type Job,
   type JobListParams,
-  type JobPeriod,
-  type JobQuery,
   type JobState,
   type JobSummary,
   type JobType,
@@ -17,73 +16,10 @@ import {
   type SortOrder,
 } from '../model/index.js';
 
+export * from './job-selection.js';
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** Absolute bounds of a period at `now`: `since` inclusive, `until` exclusive. */
-export function resolvePeriod(period: JobPeriod, now: number): { since?: string; until?: string } {
-  switch (period.kind) {
-    case 'all':
-      return {};
-    case 'last-days':
-      return { since: new Date(now - period.days * DAY_MS).toISOString() };
-    case 'range':
-      return { since: period.from, until: period.to };
-  }
-}
-
-/** The store's query as the contract's parameters (without paging). */
-export function toListParams(query: JobQuery, now: number): JobListParams {
-  const params: JobListParams = { ...resolvePeriod(query.period, now), sort: query.sort, order: query.order };
-  if (query.states.length) params.state = [...query.states];
-  if (query.nodes.length) params.node = [...query.nodes];
-  if (query.types.length) params.type = [...query.types];
-  if (query.stages.length) params.stage = [...query.stages];
-  const q = query.q.trim();
-  if (q) params.q = q;
-  return params;
-}
-
-/** Lower-cased search text; the search matches it as a substring of name, type or description. */
-export function normalizeSearch(q: string | undefined): string {
-  return (q ?? '').trim().toLowerCase();
-}
-
-export function matchesSearch(job: Job, needle: string): boolean {
-  return (
-    !needle ||
-    job.name.toLowerCase().includes(needle) ||
-    job.type.toLowerCase().includes(needle) ||
-    job.description.toLowerCase().includes(needle)
-  );
-}
-
-/**
- * A job is in a period when it was alive during it: created before `until` and not
- * finished before `since`. A job running for a week is part of "the last day".
- */
-export function inPeriod(job: Job, sinceMs: number, untilMs: number): boolean {
-  if (Date.parse(job.createdAt) >= untilMs) return false;
-  return job.finishedAt === null || Date.parse(job.finishedAt) >= sinceMs;
-}
-
-/** A predicate for the jobs a query selects. */
-export function jobMatcher(params: JobListParams): (job: Job) => boolean {
-  const sinceMs = params.since ? Date.parse(params.since) : -Infinity;
-  const untilMs = params.until ? Date.parse(params.until) : Infinity;
-  const states = params.state?.length ? new Set<string>(params.state) : undefined;
-  const nodes = params.node?.length ? new Set<string>(params.node) : undefined;
-  const types = params.type?.length ? new Set<string>(params.type) : undefined;
-  const stages = params.stage?.length ? new Set<string>(params.stage) : undefined;
-  const needle = normalizeSearch(params.q);
-  return (job) =>
-    (!states || states.has(job.state)) &&
-    (!nodes || nodes.has(job.node)) &&
-    (!types || types.has(job.type)) &&
-    (!stages || stages.has(job.stage)) &&
-    (sinceMs === -Infinity && untilMs === Infinity ? true : inPeriod(job, sinceMs, untilMs)) &&
-    matchesSearch(job, needle);
-}
 
 const STATE_RANK: Record<JobState, number> = { SCHEDULED: 0, RUNNING: 1, SUCCESSFUL: 2, UNSUCCESSFUL: 3 };
 

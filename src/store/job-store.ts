@@ -14,7 +14,7 @@ import {
   type LiveEvent,
   type Session,
 } from '../model/index.js';
-import { jobMatcher, toListParams } from '../source/job-query.js';
+import { jobMatcher, toListParams } from '../source/job-selection.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
 import type { MemoryEngine } from './memory-engine.js';

@@ -17,7 +17,7 @@
  *   time, and the ordered rows once a frame.
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
-import { normalizeSearch } from '../source/job-query.js';
+import { normalizeSearch } from '../source/job-selection.js';
 import { JobColumns, STATE_CODE, TYPE_CODE } from './job-columns.js';
 import { GroupHours } from './group-hours.js';
 import { RowList } from './sorted-rows.js';

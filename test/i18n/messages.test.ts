@@ -8,9 +8,11 @@ import {
   jobStateLabel,
   jobTypeLabel,
   localeOf,
+  messagesReady,
   resolveLocale,
   stageLabel,
 } from '../../src/i18n/index.js';
+import COMMON_FR from '../../src/i18n/common.fr.js';
 import { FILE_STATUSES, JOB_STATES, JOB_TYPES, KNOWN_STAGES } from '../../src/model/index.js';
 
 const messages = defineMessages({
@@ -106,12 +108,49 @@ describe('defineMessages', () => {
     // @ts-expect-error a message with a placeholder needs its parameter
     expect(() => messages('en', 'greeting')).not.to.throw();
   });
+
+  it('loads French from its module once, falling back to English until then', async () => {
+    let loads = 0;
+    const lazy = defineMessages({
+      en: { title: 'Jobs', jobs: { one: '{count} job', other: '{count} jobs' } },
+      fr: async () => {
+        loads++;
+        return { default: { title: 'Tâches', jobs: { one: '{count} tâche', other: '{count} tâches' } } };
+      },
+    });
+    expect(messagesReady('en')).to.equal(undefined);
+    expect(lazy('fr', 'title')).to.equal('Jobs');
+    await messagesReady('fr');
+    expect(lazy('fr', 'title')).to.equal('Tâches');
+    expect(lazy('fr', 'jobs', { count: 2 })).to.equal('2 tâches');
+    await messagesReady('fr');
+    expect(loads).to.equal(1);
+  });
+
+  it('renders in English when French could not load, and tries again at the next wait', async () => {
+    let loads = 0;
+    const lazy = defineMessages({
+      en: { title: 'Jobs' },
+      fr: async () => {
+        loads++;
+        if (loads === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        return { default: { title: 'Tâches' } };
+      },
+    });
+    await messagesReady('fr');
+    expect(lazy('fr', 'title')).to.equal('Jobs');
+    await messagesReady('fr');
+    expect(lazy('fr', 'title')).to.equal('Tâches');
+    expect(loads).to.equal(2);
+  });
 });
 
 describe('common messages', () => {
+  before(() => messagesReady('fr'));
+
   it('has the same keys in both languages, none empty, no markup', () => {
-    expect(Object.keys(COMMON_MESSAGES.fr).sort()).to.deep.equal(Object.keys(COMMON_MESSAGES.en).sort());
-    for (const table of [COMMON_MESSAGES.en, COMMON_MESSAGES.fr]) {
+    expect(Object.keys(COMMON_FR).sort()).to.deep.equal(Object.keys(COMMON_MESSAGES.en).sort());
+    for (const table of [COMMON_MESSAGES.en, COMMON_FR]) {
       for (const [key, text] of Object.entries(table)) {
         expect(text, key).to.be.a('string').and.not.equal('');
         expect(text, key).not.to.match(/[<>&]/);

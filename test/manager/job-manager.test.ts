@@ -135,13 +135,14 @@ describe('<ac-job-manager> end to end', function () {
 
   it('speaks French everywhere when the page is in French', async () => {
     const { COMMON_MESSAGES } = await import('../../src/i18n/common.js');
+    const { default: COMMON_FR } = await import('../../src/i18n/common.fr.js');
     manager = mountManager({ src: server.base, lang: 'fr', routing: 'none' });
     await logIn(manager, 'admin', 'admin');
     await waitFor(() => deepQuery(manager!, 'ac-job-dashboard')?.shadowRoot?.querySelector('h2, h3'), 'the dashboard');
     const views: Array<'dashboard' | 'jobs'> = ['dashboard', 'jobs'];
     const english = new Set(
       Object.entries(COMMON_MESSAGES.en)
-        .filter(([key, text]) => typeof text === 'string' && text !== (COMMON_MESSAGES.fr as Record<string, unknown>)[key])
+        .filter(([key, text]) => typeof text === 'string' && text !== (COMMON_FR as Record<string, unknown>)[key])
         .map(([, text]) => text as string),
     );
     for (const view of views) {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { contractChecks, loadChecksOnce } from '../../src/source/contract-checks.js';
+import { contractChecks, loadOnce } from '../../src/source/contract-checks.js';
 import { JobSourceError } from '../../src/source/job-source.js';
 import { makeJob } from './fixtures.js';
 
@@ -14,11 +14,11 @@ describe('contract checks, loaded on first use', () => {
 
   it('load once, and after a failed load try again at the next call', async () => {
     let calls = 0;
-    const load = loadChecksOnce(async () => {
+    const load = loadOnce(async () => {
       calls++;
       if (calls === 1) throw new TypeError('Failed to fetch dynamically imported module');
       return { loaded: calls };
-    });
+    }, 'the code of a test');
     const failure = await load().then(
       () => undefined,
       (error: unknown) => error,
@@ -26,6 +26,7 @@ describe('contract checks, loaded on first use', () => {
     expect(failure).to.be.instanceOf(JobSourceError);
     expect((failure as JobSourceError).kind).to.equal('network');
     expect((failure as JobSourceError).message).to.contain('Failed to fetch dynamically imported module');
+    expect((failure as JobSourceError).message).to.contain('could not load the code of a test');
     expect(await load()).to.deep.equal({ loaded: 2 });
     expect(await load()).to.deep.equal({ loaded: 2 });
     expect(calls).to.equal(2);

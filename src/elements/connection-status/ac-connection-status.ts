@@ -1,8 +1,9 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { connectionStatusLabel, localeOf } from '../../i18n/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { connectionStatusStyles } from './connection-status.styles.js';
 import { t } from './messages.js';
@@ -16,7 +17,7 @@ import { t } from './messages.js';
  * @csspart label - The status text.
  */
 @customElement('ac-connection-status')
-export class AcConnectionStatus extends LitElement {
+export class AcConnectionStatus extends LocalizedElement {
   static override styles = [themeStyles, connectionStatusStyles];
 
   /** The store whose connection is shown (else found by `source` or context). */

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, queryAll, state } from 'lit/decorators.js';
 import { EXPORT_FORMATS, exportFileName, saveExport, type ExportFormat, type ExportProgress } from '../../export/index.js';
 import { formatNumber, localeOf, type Locale } from '../../i18n/index.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { exportButtonStyles } from './export-button.styles.js';
 import { msg } from './messages.js';
@@ -50,7 +51,7 @@ type Outcome =
  * @csspart message - The line that tells how the last export ended.
  */
 @customElement('ac-export-button')
-export class AcExportButton extends LitElement {
+export class AcExportButton extends LocalizedElement {
   static override styles = [themeStyles, exportButtonStyles];
 
   /** Makes the export's chunks for the chosen format; the button is disabled without it. */

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
 import { formatPercent, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
@@ -6,6 +6,7 @@ import { type ClusterNode, type JobQuery, type JobState, type JobSummary, type J
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { ActivityChart } from './charts/activity-chart.js';
 import { readChartColors } from './charts/chart-colors.js';
@@ -68,7 +69,7 @@ const NO_NODES: readonly ClusterNode[] = [];
  * @cssprop --ac-color-border - Borders, and the charts' grid lines.
  */
 @customElement('ac-job-dashboard')
-export class AcJobDashboard extends LitElement {
+export class AcJobDashboard extends LocalizedElement {
   static override styles = [themeStyles, uplotStyles, dashboardStyles];
 
   /** The store to show (else found by `source` or context). */

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Job } from '../../model/index.js';
@@ -15,6 +15,7 @@ import {
   stageLabel,
   type Locale,
 } from '../../i18n/index.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
 import { breakableText, clipText } from '../shared/clip-text.js';
@@ -54,7 +55,7 @@ const MAX_DESCRIPTION_CHARS = 10_000;
  * @cssprop --ac-color-scheduled - Colour of a scheduled state.
  */
 @customElement('ac-job-detail')
-export class AcJobDetail extends LitElement {
+export class AcJobDetail extends LocalizedElement {
   static override styles = [themeStyles, jobDetailStyles];
 
   /** Id of the job to show; loaded from the store, then kept live. */

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { FILE_STATUSES, type FileStatus, type JobFile } from '../../model/index.js';
 import type { JobSource } from '../../source/job-source.js';
 import { common, fileStatusLabel, formatBytes, formatNumber, type Locale } from '../../i18n/index.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { FileWindow } from './file-window.js';
@@ -30,7 +31,7 @@ const NARROW_ROW_HEIGHT = 52;
  * @csspart table - The scrolling table (header and rows).
  */
 @customElement('ac-job-files')
-export class AcJobFiles extends LitElement {
+export class AcJobFiles extends LocalizedElement {
   static override styles = [innerBaseStyles, rowPoolStyles, filesStyles];
 
   /** Where the files come from (the store's source). */

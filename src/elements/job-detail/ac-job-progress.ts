@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Job } from '../../model/index.js';
 import { formatBytes, formatDuration, formatNumber, formatPercent, type Locale } from '../../i18n/index.js';
@@ -6,6 +6,7 @@ import { msg } from './messages.js';
 import { progressFigures, type ProgressFigures } from './progress-figures.js';
 import { innerBaseStyles } from './inner.styles.js';
 import { progressStyles } from './job-progress.styles.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 
 /**
  * The progress panel of `<ac-job-detail>`: a bar of files done, failed and pending, the
@@ -19,7 +20,7 @@ import { progressStyles } from './job-progress.styles.js';
  * @csspart failed-alert - The box that tells how many files failed.
  */
 @customElement('ac-job-progress')
-export class AcJobProgress extends LitElement {
+export class AcJobProgress extends LocalizedElement {
   static override styles = [innerBaseStyles, progressStyles];
 
   /** The job whose progress is shown. */

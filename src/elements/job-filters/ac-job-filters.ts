@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { common, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { filtersStyles } from './job-filters.styles.js';
 import { t } from './messages.js';
@@ -37,7 +38,7 @@ type RangeProblem = 'rangeMissing' | 'rangeOrder' | undefined;
  * @cssprop --ac-color-accent - Colour of selected choices.
  */
 @customElement('ac-job-filters')
-export class AcJobFilters extends LitElement {
+export class AcJobFilters extends LocalizedElement {
   static override styles = [themeStyles, filtersStyles];
 
   /** The store whose query the filters write (else found by `source` or context). */

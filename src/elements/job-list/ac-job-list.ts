@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { FAILURE_STAGES, type ClusterNode, type Job, type JobQuery } from '../../model/index.js';
 import {
@@ -16,6 +16,7 @@ import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { themeStyles } from '../shared/theme.js';
@@ -101,7 +102,7 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
  * @cssprop [--ac-row-height=36px] - Height of a row (rows have one fixed height).
  */
 @customElement('ac-job-list')
-export class AcJobList extends LitElement {
+export class AcJobList extends LocalizedElement {
   static override styles = [themeStyles, rowPoolStyles, jobListStyles];
 
   /** The store to list (else found by `source` or context). */

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
@@ -10,6 +10,7 @@ import { ClusterSimulator } from '../../simulator/index.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
@@ -40,7 +41,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  * @cssprop --ac-color-accent - Links, active tab, primary buttons.
  */
 @customElement('ac-job-manager')
-export class AcJobManager extends LitElement {
+export class AcJobManager extends LocalizedElement {
   static override styles = [themeStyles, jobManagerStyles];
 
   /** Base URL of the Active Circle job API. Ignored with `simulated`. */

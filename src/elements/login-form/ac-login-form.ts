@@ -1,8 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localeOf } from '../../i18n/index.js';
 import type { Session } from '../../model/index.js';
 import { JobSourceError, type JobSource } from '../../source/job-source.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { loginFormStyles } from './login-form.styles.js';
 import { t } from './messages.js';
@@ -16,7 +17,7 @@ import { t } from './messages.js';
  * @csspart form - The form.
  */
 @customElement('ac-login-form')
-export class AcLoginForm extends LitElement {
+export class AcLoginForm extends LocalizedElement {
   static override styles = [themeStyles, loginFormStyles];
 
   /** The source to log in to. */

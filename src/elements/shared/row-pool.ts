@@ -20,7 +20,6 @@
  * The host calls `prepare` in `willUpdate`, `render` in `render`, `layout` in `updated`.
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { ScrollWindow } from './scroll-window.js';
 
 export interface RowPoolOptions {
@@ -49,9 +48,8 @@ export class RowPool {
   private drawnEnd = 0;
   /** Whether the table had no row at the last `layout`. */
   private wasEmpty = true;
-  private readonly spacer = createRef<HTMLElement>();
-  private readonly inView = createRef<HTMLElement>();
-  private readonly rows = createRef<HTMLElement>();
+  /** The element holding the drawn rows, found at each `layout` (no `ref` directive: the list page's code stays small). */
+  private rows: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -83,10 +81,10 @@ export class RowPool {
     const rows: TemplateResult[] = [];
     for (let i = this.drawnFirst; i < this.drawnEnd; i++) rows.push(row(i));
     return this.window.scale.scaled
-      ? html`<div class="spacer" ${ref(this.spacer)}>
-          <div class="window" ${ref(this.inView)}><div class="rows" ${ref(this.rows)}>${rows}</div></div>
+      ? html`<div class="spacer">
+          <div class="window"><div class="rows">${rows}</div></div>
         </div>`
-      : html`<div class="spacer" ${ref(this.spacer)}><div class="rows flowing" ${ref(this.rows)}>${rows}</div></div>`;
+      : html`<div class="spacer"><div class="rows flowing">${rows}</div></div>`;
   }
 
   /**
@@ -97,11 +95,14 @@ export class RowPool {
   layout(scroller: HTMLElement, header: HTMLElement): void {
     const w = this.window;
     const scale = w.scale;
-    const spacer = this.spacer.value;
-    if (spacer?.isConnected) {
+    // The spacer holds the rows, or (scaled) the window that holds them.
+    const spacer = scroller.querySelector<HTMLElement>('.spacer');
+    const child = spacer?.firstElementChild as HTMLElement | null | undefined;
+    const inView = child?.classList.contains('window') ? child : undefined;
+    this.rows = (inView ? (inView.firstElementChild as HTMLElement | null) : child) ?? undefined;
+    if (spacer) {
       spacer.style.height = `${scale.physicalHeight}px`;
-      const inView = this.inView.value;
-      if (inView?.isConnected) inView.style.height = `${scale.viewport}px`;
+      if (inView) inView.style.height = `${scale.viewport}px`;
       this.positionRows();
     }
     w.attach(scroller, header);
@@ -136,7 +137,7 @@ export class RowPool {
    * past; in the spacer, at their own place (the browser scrolls them).
    */
   private positionRows(): void {
-    const rows = this.rows.value;
+    const rows = this.rows;
     if (!rows?.isConnected) return;
     const w = this.window;
     if (w.scale.scaled) rows.style.transform = `translateY(${this.drawnFirst * w.rowHeight - w.top}px)`;
