@@ -4,6 +4,7 @@ import { SORT_KEYS, type Job, type SortKey, type SortOrder } from '../../src/mod
 import { jobComparator, jobMatcher } from '../../src/source/job-query.js';
 import { JobSourceError } from '../../src/source/job-source.js';
 import type { AcJobList } from '../../src/elements/job-list/ac-job-list.js';
+import type { StoreChange } from '../../src/store/store-api.js';
 import {
   ComputedSource,
   HeldSource,
@@ -462,23 +463,43 @@ describe('ac-job-list', () => {
   });
 
   it('keeps a reader’s place at once when live changes move the rows, though it draws other live changes later', async () => {
-    const { source, store, list, scroller } = await scrolledList(50);
+    const source = new HeldSource(JOBS);
+    const store = await startedStore(source);
+    store.setQuery({ sort: 'updatedAt', order: 'desc' });
+    const list = await listFor(store);
+    const scroller = scrollerOf(list);
+    scroller.scrollTop = 50 * 36;
+    await settle(list);
     const before = rowsInView(list).map(nameOf);
-    // Changes below the rows on screen, every frame: they do not move the rows.
-    for (let k = 1; k <= 12; k++) {
+    /** The store's next notification that `test` accepts (the list, subscribed earlier, hears it first). */
+    const told = (test: (change: StoreChange) => boolean) =>
+      new Promise<void>((resolve) => {
+        const unsubscribe = store.subscribe((change) => {
+          if (!test(change)) return;
+          unsubscribe();
+          resolve();
+        });
+      });
+    /** A live change to `job`, waited for until the list has done what it does with it. */
+    const live = async (job: Job) => {
+      const heard = told((change) => change.jobs.has(job.id));
+      source.change([job], 'job.updated');
+      await heard;
+      await list.updateComplete;
+    };
+    // Two changes below the rows on screen: the first is drawn, the second waits for the
+    // list's calm (100 ms). They do not move the rows.
+    for (let k = 1; k <= 2; k++) {
       const below = store.jobAt(200)!;
-      source.change([{ ...below, description: `changed ${k}`, version: below.version + 1 } as Job], 'job.updated');
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await live({ ...below, description: `changed ${k}`, version: below.version + 1 } as Job);
     }
-    // Then, in the same 100 ms, new jobs above them: the rows stay under the reader's eyes.
-    const fresh = [1, 2].map((k) => newerJob(7000 + k, k));
-    source.change(fresh, 'job.created');
-    await waitFor(() => store.total === JOBS.length + 2, 'the new jobs');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await list.updateComplete;
-    expect(scroller.scrollTop, 'moved down with its rows').to.equal(52 * 36);
+    // Then, within that calm, a job above them is updated with an older time and goes far
+    // below: the rows on screen move up one, and the list follows at that notification.
+    const above = store.jobAt(10)!;
+    await live({ ...above, updatedAt: new Date(Date.parse(JOBS.at(-1)!.createdAt) - 1000).toISOString(), version: above.version + 1 } as Job);
+    expect(store.indexOf(above.id), 'the job above moved below').to.be.greaterThan(200);
+    expect(scroller.scrollTop, 'moved up with its rows').to.equal(49 * 36);
     expect(rowsInView(list).map(nameOf)).to.deep.equal(before);
-    expect(text(list, '.new-jobs span')).to.equal('2 new jobs');
     store.dispose();
   });
 
