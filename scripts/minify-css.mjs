@@ -1,43 +1,30 @@
 // Minifies the stylesheets of dist/ after tsc: the text of each css`…` template (lit's
-// tagged template, which no JavaScript minifier touches) loses its comments and the
-// whitespace CSS does not need. A page downloads the elements' styles before its first
-// row shows; their indentation and comments were a tenth of the list page.
+// tagged template, which no JavaScript minifier touches) goes through esbuild's CSS
+// minifier. A page downloads the elements' styles before its first row shows; their
+// indentation and comments were a tenth of the list page.
 //
-// Conservative on purpose: quoted strings are kept as they are, `${…}` interpolations are
-// left alone, whitespace becomes one space unless it touches `{ } ; , >` or follows `:`
-// (never significant there: `a: hover` is not a selector), and every line break is kept,
-// so that the source maps tsc wrote still point at the right lines.
+// A template's `${…}` interpolations are left alone: the CSS around them is minified as
+// one stylesheet with a marker comment in each slot, then cut again at the markers (a
+// template whose markers do not all come back is kept as it was). The template keeps its
+// number of lines, so that the source maps tsc wrote still point at the right lines.
 //
 // `node scripts/minify-css.mjs [dir]` (default dist/); part of `npm run build`.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
-/** Minifies CSS text outside comments and quoted strings. */
-function minifyPlain(text) {
-  return text
-    .replace(/[ \t\r\f]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':')
-    .replace(/;(\n*)}/g, '$1}');
-}
+const SLOT = '/*!ac-css-slot*/';
 
-const COMMENT_OR_STRING = /(\/\*[\s\S]*?\*\/)|('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g;
-const STRING = /('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/;
-
-/**
- * Comments dropped (a line break of theirs kept, else a space), then the text between
- * quoted strings minified; the strings kept whole. A comment never spans a `${…}`.
- */
-function minifyCss(text) {
-  const uncommented = text.replace(COMMENT_OR_STRING, (all, comment, string) =>
-    comment === undefined ? string : comment.includes('\n') ? '\n'.repeat(comment.split('\n').length - 1) : ' ',
-  );
-  return uncommented
-    .split(STRING)
-    .map((part, i) => (i % 2 ? part : minifyPlain(part)))
-    .join('');
+/** The CSS pieces of one template, minified; undefined when they cannot be cut apart again. */
+function minifyPieces(pieces) {
+  // utf8: an escape such as \2713 would be read by JavaScript, not CSS, inside the template.
+  const { code } = transformSync(pieces.join(SLOT), { loader: 'css', minify: true, legalComments: 'inline', charset: 'utf8' });
+  const minified = code.trim().split(SLOT);
+  if (minified.length !== pieces.length || /[\\`]|\$\{/.test(code)) return undefined;
+  const lines = (text) => text.split('\n').length - 1;
+  // The lines each piece had, at its end: the code after it stays on its line.
+  return minified.map((css, i) => css + '\n'.repeat(lines(pieces[i])));
 }
 
 /**
@@ -47,7 +34,8 @@ function minifyCss(text) {
 export function minifyStylesIn(source) {
   let out = '';
   let at = 0;
-  const tag = /\bcss ?`/g;
+  // lit's `css` tag, not a word ending in css (`uPlot.min.css` in a comment).
+  const tag = /(?<![\w.$])css ?`/g;
   for (let match; (match = tag.exec(source)); ) {
     let i = match.index + match[0].length;
     const parts = [];
@@ -84,7 +72,9 @@ export function minifyStylesIn(source) {
       if (!ok) break;
     }
     if (!ok) continue;
-    out += source.slice(at, match.index) + 'css`' + parts.map((p) => p.code ?? minifyCss(p.css)).join('') + '`';
+    const pieces = minifyPieces(parts.filter((p) => p.code === undefined).map((p) => p.css));
+    if (!pieces) continue;
+    out += source.slice(at, match.index) + 'css`' + parts.map((p) => p.code ?? pieces.shift()).join('') + '`';
     at = i + 1;
     tag.lastIndex = at;
   }
@@ -106,7 +96,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const file of jsFiles(dir)) {
     const source = readFileSync(file, 'utf8');
     if (!/\bcss ?`/.test(source)) continue;
-    const minified = minifyStylesIn(source);
+    let minified = minifyStylesIn(source);
+    // A module that would no longer parse is kept as tsc wrote it.
+    try {
+      transformSync(minified, { loader: 'js' });
+    } catch {
+      console.warn(`minify-css: ${file} kept as it was (its minified stylesheets would not parse)`);
+      minified = source;
+    }
     before += source.length;
     after += minified.length;
     if (minified !== source) writeFileSync(file, minified);
