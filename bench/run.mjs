@@ -160,7 +160,12 @@ try {
 }
 const browser = await puppeteer.launch({
   executablePath,
-  args: [...browserArgs(), '--enable-precise-memory-info', '--window-size=1280,1000', ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [])],
+  args: [
+    ...browserArgs(),
+    '--enable-precise-memory-info',
+    '--window-size=1280,1000',
+    ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []),
+  ],
   defaultViewport: { width: 1280, height: 1000 },
   protocolTimeout: 900_000,
   dumpio: !!process.env.BENCH_JS_FLAGS,
@@ -224,7 +229,9 @@ async function rounds(variants, runOne) {
       const result = await runOne(variant, round);
       if (tracing) {
         current.traced = true;
-        log(`trace of ${current.id} (ours, last run): ${await stopTrace(current.cdp, join(ROOT, 'bench/results', `${current.id}.trace.json`))}`);
+        log(
+          `trace of ${current.id} (ours, last run): ${await stopTrace(current.cdp, join(ROOT, 'bench/results', `${current.id}.trace.json`))}`,
+        );
       }
       if (profiling) profiles.push(await stopProfile(current.cdp));
       profiling = false;
@@ -294,7 +301,8 @@ if (needsJobs) {
   rows.push(
     row({
       scenario: `Heap for ${J} held by the store`,
-      figure: 'bytes per job, after GC (V8 heap and typed arrays): a store loaded from the jobs as parsed from JSON, which were then dropped',
+      figure:
+        'bytes per job, after GC (V8 heap and typed arrays): a store loaded from the jobs as parsed from JSON, which were then dropped',
       unit: 'B',
       ours: [held],
       baseline: { name: 'the same jobs as plain objects', samples: [objects] },
@@ -311,7 +319,9 @@ if (needsJobs) {
     await page.evaluate(() => window.bench.holdClock(false));
     const S = `Filter + search change, ${J}`;
     // The three must select the same jobs, or the timings compare different work.
-    const disagree = r.ours[0].cases.filter((c, i) => c.selected !== r.filter[0].cases[i].selected || c.selected !== r.raw[0].cases[i].selected);
+    const disagree = r.ours[0].cases.filter(
+      (c, i) => c.selected !== r.filter[0].cases[i].selected || c.selected !== r.raw[0].cases[i].selected,
+    );
     rows.push(
       row({
         scenario: S,
@@ -389,7 +399,10 @@ if (needsJobs) {
         note: same ? 'both count every job' : `totals differ: ${r.ours[0].total} vs ${r.plain[0].total}`,
       }),
     );
-    if (!same) rows.push(row({ scenario: `Aggregates, ${J}`, figure: 'same totals', unit: 'flag', ours: [0], check: () => false, correctness: true }));
+    if (!same)
+      rows.push(
+        row({ scenario: `Aggregates, ${J}`, figure: 'same totals', unit: 'flag', ours: [0], check: () => false, correctness: true }),
+      );
   });
 
   await scenario('charts', cdp, async () => {
@@ -441,7 +454,8 @@ if (needsJobs) {
       const events = await page.evaluate((from) => window.bench.eventsSince(from), start);
       // One interaction per key; Event Timing leaves out those under 16 ms: count them as 16.
       const byInteraction = new Map();
-      for (const e of events) if (e.interactionId > 0) byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
+      for (const e of events)
+        if (e.interactionId > 0) byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
       const durations = [...byInteraction.values()];
       while (durations.length < size.typed.length) durations.push(16);
       return {
@@ -464,7 +478,14 @@ if (needsJobs) {
         note: `worst key ${format(Math.max(...pick(r.ours, 'worst')), 'ms')}; keys under 16 ms count as 16`,
       }),
     );
-    rows.push(row({ scenario: S, figure: 'debounced search to list repainted (median of the searches)', unit: 'ms', ours: pick(r.ours, 'searchToPaint') }));
+    rows.push(
+      row({
+        scenario: S,
+        figure: 'debounced search to list repainted (median of the searches)',
+        unit: 'ms',
+        ours: pick(r.ours, 'searchToPaint'),
+      }),
+    );
     rows.push(
       row({
         scenario: S,
@@ -548,7 +569,9 @@ if (needsJobs) {
       const live = v === 'live';
       // The warm-up only warms: 2 s of it is enough.
       const seconds = live ? (round < size.warmup ? Math.min(2, size.liveSeconds) : size.liveSeconds) : size.idleSeconds;
-      const m = await measured(page, cdp, () => page.evaluate((rate, s) => window.bench.liveRun(rate, s), live ? size.liveRate : 0, seconds));
+      const m = await measured(page, cdp, () =>
+        page.evaluate((rate, s) => window.bench.liveRun(rate, s), live ? size.liveRate : 0, seconds),
+      );
       return {
         // The work comes at a rate, not per frame, and the frames a second vary (60 to over
         // 120 here): time per second over the 60 frames of a 16.7 ms frame budget.
@@ -809,7 +832,10 @@ if (only.has('files') || only.has('export')) {
     // The heap the export keeps alive, read after a forced collection every 250 ms (what
     // the collector defers is not the export's): one run of each size, not timed.
     const held = {};
-    for (const [v, count] of [['tenth', tenth], ['ours', size.exportFiles]]) {
+    for (const [v, count] of [
+      ['tenth', tenth],
+      ['ours', size.exportFiles],
+    ]) {
       const before = await settle(cdp);
       const { peak } = await liveHeapPeak(cdp, () => page.evaluate((files) => window.bench.exportRun(files), count));
       held[v] = (peak - before.heap) / MB;
@@ -873,7 +899,10 @@ if (only.has('bundle')) {
   try {
     const shipped = fileSize(BUNDLE);
     const whole = await bundleOf(ROOT, "export * from './dist/all.js';");
-    const listPage = await bundleOf(ROOT, "import './dist/elements/job-source/ac-job-source.js';\nimport './dist/elements/job-list/ac-job-list.js';");
+    const listPage = await bundleOf(
+      ROOT,
+      "import './dist/elements/job-source/ac-job-source.js';\nimport './dist/elements/job-list/ac-job-list.js';",
+    );
     const listAlone = await bundleOf(ROOT, "import './dist/elements/job-list/ac-job-list.js';");
     const libraries = await bundleOf(ROOT, "export * from 'lit';\nexport * from '@lit/task';\nexport { default as uPlot } from 'uplot';");
     const base = { name: 'lit + @lit/task + uplot', samples: [libraries.gzipBytes / KB] };
@@ -975,7 +1004,9 @@ const totalSeconds = (performance.now() - started) / 1000;
 const host = machine();
 const table = renderTable(rows);
 host.loadDuringRun = loads.length ? { mean: Number((sum(loads) / loads.length).toFixed(1)), max: Math.max(...loads) } : undefined;
-const loadLine = host.loadDuringRun ? `load average (1 min) during the run: mean ${host.loadDuringRun.mean}, max ${host.loadDuringRun.max}` : `load average ${host.loadAverage.join(' ')}`;
+const loadLine = host.loadDuringRun
+  ? `load average (1 min) during the run: mean ${host.loadDuringRun.mean}, max ${host.loadDuringRun.max}`
+  : `load average ${host.loadAverage.join(' ')}`;
 const machineLine = `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB RAM, ${host.os}; Node ${host.node}; ${loadLine}`;
 const browserLine = `Browser: ${browserVersion} (${executablePath}), headless`;
 const modeLine = `Mode: ${args.smoke ? 'smoke (tiny sizes, one run each)' : `full (${size.warmup} warm-up + ${size.pairs} alternating runs per scenario)`}; total ${totalSeconds.toFixed(0)} s`;

@@ -14,7 +14,10 @@ if (typeof globalThis.gc !== 'function') {
   console.error('Run with node --expose-gc (heap figures need a forced collection).');
   process.exit(1);
 }
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const NOW = Date.parse('2025-10-23T12:00:00Z');
 const RUNS = 7;
 
@@ -119,7 +122,11 @@ async function bench(count) {
     ['filter: type', query({ nodes: ['node-2'] }), query({ types: ['ARCHIVING', 'COPY'] })],
     ['filter: period (last 7 days)', query({}), query({ period: { kind: 'last-days', days: 7 } })],
     ['filter: 7 days + unsuccessful', query({}), query({ period: { kind: 'last-days', days: 7 }, states: ['UNSUCCESSFUL'] })],
-    ['filter: node+type, search on', query({ q: 'tape', nodes: ['node-1', 'node-2'] }), query({ q: 'tape', nodes: ['node-3'], types: ['DUPLICATION', 'ARCHIVING'] })],
+    [
+      'filter: node+type, search on',
+      query({ q: 'tape', nodes: ['node-1', 'node-2'] }),
+      query({ q: 'tape', nodes: ['node-3'], types: ['DUPLICATION', 'ARCHIVING'] }),
+    ],
     ['search: new text "media"', query({}), query({ q: 'media' })],
     ['search: new text "d" (1 char)', query({}), query({ q: 'd' })],
     ['search: extended "d" -> "du"', query({ q: 'd' }), query({ q: 'du' })],
@@ -128,7 +135,12 @@ async function bench(count) {
   ];
   const filterRows = [];
   for (const [label, from, to] of cases) {
-    const measured = pairs(RUNS, () => run(from), () => run(to), () => plain(to));
+    const measured = pairs(
+      RUNS,
+      () => run(from),
+      () => run(to),
+      () => plain(to),
+    );
     const selected = measured.result;
     if (selected !== plain(to)) throw new Error(`${label}: store selected ${selected}, Array.filter ${plain(to)}`);
     row(label, measured.ours, measured.baseline, filterBudget, `${selected} selected`);
@@ -137,7 +149,11 @@ async function bench(count) {
 
   console.log('  sort change: setQuery, total, first 50 rows; baseline Array.prototype.sort of the objects (once)');
   const sortNaive = once(() => jobs.slice().sort(jobComparator('name', 'asc')));
-  const sortCached = pairs(RUNS, () => run(query({ sort: 'name' })), () => run(query({ sort: 'createdAt' })));
+  const sortCached = pairs(
+    RUNS,
+    () => run(query({ sort: 'name' })),
+    () => run(query({ sort: 'createdAt' })),
+  );
   row('sort: name -> createdAt (order cached)', sortCached.ours, stats([sortNaive]), undefined);
   for (const key of ['updatedAt', 'description', 'state']) {
     run(query({}));
@@ -147,7 +163,12 @@ async function bench(count) {
 
   console.log('  aggregates of every job from scratch; baseline summarize() (a plain loop over the objects)');
   run(query({}));
-  const aggregates = pairs(RUNS, () => {}, () => engine.recount(), () => summarize(jobs, {}, nodeIds, NOW));
+  const aggregates = pairs(
+    RUNS,
+    () => {},
+    () => engine.recount(),
+    () => summarize(jobs, {}, nodeIds, NOW),
+  );
   row('aggregates from scratch (state, node, type, time)', aggregates.ours, aggregates.baseline, (o) => o.median <= 5);
   const dashboard = pairs(
     RUNS,
@@ -163,7 +184,11 @@ async function bench(count) {
   row('query change, then the summary (no rows read)', dashboard.ours, undefined, (o) => o.median <= 5);
   const period = query({ period: { kind: 'range', from: '1970-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } });
   run(period);
-  const rowPass = pairs(RUNS, () => {}, () => engine.recount());
+  const rowPass = pairs(
+    RUNS,
+    () => {},
+    () => engine.recount(),
+  );
   row('aggregates from scratch, counting rows (period set)', rowPass.ours, undefined, (o) => o.median <= 5);
   console.log('  one frame of list and dashboard: setQuery, total, first 50 rows, summary');
   const frames = [
@@ -172,19 +197,23 @@ async function bench(count) {
     ['frame: filter (last 7 days)', query({}), query({ period: { kind: 'last-days', days: 7 } })],
   ];
   for (const [label, from, to] of frames) {
-    const measured = pairs(RUNS, () => {
-      run(from);
-      void store.summary;
-    }, () => {
-      run(to);
-      return store.summary;
-    });
+    const measured = pairs(
+      RUNS,
+      () => {
+        run(from);
+        void store.summary;
+      },
+      () => {
+        run(to);
+        return store.summary;
+      },
+    );
     row(label, measured.ours, undefined, undefined);
   }
 
   // Before the live updates: their job objects are the bench's, not the store's.
   const afterSorts = heapUsed() - before;
-  console.log('  live: apply, then what one frame does: the selection patched (the store\'s refresh), the first rows and the summary read');
+  console.log("  live: apply, then what one frame does: the selection patched (the store's refresh), the first rows and the summary read");
   const frame = () => {
     engine.refresh();
     for (let i = 0; i < 50; i++) store.jobAt(i);
@@ -196,25 +225,37 @@ async function bench(count) {
   // Enough that every update below is a newer version (a stale one would cost nothing).
   while (events.length < 24_000) events.push(...simulator.advance(600_000).map((e) => e.job));
   let next = 0;
-  const one = pairs(21, () => {}, () => {
-    engine.apply(events[next++ % events.length]);
-    return frame();
-  });
+  const one = pairs(
+    21,
+    () => {},
+    () => {
+      engine.apply(events[next++ % events.length]);
+      return frame();
+    },
+  );
   row('one live update', one.ours, undefined, undefined);
-  const aggregateOnly = pairs(21, () => {}, () => engine.apply(events[next++ % events.length]));
+  const aggregateOnly = pairs(
+    21,
+    () => {},
+    () => engine.apply(events[next++ % events.length]),
+  );
   row('one live update: apply (counters patched)', aggregateOnly.ours, undefined, undefined);
   // 50,000 updates a second at 60 frames a second; enough frames that the first ones (compiling) weigh little.
   const perFrame = 833;
-  const live = pairs(25, () => {}, () => {
-    for (let k = 0; k < perFrame; k++) engine.apply(events[next++ % events.length]);
-    return frame();
-  });
+  const live = pairs(
+    25,
+    () => {},
+    () => {
+      for (let k = 0; k < perFrame; k++) engine.apply(events[next++ % events.length]);
+      return frame();
+    },
+  );
   row(`${perFrame} live updates in one frame`, live.ours, undefined, undefined);
 
   const plainBefore = heapUsed();
-  let copies = structuredClone(jobs);
+  const copies = structuredClone(jobs);
   const plainHeap = heapUsed() - plainBefore;
-  copies = undefined;
+  copies.length = 0; // dropped once measured
   console.log(
     `  heap held by the store: ${(storeHeap / count).toFixed(1)} bytes per job after load, ` +
       `${(afterSorts / count).toFixed(1)} after the sorts and queries above (budget ≤ 150: ${afterSorts / count <= 150 ? 'pass' : 'FAIL'}); ` +
@@ -224,19 +265,33 @@ async function bench(count) {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`${cpu}, ${os.cpus().length} cores; Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${cpu}, ${os.cpus().length} cores; Node ${process.version}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 /** How fast this machine is right now: a bare copy loop over 1M bytes (one branch per element). */
 function calibrate() {
   const flags = new Uint8Array(1_000_000).map((_, i) => i & 1);
   const out = new Uint32Array(1_000_000);
-  const loop = pairs(RUNS, () => {}, () => {
-    let k = 0;
-    for (let i = 0; i < flags.length; i++) if (flags[i]) out[k++] = i;
-    return k;
-  });
+  const loop = pairs(
+    RUNS,
+    () => {},
+    () => {
+      let k = 0;
+      for (let i = 0; i < flags.length; i++) if (flags[i]) out[k++] = i;
+      return k;
+    },
+  );
   console.log(`calibration: bare loop over 1M elements ${cell(loop.ours).trim()}`);
 }
 
 calibrate();
 for (const count of sizes.length ? sizes : [100_000, 1_000_000]) await bench(count);
-console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -36,7 +36,7 @@ export function minifyStylesIn(source) {
   let at = 0;
   // lit's `css` tag, not a word ending in css (`uPlot.min.css` in a comment).
   const tag = /(?<![\w.$])css ?`/g;
-  for (let match; (match = tag.exec(source)); ) {
+  for (let match; (match = tag.exec(source));) {
     let i = match.index + match[0].length;
     const parts = [];
     let text = '';

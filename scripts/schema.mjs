@@ -59,7 +59,10 @@ function addDiscriminators(schema) {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const branches = node.anyOf?.map(resolve);
-    if (branches?.length > 1 && branches.every((b) => (b?.properties?.type?.const || b?.properties?.type?.enum) && b.required?.includes('type'))) {
+    if (
+      branches?.length > 1 &&
+      branches.every((b) => (b?.properties?.type?.const || b?.properties?.type?.enum) && b.required?.includes('type'))
+    ) {
       node.oneOf = node.anyOf;
       delete node.anyOf;
       node.discriminator = { propertyName: 'type' };
@@ -134,7 +137,11 @@ function shareRepeated(contract) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys(value[k])]),
+  );
 }
 
 rmSync(schemaDir, { recursive: true, force: true });
@@ -181,10 +188,7 @@ const header = [
   '',
 ].join('\n');
 const declarations = TYPES.map((name) => `export declare const validate${name}: CompiledValidator;`).join('\n');
-writeFileSync(
-  join(generatedDir, 'validators.js'),
-  header + bundled.outputFiles[0].text,
-);
+writeFileSync(join(generatedDir, 'validators.js'), header + bundled.outputFiles[0].text);
 writeFileSync(
   join(generatedDir, 'validators.d.ts'),
   [

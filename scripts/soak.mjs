@@ -115,10 +115,14 @@ await page.evaluateOnNewDocument(() => {
   const live = new Set();
   const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
   window.setTimeout = (handler, ms, ...rest) => {
-    const id = st((...a) => {
-      live.delete(id);
-      if (typeof handler === 'function') handler(...a);
-    }, ms, ...rest);
+    const id = st(
+      (...a) => {
+        live.delete(id);
+        if (typeof handler === 'function') handler(...a);
+      },
+      ms,
+      ...rest,
+    );
     live.add(id);
     return id;
   };
@@ -129,7 +133,16 @@ await page.evaluateOnNewDocument(() => {
     return id;
   };
   window.clearInterval = (id) => (live.delete(id), ci(id));
-  const soak = { violations: [], timers: () => live.size, events: 0, lastSeq: undefined, firstSeq: undefined, duplicates: 0, missing: 0, resyncs: 0 };
+  const soak = {
+    violations: [],
+    timers: () => live.size,
+    events: 0,
+    lastSeq: undefined,
+    firstSeq: undefined,
+    duplicates: 0,
+    missing: 0,
+    resyncs: 0,
+  };
   window.__soak = soak;
   document.addEventListener('securitypolicyviolation', (e) => soak.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   /** The manager's store, asked for through the @lit/context protocol it provides it with. */
@@ -139,7 +152,12 @@ await page.evaluateOnNewDocument(() => {
     if (!target) return undefined;
     let store;
     const request = new Event('context-request', { bubbles: true, composed: true });
-    Object.assign(request, { context: Symbol.for('ac-job-store'), contextTarget: target, subscribe: false, callback: (value) => (store = value) });
+    Object.assign(request, {
+      context: Symbol.for('ac-job-store'),
+      contextTarget: target,
+      subscribe: false,
+      callback: (value) => (store = value),
+    });
     target.dispatchEvent(request);
     return store;
   };
@@ -178,7 +196,9 @@ let exitCode = 0;
 try {
   await page.goto(`${origin}/#/jobs`);
   await waitFor('the login form', () =>
-    page.evaluate(() => !!document.querySelector('ac-job-manager')?.shadowRoot?.querySelector('ac-login-form')?.shadowRoot?.querySelector('form')),
+    page.evaluate(
+      () => !!document.querySelector('ac-job-manager')?.shadowRoot?.querySelector('ac-login-form')?.shadowRoot?.querySelector('form'),
+    ),
   );
   await page.evaluate(() => {
     const form = document.querySelector('ac-job-manager').shadowRoot.querySelector('ac-login-form').shadowRoot;
@@ -297,7 +317,9 @@ try {
   clearInterval(clock);
   clock = undefined;
   const finalSeq = api.simulator.lastSeq;
-  await waitFor('the page to receive the last event', () => page.evaluate((seq) => window.__soak.lastSeq >= seq, finalSeq), 30_000).catch(() => {});
+  await waitFor('the page to receive the last event', () => page.evaluate((seq) => window.__soak.lastSeq >= seq, finalSeq), 30_000).catch(
+    () => {},
+  );
   await sleep(3000); // the summary refresh after the last events
   const held = await page.evaluate(() => {
     const soak = window.__soak;
@@ -314,7 +336,14 @@ try {
       byState: store.summary?.byState,
       query: store.query,
       now: Date.now(),
-      seq: { first: soak.firstSeq, last: soak.lastSeq, events: soak.events, duplicates: soak.duplicates, missing: soak.missing, resyncs: soak.resyncs },
+      seq: {
+        first: soak.firstSeq,
+        last: soak.lastSeq,
+        events: soak.events,
+        duplicates: soak.duplicates,
+        missing: soak.missing,
+        resyncs: soak.resyncs,
+      },
       violations: soak.violations,
     };
   });
@@ -328,7 +357,9 @@ try {
   const ids = held.rows.map(([id]) => id);
   // After a refresh the first rows are the server's selection, in its order.
   await page.evaluate(() => window.__soak.store().refresh());
-  await waitFor('the refreshed rows', () => page.evaluate(() => window.__soak.store().status === 'ready' && !!window.__soak.store().jobAt(0)));
+  await waitFor('the refreshed rows', () =>
+    page.evaluate(() => window.__soak.store().status === 'ready' && !!window.__soak.store().jobAt(0)),
+  );
   await sleep(500);
   const firstRows = await page.evaluate(() => {
     const store = window.__soak.store();
@@ -356,11 +387,18 @@ try {
     newJobsShown,
     eventsPerSecond: +((finalSeq - seqAtStart) / Math.max(1, samples[samples.length - 1].t)).toFixed(1),
     jobsAtEnd: truth.size,
-    heapMB: { firstThirdMedian: median(first.map((s) => s.heapMB)), lastThirdMedian: median(last.map((s) => s.heapMB)), max: Math.max(...samples.map((s) => s.heapMB)) },
+    heapMB: {
+      firstThirdMedian: median(first.map((s) => s.heapMB)),
+      lastThirdMedian: median(last.map((s) => s.heapMB)),
+      max: Math.max(...samples.map((s) => s.heapMB)),
+    },
     heapGrowth: +growth('heapMB').toFixed(3),
     ...(values['heap-split']
       ? {
-          codeMB: { firstThirdMedian: +median(first.map((s) => s.codeMB)).toFixed(2), lastThirdMedian: +median(last.map((s) => s.codeMB)).toFixed(2) },
+          codeMB: {
+            firstThirdMedian: +median(first.map((s) => s.codeMB)).toFixed(2),
+            lastThirdMedian: +median(last.map((s) => s.codeMB)).toFixed(2),
+          },
           restGrowth: +growth('restMB').toFixed(3),
         }
       : {}),
@@ -387,8 +425,14 @@ try {
     ['no event missing', held.seq.missing === 0],
     ['every held row at the server’s version', stale.length === 0],
     ['no job held twice', figures.rowsHeldTwice === 0],
-    ['the summary counts the server’s selection', held.summaryTotal === selection.length && JSON.stringify(held.byState) === JSON.stringify(byState)],
-    ['after a refresh, the first rows are the server’s', JSON.stringify(firstRows) === JSON.stringify(selection.slice(0, firstRows.length).map((j) => j.id))],
+    [
+      'the summary counts the server’s selection',
+      held.summaryTotal === selection.length && JSON.stringify(held.byState) === JSON.stringify(byState),
+    ],
+    [
+      'after a refresh, the first rows are the server’s',
+      JSON.stringify(firstRows) === JSON.stringify(selection.slice(0, firstRows.length).map((j) => j.id)),
+    ],
     ['no policy violation', held.violations.length === 0],
     ['no page error', problems.length === 0],
   ];

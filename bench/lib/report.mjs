@@ -102,7 +102,9 @@ function cpuModel() {
   if (model.trim().length > 12) return model.trim();
   try {
     // Some virtual machines report a short model: lscpu may know more.
-    const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Model name:'));
+    const line = execFileSync('lscpu', { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => l.startsWith('Model name:'));
     if (line) return line.slice('Model name:'.length).trim();
   } catch {
     // No lscpu: keep what Node said.

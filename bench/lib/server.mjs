@@ -18,7 +18,7 @@ export function serve(root) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     const file = join(root, path);
-    if (req.method !== 'GET' || !(file + sep).startsWith(root + sep) && file !== root) {
+    if (req.method !== 'GET' || (!(file + sep).startsWith(root + sep) && file !== root)) {
       res.writeHead(404).end();
       return;
     }
@@ -31,7 +31,11 @@ export function serve(root) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

@@ -8,7 +8,14 @@
 import uPlot from 'uplot';
 import { JOB_STATES, defaultQuery } from '../../dist/model/index.js';
 import { StateTextures } from '../../dist/elements/job-dashboard/charts/chart-colors.js';
-import { STACK_ORDER, activitySeries, nodeBars, nodeOrder, stackedNodeData, typeBars } from '../../dist/elements/job-dashboard/charts/chart-data.js';
+import {
+  STACK_ORDER,
+  activitySeries,
+  nodeBars,
+  nodeOrder,
+  stackedNodeData,
+  typeBars,
+} from '../../dist/elements/job-dashboard/charts/chart-data.js';
 import { uplotStyles } from '../../dist/elements/job-dashboard/charts/uplot.styles.js';
 import { dashboardStyles } from '../../dist/elements/job-dashboard/job-dashboard.styles.js';
 import { nodeColor } from '../../dist/elements/shared/colors.js';
@@ -69,14 +76,24 @@ function fakeStore() {
     },
     notify() {
       // As after a new filter: drawn at once (live summaries are drawn at most four times a second).
-      const change = { query: true, rows: false, summary: true, nodes: false, connection: false, status: false, session: false, jobs: new Set(), added: new Set(), live: false };
+      const change = {
+        query: true,
+        rows: false,
+        summary: true,
+        nodes: false,
+        connection: false,
+        status: false,
+        session: false,
+        jobs: new Set(),
+        added: new Set(),
+        live: false,
+      };
       for (const listener of listeners) listener(change);
     },
   };
 }
 
 const INDICATORS = ['SCHEDULED', 'RUNNING', 'UNSUCCESSFUL', 'SUCCESSFUL'];
-const TIME_ZONE = 'UTC';
 
 /** Sets an element's text only when it changed, as a careful hand-written page would. */
 function text(element, value) {
@@ -142,7 +159,13 @@ function bareDashboard(host, withText) {
     words: button.querySelector('.visually-hidden'),
     share: button.querySelector('.indicator-share'),
   }));
-  nodeCard.querySelector('.legend').append(...[...STACK_ORDER].reverse().map((state) => element('li', '', element('span', `swatch texture-${state.toLowerCase()} neutral`), state)));
+  nodeCard
+    .querySelector('.legend')
+    .append(
+      ...[...STACK_ORDER]
+        .reverse()
+        .map((state) => element('li', '', element('span', `swatch texture-${state.toLowerCase()} neutral`), state)),
+    );
   activityCard.querySelector('.chips').remove();
   const color = new Map(nodes.map((n) => [n.id, nodeColor(n.id, nodes)]));
   const number = new Intl.NumberFormat('en-GB');
@@ -155,17 +178,29 @@ function bareDashboard(host, withText) {
     const box = root.querySelector(`.card.${key} .plot`);
     return new uPlot({ width: sizes[key].width, height: sizes[key].height, legend: { show: false }, ...options }, data, box);
   };
-  const bars = uPlot.paths.bars({ size: [0.6, 64], radius: 0.1, disp: { fill: { unit: 3, values: (_u, si) => ids.map((id) => textures.fill(color.get(id), STACK_ORDER[si - 1])) } } });
+  const bars = uPlot.paths.bars({
+    size: [0.6, 64],
+    radius: 0.1,
+    disp: { fill: { unit: 3, values: (_u, si) => ids.map((id) => textures.fill(color.get(id), STACK_ORDER[si - 1])) } },
+  });
   let typeCounts = [];
   const plots = {
-    nodes: make('nodes', { scales: { x: { time: false } }, series: [{}, ...STACK_ORDER.map((label) => ({ label, width: 0, paths: bars }))] }, [[]]),
+    nodes: make(
+      'nodes',
+      { scales: { x: { time: false } }, series: [{}, ...STACK_ORDER.map((label) => ({ label, width: 0, paths: bars }))] },
+      [[]],
+    ),
     types: make(
       'types',
       {
         scales: { x: { time: false, ori: 1, dir: -1 } },
         series: [{}, { label: 'jobs', fill: '#a7a', width: 0, paths: uPlot.paths.bars({ size: [0.6, 64], radius: 0.1 }) }],
         // The count at the end of each bar, as the dashboard draws it.
-        hooks: { draw: [(u) => typeCounts.forEach((n, i) => u.ctx.fillText(number.format(n), u.valToPos(n, 'y', true) + 6, u.valToPos(i, 'x', true)))] },
+        hooks: {
+          draw: [
+            (u) => typeCounts.forEach((n, i) => u.ctx.fillText(number.format(n), u.valToPos(n, 'y', true) + 6, u.valToPos(i, 'x', true))),
+          ],
+        },
       },
       [[], []],
     ),
@@ -228,7 +263,10 @@ function bareDashboard(host, withText) {
     });
 
     const seconds = activity.bucketSeconds;
-    text(activityCard.querySelector('.hint'), `Jobs created per ${seconds === 86_400 ? 'day' : seconds === 3600 ? 'hour' : `${seconds / 60} minutes`}, per node. Times in UTC (GMT+0).`);
+    text(
+      activityCard.querySelector('.hint'),
+      `Jobs created per ${seconds === 86_400 ? 'day' : seconds === 3600 ? 'hour' : `${seconds / 60} minutes`}, per node. Times in UTC (GMT+0).`,
+    );
     const legend = activityCard.querySelector('.legend');
     fit(legend, ids.length, () => element('li', '', element('span', 'swatch line'), ''));
     ids.forEach((id, i) => {

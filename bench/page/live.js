@@ -63,7 +63,9 @@ export async function liveCheck() {
   const byState = Object.fromEntries(JOB_STATES.map((s) => [s, 0]));
   for (const job of world.source.allJobs()) byState[job.state]++;
   const summary = store.summary;
-  const countsDiffer = JOB_STATES.filter((s) => summary.byState[s] !== byState[s]).map((s) => `${s} ${summary.byState[s]} (held: ${byState[s]})`);
+  const countsDiffer = JOB_STATES.filter((s) => summary.byState[s] !== byState[s]).map(
+    (s) => `${s} ${summary.byState[s]} (held: ${byState[s]})`,
+  );
   const countsAgree = countsDiffer.length === 0;
   const firstRow = mounted?.list.shadowRoot.querySelector('[role="row"][data-index="0"] .name')?.textContent;
   return {

@@ -25,17 +25,14 @@ observe('long-animation-frame', (e) =>
   }),
 );
 // 16 ms is the smallest threshold Event Timing accepts: shorter events are not reported.
-observe(
-  'event',
-  (e) => events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId ?? 0 }),
-  { durationThreshold: 16 },
-);
+observe('event', (e) => events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId ?? 0 }), {
+  durationThreshold: 16,
+});
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 /** After the next paint: a task queued from a frame callback runs once that frame is drawn. */
-export const afterPaint = () =>
-  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+export const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -94,9 +94,24 @@ function rawScan(q) {
   const c = rawColumns();
   const started = performance.now();
   const p = toListParams(q, world.firehose.now);
-  const states = p.state?.length ? mask(4, p.state.map((s) => JOB_STATES.indexOf(s))) : undefined;
-  const types = p.type?.length ? mask(6, p.type.map((t) => JOB_TYPES.indexOf(t))) : undefined;
-  const nodes = p.node?.length ? mask(c.nodes.values.length, p.node.map((id) => c.nodes.ids.get(id) ?? -1)) : undefined;
+  const states = p.state?.length
+    ? mask(
+        4,
+        p.state.map((s) => JOB_STATES.indexOf(s)),
+      )
+    : undefined;
+  const types = p.type?.length
+    ? mask(
+        6,
+        p.type.map((t) => JOB_TYPES.indexOf(t)),
+      )
+    : undefined;
+  const nodes = p.node?.length
+    ? mask(
+        c.nodes.values.length,
+        p.node.map((id) => c.nodes.ids.get(id) ?? -1),
+      )
+    : undefined;
   const since = p.since ? Date.parse(p.since) : -Infinity;
   const until = p.until ? Date.parse(p.until) : Infinity;
   const needle = normalizeSearch(p.q);

@@ -138,10 +138,7 @@ export function parseJobListParams(search) {
     position = decodeCursor(cursor);
     if (!position) throw badParameter('cursor', 'cursor is not a cursor this server gave.');
     if (position.sort !== sort || position.order !== order) {
-      throw badParameter(
-        'cursor',
-        `cursor was made for sort=${position.sort}&order=${position.order}, not sort=${sort}&order=${order}.`,
-      );
+      throw badParameter('cursor', `cursor was made for sort=${position.sort}&order=${position.order}, not sort=${sort}&order=${order}.`);
     }
     if (NUMERIC_SORTS.has(sort) !== (typeof position.value === 'number')) {
       throw badParameter('cursor', 'cursor is not a cursor this server gave.');

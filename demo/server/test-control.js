@@ -229,9 +229,7 @@ export function createTestControl(options = {}) {
         'Retry-After': String(Math.ceil(remaining / 1000)),
       });
     }
-    const index = instance.faults.findIndex(
-      (f) => pathMatches(f.path, path) && (f.method === undefined || f.method === req.method),
-    );
+    const index = instance.faults.findIndex((f) => pathMatches(f.path, path) && (f.method === undefined || f.method === req.method));
     const fault = instance.faults[index];
     if (!fault) {
       await instance.api(req, res);

@@ -9,13 +9,17 @@ const MAX_BYTES = 240;
  * `<>:"/\|?*`, C0 and C1 controls, bidirectional controls (U+202E could show
  * `report‮vsc.exe` as `reportexe.csv`), zero-width characters and the BOM, lone surrogates.
  */
+// eslint-disable-next-line no-control-regex -- it finds the control characters to replace
 const UNSAFE = /[<>:"/\\|?*\0-\x1F\x7F-\x9F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|\p{Cs}/gu;
 /** Windows' reserved device names, forbidden whatever the extension. */
 const RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$/i;
 
 /** The base of a file name made safe on every system: `Duplication:tar_2-39` → `Duplication_tar_2-39`. */
 function safeFileBaseName(name: string): string {
-  let base = name.replace(UNSAFE, '_').trim().replace(/^[. ]+|[. ]+$/g, '');
+  let base = name
+    .replace(UNSAFE, '_')
+    .trim()
+    .replace(/^[. ]+|[. ]+$/g, '');
   if (RESERVED.test(base)) base = `_${base}`;
   return base || 'export';
 }
@@ -33,6 +37,9 @@ export function exportFileName(baseName: string, format: ExportFormat, at: Date)
   let keep = Math.min(characters.length, MAX_CHARACTERS - suffix.length);
   while (keep > 0 && encoder.encode(characters.slice(0, keep).join('') + suffix).length > MAX_BYTES) keep -= 1;
   // Cutting may leave a trailing dot or space, which Windows drops: remove it.
-  const base = characters.slice(0, keep).join('').replace(/[. ]+$/, '');
+  const base = characters
+    .slice(0, keep)
+    .join('')
+    .replace(/[. ]+$/, '');
   return `${base || 'export'}${suffix}`;
 }

@@ -60,15 +60,38 @@ export function rowFields<Row>(columns: ReadonlyArray<Column<Row>>, row: Row): F
 export function progressFields(job: Job): Fields {
   const { files, bytes } = job.progress;
   const counts: Fields = [
-    ['files', [['total', files.total], ['done', files.done], ['failed', files.failed]]],
-    ['bytes', [['total', bytes.total], ['done', bytes.done]]],
+    [
+      'files',
+      [
+        ['total', files.total],
+        ['done', files.done],
+        ['failed', files.failed],
+      ],
+    ],
+    [
+      'bytes',
+      [
+        ['total', bytes.total],
+        ['done', bytes.done],
+      ],
+    ],
   ];
   switch (job.type) {
     case 'DESTAGING':
       return [['share', job.progress.share], ...counts];
     case 'ARCHIVING': {
       const { share, target } = job.progress;
-      return [['share', share], ['target', [['medium', target.medium], ['name', target.name]]], ...counts];
+      return [
+        ['share', share],
+        [
+          'target',
+          [
+            ['medium', target.medium],
+            ['name', target.name],
+          ],
+        ],
+        ...counts,
+      ];
     }
     case 'STORAGE':
       return [['share', job.progress.share], ['copiesMade', job.progress.copiesMade], ...counts];
@@ -95,9 +118,16 @@ export function queryFields(query: JobQuery): Fields {
   const { period } = query;
   const periodFields: Fields =
     period.kind === 'last-days'
-      ? [['kind', period.kind], ['days', period.days]]
+      ? [
+          ['kind', period.kind],
+          ['days', period.days],
+        ]
       : period.kind === 'range'
-        ? [['kind', period.kind], ['from', period.from], ['to', period.to]]
+        ? [
+            ['kind', period.kind],
+            ['from', period.from],
+            ['to', period.to],
+          ]
         : [['kind', period.kind]];
   return [
     ['period', periodFields],

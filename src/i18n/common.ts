@@ -54,7 +54,6 @@ const EN = {
   resetFilters: 'Reset filters',
 } as const;
 
-
 /** The shared messages in English, as declared (for tests and tooling; French is `common.fr.ts`). */
 export const COMMON_MESSAGES = { en: EN } as const;
 

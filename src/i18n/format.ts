@@ -48,8 +48,15 @@ export function formatDateTime(value: string | number, locale: Locale, timeZone?
   }
   // CLDR's British English abbreviates September as "Sept"; the guide's format uses
   // three-letter months, which en-US has, so the guide's order is assembled from its parts.
-  const parts = cached(`datetime|en|${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-US', { ...DATE_TIME, timeZone })).formatToParts(time);
-  let day = '', month = '', year = '', hour = '', minute = '', second = '';
+  const parts = cached(`datetime|en|${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-US', { ...DATE_TIME, timeZone })).formatToParts(
+    time,
+  );
+  let day = '',
+    month = '',
+    year = '',
+    hour = '',
+    minute = '',
+    second = '';
   for (const part of parts) {
     if (part.type === 'day') day = part.value;
     else if (part.type === 'month') month = part.value;
@@ -72,7 +79,9 @@ export function formatNumber(value: number, locale: Locale): string {
  */
 export function formatPercent(ratio: number, locale: Locale): string {
   const floored = Math.floor(ratio * 100 + 1e-9) / 100;
-  return cached(`percent|${locale}`, () => new Intl.NumberFormat(INTL_TAGS[locale], { style: 'percent', maximumFractionDigits: 0 })).format(floored);
+  return cached(`percent|${locale}`, () => new Intl.NumberFormat(INTL_TAGS[locale], { style: 'percent', maximumFractionDigits: 0 })).format(
+    floored,
+  );
 }
 
 /** Decimal (SI) byte units, as storage vendors and disk labels count: 1 kB = 1000 B. */
@@ -168,11 +177,17 @@ export function isValidTimeZone(timeZone: string): boolean {
  * for one per tick and per bucket at every redraw.
  */
 export function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
-  return cached(`custom|${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(INTL_TAGS[locale], { ...options, timeZone }));
+  return cached(
+    `custom|${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(INTL_TAGS[locale], { ...options, timeZone }),
+  );
 }
 
 function zoneName(locale: Locale, timeZone: string, style: 'longGeneric' | 'shortOffset', at: number): string {
-  const parts = cached(`zone|${style}|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(INTL_TAGS[locale], { timeZone, timeZoneName: style })).formatToParts(at);
+  const parts = cached(
+    `zone|${style}|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(INTL_TAGS[locale], { timeZone, timeZoneName: style }),
+  ).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 

@@ -21,9 +21,7 @@ export type ParamValue = string | number;
 type Placeholders<Text> = Text extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 /** The parameters a message takes: its placeholders, plus `count` for a plural message. */
-export type MessageParams<M extends Message> = M extends string
-  ? Placeholders<M>
-  : 'count' | Placeholders<M[keyof M]>;
+export type MessageParams<M extends Message> = M extends string ? Placeholders<M> : 'count' | Placeholders<M[keyof M]>;
 
 type ParamsArgument<M extends Message> = [MessageParams<M>] extends [never]
   ? []
@@ -66,12 +64,15 @@ export function messagesReady(locale: Locale): Promise<void> | undefined {
  * never downloads it: until it has loaded, French falls back to English, which is why
  * elements wait for `messagesReady` before they render.
  */
-export function defineMessages<
-  const En extends MessageTable,
-  const Fr extends { readonly [Key in keyof En]: Message },
->(messages: { en: En; fr: Fr & { readonly [Extra in Exclude<keyof Fr, keyof En>]: never } }): Translator<En>;
+export function defineMessages<const En extends MessageTable, const Fr extends { readonly [Key in keyof En]: Message }>(messages: {
+  en: En;
+  fr: Fr & { readonly [Extra in Exclude<keyof Fr, keyof En>]: never };
+}): Translator<En>;
 export function defineMessages<const En extends MessageTable>(messages: { en: En; fr: TranslationLoader<En> }): Translator<En>;
-export function defineMessages(messages: { en: MessageTable; fr: MessageTable | TranslationLoader<MessageTable> }): Translator<MessageTable> {
+export function defineMessages(messages: {
+  en: MessageTable;
+  fr: MessageTable | TranslationLoader<MessageTable>;
+}): Translator<MessageTable> {
   const tables: Partial<Record<Locale, MessageTable>> & { en: MessageTable } = { en: messages.en };
   const fr = messages.fr;
   if (typeof fr === 'function') {

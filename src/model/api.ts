@@ -67,8 +67,13 @@ type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number e
 type SameKeys<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : false;
 type Holds<T extends true> = T;
 // Checked by the compiler only (an alias nobody uses still has its constraint checked).
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the compiler's check alone
 type CountKeysMatch = Holds<
-  [SameKeys<KnownKeys<StateCounts>, JobState>, SameKeys<KnownKeys<TypeCounts>, JobType>, SameKeys<KnownKeys<FileStatusCounts>, FileStatus>] extends [true, true, true]
+  [
+    SameKeys<KnownKeys<StateCounts>, JobState>,
+    SameKeys<KnownKeys<TypeCounts>, JobType>,
+    SameKeys<KnownKeys<FileStatusCounts>, FileStatus>,
+  ] extends [true, true, true]
     ? true
     : false
 >;

@@ -102,7 +102,13 @@ export function isoParse(text: string, iso: IsoStyle): number {
   const offset = (iso >> 2) - MAX_OFFSET;
   const zoneAt = millisShown ? 23 : 19;
   if (text.length !== zoneAt + (zulu ? 1 : 6)) return Number.NaN;
-  if (text.charCodeAt(4) !== MINUS || text.charCodeAt(7) !== MINUS || text.charCodeAt(10) !== T || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) {
+  if (
+    text.charCodeAt(4) !== MINUS ||
+    text.charCodeAt(7) !== MINUS ||
+    text.charCodeAt(10) !== T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
+  ) {
     return Number.NaN;
   }
   const y = digits(text, 0, 4);

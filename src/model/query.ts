@@ -7,10 +7,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 
 /** The period of the filters: the last N days (user guide, "by duration"), a range, or all. */
-export type JobPeriod =
-  | { kind: 'all' }
-  | { kind: 'last-days'; days: number }
-  | { kind: 'range'; from: string; to: string };
+export type JobPeriod = { kind: 'all' } | { kind: 'last-days'; days: number } | { kind: 'range'; from: string; to: string };
 
 /**
  * What the user asks to see: the shared query of the filters, the search bar and the

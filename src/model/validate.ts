@@ -48,7 +48,8 @@ function describe(error: CompiledValidatorError, data: unknown): string {
   switch (error.keyword) {
     case 'pattern':
       if (error.params['pattern'] === DATE_TIME_PATTERN) return `must be a date-time, not ${preview(valueAt(data, error.instancePath))}`;
-      if (error.params['pattern'] === WELL_FORMED_PATTERN) return `must be well-formed text (no lone surrogate), not ${preview(valueAt(data, error.instancePath))}`;
+      if (error.params['pattern'] === WELL_FORMED_PATTERN)
+        return `must be well-formed text (no lone surrogate), not ${preview(valueAt(data, error.instancePath))}`;
       return `${error.message ?? 'is invalid'}, not ${preview(valueAt(data, error.instancePath))}`;
     case 'required':
       return 'is missing';
@@ -123,13 +124,18 @@ function withNodeCounts(validate: Validator<JobSummary>): Validator<JobSummary> 
     if (!checked.ok) return checked;
     const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
     for (const [node, count] of Object.entries(checked.value.byNode)) {
-      if (!isCount(count)) return { ok: false, error: `summary.byNode[${JSON.stringify(node)}] must be a whole number >= 0, not ${preview(count)}` };
+      if (!isCount(count))
+        return { ok: false, error: `summary.byNode[${JSON.stringify(node)}] must be a whole number >= 0, not ${preview(count)}` };
     }
     for (const [node, counts] of Object.entries(checked.value.timeline.counts)) {
-      if (!Array.isArray(counts)) return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}] must be array, not ${typeName(counts)}` };
+      if (!Array.isArray(counts))
+        return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}] must be array, not ${typeName(counts)}` };
       const at = counts.findIndex((n) => !isCount(n));
       if (at >= 0) {
-        return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}][${at}] must be a whole number >= 0, not ${preview(counts[at])}` };
+        return {
+          ok: false,
+          error: `summary.timeline.counts[${JSON.stringify(node)}][${at}] must be a whole number >= 0, not ${preview(counts[at])}`,
+        };
       }
     }
     return checked;

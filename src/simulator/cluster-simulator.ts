@@ -7,16 +7,7 @@
  * job's number alone (job-plan.ts). The simulator holds the jobs as immutable snapshots
  * and, for the jobs not yet final, when they start and end; `advance` visits only those.
  */
-import type {
-  ClusterNode,
-  FileListParams,
-  FilePage,
-  FileStatus,
-  Job,
-  JobChangeEvent,
-  JobProgress,
-  JobState,
-} from '../model/index.js';
+import type { ClusterNode, FileListParams, FilePage, FileStatus, Job, JobChangeEvent, JobProgress, JobState } from '../model/index.js';
 import { countFiles, filePage } from './files.js';
 import { historyTimes } from './history.js';
 import { Outcome, planJob, progressOf } from './job-plan.js';
@@ -199,7 +190,18 @@ export class ClusterSimulator {
       const plan = planJob(this.shape, this.list.length);
       const job = this.runtime(plan, at);
       const createdAt = iso(at);
-      const snapshot = makeJob(plan, jobId(plan.index), createdAt, createdAt, null, null, 'SCHEDULED', 'NOT_STARTED', 1, progressOf(plan, 0));
+      const snapshot = makeJob(
+        plan,
+        jobId(plan.index),
+        createdAt,
+        createdAt,
+        null,
+        null,
+        'SCHEDULED',
+        'NOT_STARTED',
+        1,
+        progressOf(plan, 0),
+      );
       this.list.push(snapshot);
       this.active.push(job);
       changes.push({ at, created: true, job: snapshot });
@@ -217,9 +219,11 @@ export class ClusterSimulator {
 
     // Arrivals come before the updates at the end of the step: keep events in time order.
     changes.sort((a, b) => a.at - b.at);
-    const events = changes.map(
-      ({ created, job }): JobChangeEvent => ({ type: created ? 'job.created' : 'job.updated', seq: ++this.seq, job }),
-    );
+    const events = changes.map(({ created, job }): JobChangeEvent => ({
+      type: created ? 'job.created' : 'job.updated',
+      seq: ++this.seq,
+      job,
+    }));
     // Every listener gets every event even if one throws; the first error is then
     // thrown to the caller (the clock has moved and the jobs have changed all the same).
     let failure: { error: unknown } | undefined;
@@ -368,10 +372,7 @@ export class ClusterSimulator {
         job.workFrom = Math.min(job.startAt + plan.warmUp, now);
         // Slow enough to be part way through now.
         if (plan.handled > 0) job.filesPerMs = (plan.handled * rng.between(0.2, 0.8)) / Math.max(1, now - job.workFrom);
-        job.finishAt = Math.max(
-          Math.ceil(job.workFrom + plan.handled / job.filesPerMs + plan.windDown),
-          Math.ceil(now) + 30_000,
-        );
+        job.finishAt = Math.max(Math.ceil(job.workFrom + plan.handled / job.filesPerMs + plan.windDown), Math.ceil(now) + 30_000);
         running++;
       } else {
         continue;

@@ -194,8 +194,7 @@ class JobFiles {
 
   private layout(): Folder[] {
     const { plan, seed } = this;
-    const root =
-      plan.type === 'DUPLICATION' ? `/ltfs/${TAPES[plan.tape]}/${SHARES[plan.share]}/` : `/shares/${SHARES[plan.share]}/`;
+    const root = plan.type === 'DUPLICATION' ? `/ltfs/${TAPES[plan.tape]}/${SHARES[plan.share]}/` : `/shares/${SHARES[plan.share]}/`;
     const codes = new Int32Array(MAX_FOLDERS);
     const count = folderCodes(seed, plan.index, this.total, codes);
     return Array.from(codes.subarray(0, count), (code, d) => {

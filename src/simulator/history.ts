@@ -6,9 +6,7 @@ import type { Random } from './random.js';
 
 const HOUR = 3_600_000;
 /** Weight of each hour of the day, local time (nightly batches at 21–22 h). */
-const HOUR_WEIGHTS = [
-  0.35, 0.3, 0.3, 0.3, 0.3, 0.35, 0.5, 1, 2.2, 2.6, 2.6, 2.6, 1.8, 2.6, 2.6, 2.6, 2.6, 2, 1.2, 0.8, 0.7, 0.9, 1.1, 0.6,
-];
+const HOUR_WEIGHTS = [0.35, 0.3, 0.3, 0.3, 0.3, 0.35, 0.5, 1, 2.2, 2.6, 2.6, 2.6, 1.8, 2.6, 2.6, 2.6, 2.6, 2, 1.2, 0.8, 0.7, 0.9, 1.1, 0.6];
 const WEEKEND_WEIGHT = 0.35;
 /** The site's offset from UTC, hours (central Europe in winter). */
 const SITE_OFFSET = 1;
@@ -27,7 +25,7 @@ export function historyTimes(rng: Random, count: number, from: number, to: numbe
   // Hourly buckets aligned on the hour, each weighted by its hour and its length.
   const starts: number[] = [];
   const cumulative: number[] = [0];
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = Math.min(to, (Math.floor(start / HOUR) + 1) * HOUR);
     starts.push(start);
     cumulative.push(cumulative[cumulative.length - 1]! + weightAt(start) * (end - start));

@@ -82,12 +82,7 @@ export const VERSIONING_POLICIES: readonly string[] = [
 
 export const DUPLICATION_MODES: readonly string[] = ['force', 'standard', 'verify'];
 export const DUPLICATION_STARTS: readonly string[] = ['started immediately', 'started at the scheduled time'];
-export const DUPLICATION_REASONS: readonly string[] = [
-  'free defragmentation',
-  'tape migration',
-  'media renewal',
-  'second copy',
-];
+export const DUPLICATION_REASONS: readonly string[] = ['free defragmentation', 'tape migration', 'media renewal', 'second copy'];
 
 export const DISK_POOLS: readonly string[] = ['pool_sata_1', 'pool_sata_2', 'pool_ssd_1'];
 
@@ -153,8 +148,7 @@ export function destagingName(share: number): string {
 }
 export function destagingDescription(share: number, process: number): string {
   // The guide writes "Share import_ltfs : copy to the cache (destaging) process 1", space included.
-  return (descriptions[0]![share * 4 + process] ??=
-    `Share ${SHARES[share]} : copy to the cache (destaging) process ${process + 1}`);
+  return (descriptions[0]![share * 4 + process] ??= `Share ${SHARES[share]} : copy to the cache (destaging) process ${process + 1}`);
 }
 
 export function versioningName(share: number): string {

@@ -17,10 +17,7 @@ export function loadOnce<T>(load: () => Promise<T>, what: string): () => Promise
   return () =>
     (loading ??= load().catch((error: unknown) => {
       loading = undefined;
-      throw new JobSourceError(
-        'network',
-        `The page could not load ${what} (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      throw new JobSourceError('network', `The page could not load ${what} (${error instanceof Error ? error.message : String(error)}).`);
     }));
 }
 

@@ -4,16 +4,7 @@
  * an event stream this code reads and reconnects itself (`live-connection.ts`, loaded
  * beside the first requests: a page needs it only once its first answers have come).
  */
-import type {
-  ClusterNode,
-  FileListParams,
-  Job,
-  JobListParams,
-  JobSummary,
-  PageEnvelope,
-  Session,
-  Validator,
-} from '../model/index.js';
+import type { ClusterNode, FileListParams, Job, JobListParams, JobSummary, PageEnvelope, Session, Validator } from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import { contractChecks, loadOnce } from './contract-checks.js';
 import { HttpClient } from './http-client.js';
@@ -193,7 +184,8 @@ export class HttpJobSource implements JobSource {
 
   async login(username: string, password: string, signal?: AbortSignal): Promise<Session> {
     const body = await this.#client.send('POST', '/session', { username, password }, { signal: this.#signal(signal) });
-    const session = body === undefined ? await this.getSession(signal) : checked((await contractChecks()).validateSession, body, 'POST /session');
+    const session =
+      body === undefined ? await this.getSession(signal) : checked((await contractChecks()).validateSession, body, 'POST /session');
     // A stream refused for want of a session may now open.
     if (this.connection.status === 'error') this.reconnect();
     return session;
@@ -263,4 +255,3 @@ export class HttpJobSource implements JobSource {
     return caller ? AbortSignal.any([caller, this.#lifetime.signal]) : this.#lifetime.signal;
   }
 }
-

@@ -121,10 +121,7 @@ export function summarize(
   const byState = zeroCounts(JOB_STATES);
   const byType = zeroCounts<JobType>(JOB_TYPES);
   const byNode: Record<string, number> = Object.create(null) as Record<string, number>;
-  const byNodeState: Record<string, Record<JobState, number>> = Object.create(null) as Record<
-    string,
-    Record<JobState, number>
-  >;
+  const byNodeState: Record<string, Record<JobState, number>> = Object.create(null) as Record<string, Record<JobState, number>>;
   for (const id of nodeIds) {
     byNode[id] = 0;
     byNodeState[id] = zeroCounts(JOB_STATES);

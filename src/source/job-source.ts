@@ -3,17 +3,7 @@
  * `JobSource`. Two implementations: `HttpJobSource` (the HTTP contract, REST + SSE) and
  * `MemoryJobSource` (jobs held in the page, from the simulator or the host page).
  */
-import type {
-  ClusterNode,
-  FileListParams,
-  FilePage,
-  Job,
-  JobListParams,
-  JobPage,
-  JobSummary,
-  LiveEvent,
-  Session,
-} from '../model/index.js';
+import type { ClusterNode, FileListParams, FilePage, Job, JobListParams, JobPage, JobSummary, LiveEvent, Session } from '../model/index.js';
 
 /** Why a source call failed; elements turn each kind into plain words. */
 export type JobSourceErrorKind =

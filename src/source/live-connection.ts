@@ -78,7 +78,11 @@ function fromMessage(message: SseMessage, { validateLiveEvent }: ContractChecks)
 }
 
 /** The events of a polling answer; one bad event is skipped, a broken envelope is `bad-response`. */
-function fromBatch(body: unknown, label: string, { validateEventBatch, validateLiveEvent }: ContractChecks): { incoming: IncomingEvent[]; lastSeq: number } {
+function fromBatch(
+  body: unknown,
+  label: string,
+  { validateEventBatch, validateLiveEvent }: ContractChecks,
+): { incoming: IncomingEvent[]; lastSeq: number } {
   const whole = validateEventBatch(body);
   if (whole.ok) return { incoming: whole.value.items.map((event) => ({ event })), lastSeq: whole.value.lastSeq };
   const envelope = body as { items?: unknown; lastSeq?: unknown } | null;
@@ -180,11 +184,7 @@ export class LiveConnection {
 
   #setState(state: ConnectionState): void {
     const previous = this.#state;
-    if (
-      previous.status === state.status &&
-      previous.error === state.error &&
-      previous.nextAttemptAt === state.nextAttemptAt
-    ) {
+    if (previous.status === state.status && previous.error === state.error && previous.nextAttemptAt === state.nextAttemptAt) {
       return;
     }
     this.#state = state;

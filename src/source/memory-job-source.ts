@@ -27,15 +27,7 @@ import {
   type JobSource,
   type LiveBatch,
 } from './job-source.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  indexAfterCursor,
-  jobComparator,
-  jobMatcher,
-  sortValue,
-  summarize,
-} from './job-query.js';
+import { decodeCursor, encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from './job-query.js';
 import { ListenerSet } from './listener-set.js';
 import { documentVisibility, type PageVisibility } from './page-lifecycle.js';
 

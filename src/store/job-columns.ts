@@ -18,14 +18,8 @@ import { detailCount, detailStrings, isSmallCount, makeProgress } from './job-de
 import { countingSortRows, radixSortRows, RowList } from './sorted-rows.js';
 import { grow, StringDictionary } from './string-dictionary.js';
 
-export const STATE_CODE: Record<JobState, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i])) as Record<
-  JobState,
-  number
->;
-export const TYPE_CODE: Record<JobType, number> = Object.fromEntries(JOB_TYPES.map((t, i) => [t, i])) as Record<
-  JobType,
-  number
->;
+export const STATE_CODE: Record<JobState, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i])) as Record<JobState, number>;
+export const TYPE_CODE: Record<JobType, number> = Object.fromEntries(JOB_TYPES.map((t, i) => [t, i])) as Record<JobType, number>;
 /** Types compare as strings when sorting: rank of each type code in alphabetical order. */
 const TYPE_SORT_RANK = Uint32Array.from(JOB_TYPES, (t) => [...JOB_TYPES].sort().indexOf(t));
 /** States sort in lifecycle order, which is their code order. */
@@ -271,11 +265,22 @@ export class JobColumns {
     const type = TYPE_CODE[job.type];
     const g = this.group[row]!;
     const sameNode = !isNew && this.nodes.values[this.groupNode[g]!] === job.node;
-    if (isNew || !sameNode || this.groupState[g] !== state || this.groupType[g] !== type || this.stages.values[this.groupStage[g]!] !== job.stage) {
+    if (
+      isNew ||
+      !sameNode ||
+      this.groupState[g] !== state ||
+      this.groupType[g] !== type ||
+      this.stages.values[this.groupStage[g]!] !== job.stage
+    ) {
       this.group[row] = this.groupCode(state, type, this.nodes.encode(job.node), this.stages.encode(job.stage));
     }
     const t = this.text[row]!;
-    if (isNew || this.textType[t] !== type || this.names.values[this.textName[t]!] !== job.name || this.descriptions.values[this.textDescription[t]!] !== job.description) {
+    if (
+      isNew ||
+      this.textType[t] !== type ||
+      this.names.values[this.textName[t]!] !== job.name ||
+      this.descriptions.values[this.textDescription[t]!] !== job.description
+    ) {
       this.text[row] = this.textCode(type, this.names.encode(job.name), this.descriptions.encode(job.description));
     }
     const iso = isoStyle(job.createdAt);
@@ -341,7 +346,11 @@ export class JobColumns {
       isSmallCount(files.failed) &&
       isSmallCount(count);
     // The row's strings, unless they changed (a live update seldom changes them).
-    const detail = !exact ? undefined : known && sameStrings(this.details[this.detail[row]!]!, strings, length) ? this.detail[row] : this.detailCode(strings, length);
+    const detail = !exact
+      ? undefined
+      : known && sameStrings(this.details[this.detail[row]!]!, strings, length)
+        ? this.detail[row]
+        : this.detailCode(strings, length);
     if (detail === undefined) {
       this.whole.set(row, job);
       return;

@@ -157,10 +157,13 @@ export class JobStoreController implements ReactiveController {
       this.calmTimer = undefined;
       this.askCalm(now);
     } else {
-      this.calmTimer ??= setTimeout(() => {
-        this.calmTimer = undefined;
-        this.askCalm(performance.now());
-      }, this.lastCalm + calmMs - now);
+      this.calmTimer ??= setTimeout(
+        () => {
+          this.calmTimer = undefined;
+          this.askCalm(performance.now());
+        },
+        this.lastCalm + calmMs - now,
+      );
     }
   }
 

@@ -116,9 +116,7 @@ export class JobStore implements JobStoreApi {
 
   setQuery(patch: Partial<JobQuery>): void {
     const next = { ...this.currentQuery, ...patch };
-    const onlySearch = (Object.keys(patch) as (keyof JobQuery)[]).every(
-      (key) => key === 'q' || patch[key] === this.currentQuery[key],
-    );
+    const onlySearch = (Object.keys(patch) as (keyof JobQuery)[]).every((key) => key === 'q' || patch[key] === this.currentQuery[key]);
     this.currentQuery = next;
     this.batcher.mark({ query: true });
     clearTimeout(this.searchTimer);

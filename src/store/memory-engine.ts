@@ -221,7 +221,10 @@ export class MemoryEngine {
         if (selectedNow) this.selected[row >>> 5]! |= 1 << (row & 31);
         else this.selected[row >>> 5]! &= ~(1 << (row & 31));
       }
-      if (this.selectionValid && (isNew || selectedNow !== wasSelected || (selectedNow && c.sortCode(evaluated.sort, row) !== placeBefore))) {
+      if (
+        this.selectionValid &&
+        (isNew || selectedNow !== wasSelected || (selectedNow && c.sortCode(evaluated.sort, row) !== placeBefore))
+      ) {
         // At its first change since the last patch, the row's membership is the ordered selection's.
         if (wasSelected && !this.changed.has(row)) this.placed.add(row);
         this.changed.add(row);
@@ -618,8 +621,18 @@ export class MemoryEngine {
       params,
       sort: params.sort ?? 'createdAt',
       order: params.order ?? 'desc',
-      states: params.state?.length ? codeMask(JOB_STATES.length, params.state.map((s) => STATE_CODE[s])) : undefined,
-      types: params.type?.length ? codeMask(JOB_TYPES.length, params.type.map((t) => TYPE_CODE[t])) : undefined,
+      states: params.state?.length
+        ? codeMask(
+            JOB_STATES.length,
+            params.state.map((s) => STATE_CODE[s]),
+          )
+        : undefined,
+      types: params.type?.length
+        ? codeMask(
+            JOB_TYPES.length,
+            params.type.map((t) => TYPE_CODE[t]),
+          )
+        : undefined,
       nodes: params.node?.length ? new Set<string>(params.node) : undefined,
       stages: params.stage?.length ? new Set<string>(params.stage) : undefined,
       sinceMs: params.since ? Date.parse(params.since) : -Infinity,

@@ -248,12 +248,14 @@ export class SummaryCounts {
     const counts = Object.create(null) as Record<string, number[]>;
     const addNode = (id: string) => {
       const code = c.nodes.find(id);
-      const states = Object.fromEntries(
-        JOB_STATES.map((s, i) => [s, code < 0 ? 0 : byNodeState[code * STATES + i]!]),
-      ) as Record<JobState, number>;
+      const states = Object.fromEntries(JOB_STATES.map((s, i) => [s, code < 0 ? 0 : byNodeState[code * STATES + i]!])) as Record<
+        JobState,
+        number
+      >;
       nodeStates[id] = states;
       byNode[id] = JOB_STATES.reduce((sum, s) => sum + states[s], 0);
-      counts[id] = code < 0 ? new Array<number>(bucketCount).fill(0) : Array.from(timeline.subarray(code * bucketCount, (code + 1) * bucketCount));
+      counts[id] =
+        code < 0 ? new Array<number>(bucketCount).fill(0) : Array.from(timeline.subarray(code * bucketCount, (code + 1) * bucketCount));
     };
     for (const id of nodeIds) addNode(id);
     for (let code = 0; code < nodeCount; code++) {

@@ -278,7 +278,10 @@ describe('<ac-job-dashboard>', () => {
     rows.forEach((row, i) => {
       const cells = [...row.querySelectorAll('td')].map((td) => readCount(td.textContent));
       const states = [...STACK_ORDER].reverse();
-      expect(cells).to.deep.equal([...states.map((s) => expected[NODE_IDS[i]!]![s]), states.reduce((sum, s) => sum + expected[NODE_IDS[i]!]![s], 0)]);
+      expect(cells).to.deep.equal([
+        ...states.map((s) => expected[NODE_IDS[i]!]![s]),
+        states.reduce((sum, s) => sum + expected[NODE_IDS[i]!]![s], 0),
+      ]);
     });
   });
 
@@ -365,9 +368,7 @@ describe('<ac-job-dashboard>', () => {
     expect(indicator(el, 'SCHEDULED').textContent).to.contain('Planifié');
     expect(shadow(el).querySelector('.card.nodes h2')!.textContent).to.equal('Tâches par nœud');
     const total = countBy(expectedJobs(cluster), (j) => j.node, NODE_IDS)['node-1']!;
-    expect(shadow(el).querySelector('.card.nodes .chip .chip-count')!.textContent).to.equal(
-      new Intl.NumberFormat('fr-FR').format(total),
-    );
+    expect(shadow(el).querySelector('.card.nodes .chip .chip-count')!.textContent).to.equal(new Intl.NumberFormat('fr-FR').format(total));
   });
 
   it('has no accessibility violation, in light and dark', async function () {

@@ -70,7 +70,13 @@ describe('<ac-export-button> in the job detail', () => {
     expect(file.fileName).to.match(/^Destaging_share-1-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
     expect(event.detail).to.include({ format: 'json', fileName: file.fileName });
     const document = JSON.parse(file.text) as { job: Record<string, unknown>; files: { path: string; status: string }[] };
-    expect(document.job).to.include({ id: 'job-destaging', name: 'Destaging:share-1', type: 'DESTAGING', state: 'RUNNING', nodeName: 'node 2' });
+    expect(document.job).to.include({
+      id: 'job-destaging',
+      name: 'Destaging:share-1',
+      type: 'DESTAGING',
+      state: 'RUNNING',
+      nodeName: 'node 2',
+    });
     expect(document.files).to.have.length(5000);
     expect(document.files[4999]!.path).to.equal(pathOf(4999));
     expect(document.files.filter((f) => f.status === 'FAILED')).to.have.length(34);
@@ -220,7 +226,9 @@ describe('<ac-export-button> on its own', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`has no axe violation, menu open (${theme})`, async () => {
-      const button = await fixture<AcExportButton>(html`<ac-export-button lang="en" theme=${theme} .producer=${chunksOf}></ac-export-button>`);
+      const button = await fixture<AcExportButton>(
+        html`<ac-export-button lang="en" theme=${theme} .producer=${chunksOf}></ac-export-button>`,
+      );
       trigger(button).click();
       await button.updateComplete;
       await expect(button).to.be.accessible();

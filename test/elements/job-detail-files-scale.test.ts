@@ -195,7 +195,9 @@ describe('<ac-job-detail>: ten million files', function () {
     expect(counts).to.deep.equal({ All: TOTAL, Failed: expected.FAILED, Destaged: expected.DESTAGED, Pending: expected.PENDING });
     expect(counts['Failed']).to.equal(12_000);
 
-    Array.from(table.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chip')).find((chip) => textOf(chip).startsWith('Failed'))!.click();
+    Array.from(table.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chip'))
+      .find((chip) => textOf(chip).startsWith('Failed'))!
+      .click();
     await until(() => scroller(table).getAttribute('aria-rowcount') === String(FAILED + 1), 'the failed files only');
     scroller(table).focus();
     await sendKeys({ press: 'End' });
@@ -205,7 +207,10 @@ describe('<ac-job-detail>: ten million files', function () {
 
     table.showStatus([]);
     table.shadowRoot!.querySelector<HTMLInputElement>('.toggle input')!.click();
-    await until(() => scroller(table).getAttribute('aria-rowcount') === '10000001' && fileNumbers(table)[0] === 3, 'the failed files first');
+    await until(
+      () => scroller(table).getAttribute('aria-rowcount') === '10000001' && fileNumbers(table)[0] === 3,
+      'the failed files first',
+    );
     // Row 12,000, the first after the failed ones, is file 0: drag the scrollbar a few rows above it.
     const element = scroller(table);
     const viewport = element.clientHeight - table.shadowRoot!.querySelector<HTMLElement>('.head')!.offsetHeight;

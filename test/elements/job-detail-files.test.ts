@@ -18,7 +18,12 @@ afterEach(() => {
 });
 
 /** A destaging job with `total` files, of which `done` destaged and `failed` failed. */
-async function showFiles(total: number, done: number, failed: number, width?: number): Promise<{ el: AcJobDetail; table: AcJobFiles; files: FakeFiles }> {
+async function showFiles(
+  total: number,
+  done: number,
+  failed: number,
+  width?: number,
+): Promise<{ el: AcJobDetail; table: AcJobFiles; files: FakeFiles }> {
   const job = jobOf('DESTAGING');
   job.progress.files = { total, done, failed };
   current = await setup([job]);
@@ -30,7 +35,10 @@ async function showFiles(total: number, done: number, failed: number, width?: nu
   const table = await until(() => el.shadowRoot!.querySelector('ac-job-files'), 'the file table');
   // Rows are drawn only when the table is on screen.
   table.scrollIntoView();
-  await until(() => table.shadowRoot!.querySelector('[role="rowgroup"] + [role="rowgroup"] [role="row"]:not(.placeholder)'), 'the first rows');
+  await until(
+    () => table.shadowRoot!.querySelector('[role="rowgroup"] + [role="rowgroup"] [role="row"]:not(.placeholder)'),
+    'the first rows',
+  );
   // The pool measures the scroller when it is drawn; the rows take their place at the next frame.
   await nextFrame();
   await nextFrame();
@@ -295,10 +303,16 @@ describe('FileWindow', () => {
   it('keeps at most maxPages pages, dropping the least recently used', async () => {
     const files = new FakeFiles('ARCHIVING', 100_000, 100_000, 0);
     let changes = 0;
-    const window = new FileWindow({ listFiles: async (id, params) => ({ ...(await files.list(id, params)), rejected: [] }) }, 'j', { status: [], failedFirst: false }, () => changes++, {
-      pageSize: 100,
-      maxPages: 5,
-    });
+    const window = new FileWindow(
+      { listFiles: async (id, params) => ({ ...(await files.list(id, params)), rejected: [] }) },
+      'j',
+      { status: [], failedFirst: false },
+      () => changes++,
+      {
+        pageSize: 100,
+        maxPages: 5,
+      },
+    );
     window.request(0, 1);
     await until(() => window.total, 'the first page');
     for (let page = 0; page < 20; page++) {
@@ -315,7 +329,12 @@ describe('FileWindow', () => {
 
   it('refetches what is on screen after invalidate, keeping the old rows meanwhile', async () => {
     const files = new FakeFiles('STORAGE', 1000, 10, 0);
-    const window = new FileWindow({ listFiles: async (id, params) => ({ ...(await files.list(id, params)), rejected: [] }) }, 'j', { status: [], failedFirst: false }, () => {});
+    const window = new FileWindow(
+      { listFiles: async (id, params) => ({ ...(await files.list(id, params)), rejected: [] }) },
+      'j',
+      { status: [], failedFirst: false },
+      () => {},
+    );
     window.request(0, 50);
     await until(() => window.fileAt(150) === undefined && window.fileAt(20), 'the first page');
     expect(window.fileAt(20)?.status).to.equal('PENDING');

@@ -246,4 +246,3 @@ export function definitions(list: Element): Record<string, string> {
   }
   return result;
 }
-

@@ -219,7 +219,9 @@ describe('<ac-job-detail>: general information and progress', () => {
     }) as typeof window.clearInterval;
     try {
       const now = Date.now();
-      const el = await show(jobOf('DUPLICATION', now, { startedAt: new Date(now - 20_500).toISOString(), updatedAt: new Date(now).toISOString() }));
+      const el = await show(
+        jobOf('DUPLICATION', now, { startedAt: new Date(now - 20_500).toISOString(), updatedAt: new Date(now).toISOString() }),
+      );
       const elapsed = () => definitions(progressOf(el).shadowRoot!.querySelector('dl')!)['Elapsed'];
       const first = elapsed();
       await until(() => elapsed() !== first, 'the elapsed time to tick', 2500);

@@ -89,7 +89,12 @@ describe('<ac-job-filters>', () => {
 
   it('sets the period to the last 1, 3, 7 or 30 days, or all time', async () => {
     const el = await mount(cluster);
-    for (const [label, days] of [['Last 3 days', 3], ['Last 24 hours', 1], ['Last 30 days', 30], ['Last 7 days', 7]] as const) {
+    for (const [label, days] of [
+      ['Last 3 days', 3],
+      ['Last 24 hours', 1],
+      ['Last 30 days', 30],
+      ['Last 7 days', 7],
+    ] as const) {
       periodRadio(el, label).click();
       expect(cluster.store.query.period).to.deep.equal({ kind: 'last-days', days });
       await el.updateComplete;
@@ -205,7 +210,7 @@ describe('<ac-job-filters>', () => {
   });
 
   describe('sync-url', () => {
-    it('reads the filters from the query string, keeping the page\'s own parameters', async () => {
+    it("reads the filters from the query string, keeping the page's own parameters", async () => {
       setAddress('view=ops&state=RUNNING&state=SCHEDULED&node=node-2&type=COPY&period=3d&stage=NORMALLY&q=tape');
       const el = await mount(cluster, { syncUrl: '' });
       expect(cluster.store.query).to.deep.include({
@@ -310,7 +315,7 @@ describe('<ac-job-filters>', () => {
       expect(cluster.store.query).to.deep.include({ period: { kind: 'last-days', days: 30 }, nodes: ['node-4'], types: [] });
     });
 
-    it('writes the store\'s filters into an address that names none', async () => {
+    it("writes the store's filters into an address that names none", async () => {
       setAddress('view=ops');
       cluster.store.setQuery({ types: ['ARCHIVING'] });
       await mount(cluster, { syncUrl: 'search' });
@@ -322,7 +327,10 @@ describe('<ac-job-filters>', () => {
     // axe takes seconds on a loaded machine (most of it the first time, loading its rules).
     this.timeout(60_000);
     const el = await mount(cluster);
-    cluster.store.setQuery({ states: ['RUNNING'], period: { kind: 'range', from: '2025-10-01T00:00:00.000Z', to: '2025-10-05T00:00:00.000Z' } });
+    cluster.store.setQuery({
+      states: ['RUNNING'],
+      period: { kind: 'range', from: '2025-10-01T00:00:00.000Z', to: '2025-10-05T00:00:00.000Z' },
+    });
     el.theme = 'light';
     await settle(el);
     await expect(el).to.be.accessible();

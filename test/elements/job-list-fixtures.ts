@@ -170,7 +170,12 @@ export class HeldSource extends FakeSourceBase {
     return { items: rows.slice(offset, offset + (params.limit ?? 100)), nextCursor: null, total: rows.length, rejected: [] };
   }
   async summarize(params: JobListParams): Promise<JobSummary> {
-    return summarize([...this.jobs.values()].filter(jobMatcher(params)), params, NODES.map((n) => n.id), NOW);
+    return summarize(
+      [...this.jobs.values()].filter(jobMatcher(params)),
+      params,
+      NODES.map((n) => n.id),
+      NOW,
+    );
   }
 
   /** Changes or adds jobs, and tells the store. */
@@ -228,7 +233,10 @@ export async function startedStore(source: JobSource): Promise<JobStore> {
 }
 
 /** A job list bound to `store`, with a definite size, once rendered. */
-export async function listFor(store: JobStore, attributes: { columns?: string; hrefTemplate?: string; height?: number } = {}): Promise<AcJobList> {
+export async function listFor(
+  store: JobStore,
+  attributes: { columns?: string; hrefTemplate?: string; height?: number } = {},
+): Promise<AcJobList> {
   const element = await fixture<AcJobList>(html`<ac-job-list
     .store=${store}
     lang="en"

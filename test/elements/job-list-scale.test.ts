@@ -9,7 +9,6 @@ import type { AcJobList } from '../../src/elements/job-list/ac-job-list.js';
 import {
   ComputedSource,
   HeldSource,
-  drawnRows,
   listFor,
   nameOf,
   nodeCount,
@@ -189,7 +188,10 @@ describe('ac-job-list at scale', function () {
       await settle(list);
       await expectConsecutiveRows();
       const before = rowsInView(list).map(nameOf);
-      source.emit([{ ...syntheticJob(0), id: 'fresh', name: 'Copy:fresh', createdAt: new Date(Date.now()).toISOString() } as Job], 'job.created');
+      source.emit(
+        [{ ...syntheticJob(0), id: 'fresh', name: 'Copy:fresh', createdAt: new Date(Date.now()).toISOString() } as Job],
+        'job.created',
+      );
       await waitFor(() => store.addedCount === 1, 'the new job');
       await settle(list);
       expect(rowsInView(list).map(nameOf)).to.deep.equal(before);

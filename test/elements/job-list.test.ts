@@ -496,7 +496,11 @@ describe('ac-job-list', () => {
     // Then, within that calm, a job above them is updated with an older time and goes far
     // below: the rows on screen move up one, and the list follows at that notification.
     const above = store.jobAt(10)!;
-    await live({ ...above, updatedAt: new Date(Date.parse(JOBS.at(-1)!.createdAt) - 1000).toISOString(), version: above.version + 1 } as Job);
+    await live({
+      ...above,
+      updatedAt: new Date(Date.parse(JOBS.at(-1)!.createdAt) - 1000).toISOString(),
+      version: above.version + 1,
+    } as Job);
     expect(store.indexOf(above.id), 'the job above moved below').to.be.greaterThan(200);
     expect(scroller.scrollTop, 'moved up with its rows').to.equal(49 * 36);
     expect(rowsInView(list).map(nameOf)).to.deep.equal(before);

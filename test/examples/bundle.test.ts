@@ -43,7 +43,10 @@ describe('example: one bundle, no build step', function () {
     const list = await waitFor(() => deepQuery(doc, 'ac-job-list'), 'the job list');
     const { jobs } = await server.state();
     const newest = [...jobs].sort(jobComparator('createdAt', 'desc'))[0]!;
-    const row = await waitFor(() => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined), 'the newest job in the first row');
+    const row = await waitFor(
+      () => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined),
+      'the newest job in the first row',
+    );
 
     const opened = new Promise<CustomEvent<{ id: string }>>((resolve) =>
       doc.addEventListener('ac-job-open', (e) => resolve(e as CustomEvent<{ id: string }>), { once: true }),

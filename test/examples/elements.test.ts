@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { jobComparator, jobMatcher } from '../../src/source/job-query.js';
 import type { Job } from '../../src/model/index.js';
 import { TestServer } from '../source/test-server.js';
-import { deepQuery, listRow, logIn, openExample, waitFor, type ExampleFrame } from './example-frame.js';
+import { listRow, logIn, openExample, waitFor, type ExampleFrame } from './example-frame.js';
 
 function count(jobs: Job[], state: Job['state']): string {
   return String(jobs.filter((job) => job.state === state).length);
@@ -38,13 +38,19 @@ describe('example: the four elements sharing one source', function () {
     const [filters, dashboard, list, detail] = ['ac-job-filters', 'ac-job-dashboard', 'ac-job-list', 'ac-job-detail'].map(
       (tag) => doc.querySelector(tag) as HTMLElement,
     );
-    expect([filters, dashboard, list, detail].map((element) => element!.getAttribute('source'))).to.deep.equal(['jobs', 'jobs', 'jobs', 'jobs']);
+    expect([filters, dashboard, list, detail].map((element) => element!.getAttribute('source'))).to.deep.equal([
+      'jobs',
+      'jobs',
+      'jobs',
+      'jobs',
+    ]);
     expect(source.parentElement, 'the elements are the page’s, not the source’s children').to.equal(doc.body);
 
     const { jobs } = await server.state();
     const newest = [...jobs].sort(jobComparator('createdAt', 'desc'));
     await waitFor(() => listRow(list!, 0)?.textContent?.includes(newest[0]!.name), 'the newest job first in the list');
-    const unsuccessful = () => dashboard!.shadowRoot!.querySelector('.indicator[data-state=UNSUCCESSFUL] .indicator-count')?.textContent?.replace(/\D/g, '');
+    const unsuccessful = () =>
+      dashboard!.shadowRoot!.querySelector('.indicator[data-state=UNSUCCESSFUL] .indicator-count')?.textContent?.replace(/\D/g, '');
     await waitFor(() => unsuccessful() === count(jobs, 'UNSUCCESSFUL'), 'the dashboard’s count of unsuccessful jobs');
 
     // One filter narrows the dashboard and the list together: they share the source's store.
@@ -63,7 +69,10 @@ describe('example: the four elements sharing one source', function () {
 
     expect(detail!.hidden).to.equal(true);
     row.click();
-    await waitFor(() => !detail!.hidden && detail!.shadowRoot?.querySelector('h2')?.textContent?.includes(newestOnNode2.name), 'the job in the detail');
+    await waitFor(
+      () => !detail!.hidden && detail!.shadowRoot?.querySelector('h2')?.textContent?.includes(newestOnNode2.name),
+      'the job in the detail',
+    );
     const listBox = list!.getBoundingClientRect();
     const detailBox = detail!.getBoundingClientRect();
     expect(detailBox.left, 'the detail is beside the list').to.be.at.least(listBox.right);
@@ -83,7 +92,10 @@ describe('example: the four elements sharing one source', function () {
     page = await openExample('/demo/examples/elements.html', server.base);
     const { doc } = page;
     await logIn(doc, 'operator', 'operator');
-    const message = await waitFor(() => (doc.getElementById('forbidden')!.hidden ? undefined : doc.getElementById('forbidden')), 'the role message');
+    const message = await waitFor(
+      () => (doc.getElementById('forbidden')!.hidden ? undefined : doc.getElementById('forbidden')),
+      'the role message',
+    );
     expect(message.textContent).to.contain('operator').and.contain('Data Administrator');
     expect(doc.getElementById('layout')!.hidden).to.equal(true);
     await page.expectNoViolations();

@@ -40,7 +40,10 @@ export function deepQuery(root: Document | ShadowRoot, selector: string): HTMLEl
 /** Fills and submits the first visible `<ac-login-form>` of the page. */
 export async function logIn(doc: Document, username: string, password: string): Promise<void> {
   const form = await waitFor(
-    () => deepQueryAll(doc, 'ac-login-form').find((f) => !f.hidden)?.shadowRoot?.querySelector('form'),
+    () =>
+      deepQueryAll(doc, 'ac-login-form')
+        .find((f) => !f.hidden)
+        ?.shadowRoot?.querySelector('form'),
     'the log-in form',
   );
   form.querySelector<HTMLInputElement>('input[name=username]')!.value = username;
@@ -100,8 +103,16 @@ export async function openExample(path: string, api: string, width = 1280, heigh
       // Control: markup assigned to innerHTML is refused under Trusted Types, and seen here.
       const probe = doc.createElement('div');
       expect(() => (probe.innerHTML = '<b>probe</b>')).to.throw();
-      await waitFor(() => drain().some((s) => s.startsWith('event:') && s.includes('require-trusted-types-for')), 'the control event', 5000);
-      await waitFor(() => drain().some((s) => s.startsWith('report:') && s.includes('require-trusted-types-for')), 'the control report', 5000);
+      await waitFor(
+        () => drain().some((s) => s.startsWith('event:') && s.includes('require-trusted-types-for')),
+        'the control event',
+        5000,
+      );
+      await waitFor(
+        () => drain().some((s) => s.startsWith('report:') && s.includes('require-trusted-types-for')),
+        'the control report',
+        5000,
+      );
     },
     close() {
       observer.disconnect();

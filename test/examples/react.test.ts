@@ -38,7 +38,10 @@ describe('example: React 19', function () {
 
     const { jobs } = await server.state();
     const newest = [...jobs].sort(jobComparator('createdAt', 'desc'))[0]!;
-    const row = await waitFor(() => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined), 'the newest job first');
+    const row = await waitFor(
+      () => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined),
+      'the newest job first',
+    );
     const heading = doc.getElementById('opened-title')!;
     expect(heading.textContent).to.equal('No job opened');
 

@@ -56,7 +56,7 @@ async function machineIsQuiet(): Promise<boolean> {
   let written = 0;
   const durations = await longTasksDuring(async () => {
     const end = performance.now() + 1000;
-    for (let index = 0; performance.now() < end; ) {
+    for (let index = 0; performance.now() < end;) {
       const sliceEnd = performance.now() + 5;
       while (performance.now() < sliceEnd) {
         let text = '';
@@ -135,7 +135,9 @@ describe('a job with a million files', function () {
         const quiet = quietBefore && (await machineIsQuiet());
         if (quiet) conclusive += 1;
         else busy += 1;
-        attempts.push(`${seconds.toFixed(1)} s, long tasks [${longTasks.map((ms) => ms.toFixed(0)).join(', ')}] ms, machine ${quiet ? 'quiet' : 'busy'}`);
+        attempts.push(
+          `${seconds.toFixed(1)} s, long tasks [${longTasks.map((ms) => ms.toFixed(0)).join(', ')}] ms, machine ${quiet ? 'quiet' : 'busy'}`,
+        );
       }
       if (conclusive === 2) expect.fail(`tasks over 50 ms on a quiet machine: ${attempts.join('; ')}`);
       this.skip();

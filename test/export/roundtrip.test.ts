@@ -231,7 +231,12 @@ describe('any text round-trips (fast-check)', () => {
       await fc.assert(
         fc.asyncProperty(jobAndFiles, async ({ texts, type, files: fileData, nodeName }) => {
           const job = jobsOfEveryType((i) => texts[i % texts.length] as string)[type] as Job;
-          const files: JobFile[] = fileData.map(({ path, reason, size }) => ({ path, reason, size, status: reason === null ? 'DESTAGED' : 'FAILED' }));
+          const files: JobFile[] = fileData.map(({ path, reason, size }) => ({
+            path,
+            reason,
+            size,
+            status: reason === null ? 'DESTAGED' : 'FAILED',
+          }));
           const text = await jobExport(job, files, format, nodeName ?? undefined);
           const expected = expectedJobDocument(job, nodeName, files);
           if (format === 'json') checkJson(text, expected);

@@ -19,7 +19,12 @@ function nextDownload(): Promise<{ name: string; bytes: Uint8Array; type: string
         if (!(link instanceof HTMLAnchorElement)) return reject(new Error('not a link'));
         event.preventDefault();
         fetch(link.href)
-          .then(async (response) => ({ name: link.download, bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '', link }))
+          .then(async (response) => ({
+            name: link.download,
+            bytes: new Uint8Array(await response.arrayBuffer()),
+            type: response.headers.get('content-type') ?? '',
+            link,
+          }))
           .then(resolve, reject);
       },
       { capture: true, once: true },

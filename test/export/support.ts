@@ -224,7 +224,12 @@ export function xmlExpected(value: string): string {
   for (const char of value) {
     const code = char.codePointAt(0) as number;
     const allowed =
-      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
     text += allowed ? char : '\uFFFD';
   }
   return text;

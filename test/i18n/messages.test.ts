@@ -166,7 +166,10 @@ describe('common messages', () => {
         ...KNOWN_STAGES.map((stage) => stageLabel(stage, locale)),
         ...FILE_STATUSES.map((status) => fileStatusLabel(status, locale)),
       ];
-      for (const label of labels) expect(label).to.be.a('string').and.not.match(/^[A-Z_]+$/);
+      for (const label of labels)
+        expect(label)
+          .to.be.a('string')
+          .and.not.match(/^[A-Z_]+$/);
     }
   });
 

@@ -42,7 +42,10 @@ describe('<ac-job-manager> end to end', function () {
 
     // Filter by node 2 with its chip.
     const chip = await waitFor(
-      () => deepQueryAll(manager!, 'ac-job-filters').flatMap((f) => [...f.shadowRoot!.querySelectorAll('button.chip')]).find((b) => b.textContent?.includes('node 2')),
+      () =>
+        deepQueryAll(manager!, 'ac-job-filters')
+          .flatMap((f) => [...f.shadowRoot!.querySelectorAll('button.chip')])
+          .find((b) => b.textContent?.includes('node 2')),
       'the node 2 chip',
     );
     (chip as HTMLButtonElement).click();
@@ -82,10 +85,14 @@ describe('<ac-job-manager> end to end', function () {
       for await (const chunk of chunks) saved += chunk;
       return { bytes: saved.length };
     };
-    const done = new Promise<CustomEvent>((resolve) => exportButton.addEventListener('ac-export-done', (e) => resolve(e as CustomEvent), { once: true }));
+    const done = new Promise<CustomEvent>((resolve) =>
+      exportButton.addEventListener('ac-export-done', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     (exportButton.shadowRoot!.querySelector('[part=button]') as HTMLButtonElement).click();
     await waitFor(() => exportButton.shadowRoot!.querySelector('[role=menuitem]'), 'the format menu');
-    const json = [...exportButton.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=menuitem]')].find((b) => /json/i.test(b.textContent ?? ''))!;
+    const json = [...exportButton.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=menuitem]')].find((b) =>
+      /json/i.test(b.textContent ?? ''),
+    )!;
     json.click();
     await done;
     const exported = JSON.parse(saved);
@@ -150,8 +157,16 @@ describe('<ac-job-manager> end to end', function () {
       await waitFor(() => deepQuery(manager!, view === 'jobs' ? 'ac-job-list' : 'ac-job-dashboard'), view);
       await new Promise((resolve) => setTimeout(resolve, 500));
       // The product's name is the same in both languages.
-      const texts = visibleTexts(manager).map((text) => text.replaceAll('Active Job Manager', '').trim()).filter(Boolean);
-      const leftovers = texts.filter((text) => english.has(text) || /\b(Jobs?|Filters?|Search|Reset|Export|Loading|Scheduled|Running|Successful|Unsuccessful|Log out|Retry|Show as table|per node|per type)\b/.test(text));
+      const texts = visibleTexts(manager)
+        .map((text) => text.replaceAll('Active Job Manager', '').trim())
+        .filter(Boolean);
+      const leftovers = texts.filter(
+        (text) =>
+          english.has(text) ||
+          /\b(Jobs?|Filters?|Search|Reset|Export|Loading|Scheduled|Running|Successful|Unsuccessful|Log out|Retry|Show as table|per node|per type)\b/.test(
+            text,
+          ),
+      );
       expect(leftovers, `English left in the ${view} view`).to.deep.equal([]);
     }
   });
@@ -169,7 +184,7 @@ describe('<ac-job-manager> end to end', function () {
     expect(filters.getAttribute('lang')).to.equal('fr');
   });
 
-  it('passes a page\'s theme tokens and forced theme to every element inside', async () => {
+  it("passes a page's theme tokens and forced theme to every element inside", async () => {
     const style = document.createElement('style');
     style.textContent = 'ac-job-manager.themed { --ac-color-accent: rgb(1, 2, 3); }';
     document.head.append(style);

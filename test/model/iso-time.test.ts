@@ -37,21 +37,38 @@ describe('isoTime and isoStyle', () => {
     );
     // Every millisecond of years 0 to 9999, in every form.
     fc.assert(
-      fc.property(fc.integer({ min: -62_167_219_200_000 + 86_400_000, max: 253_402_300_800_000 - 86_400_000 }), formArbitrary, (ms, form) => {
-        const text = isoTime(form.millis ? ms : ms - (((ms % 1000) + 1000) % 1000), isoStyle(probe(form)));
-        const style = isoStyle(text);
-        expect(isoParse(text, style), text).to.equal(Date.parse(text));
-      }),
+      fc.property(
+        fc.integer({ min: -62_167_219_200_000 + 86_400_000, max: 253_402_300_800_000 - 86_400_000 }),
+        formArbitrary,
+        (ms, form) => {
+          const text = isoTime(form.millis ? ms : ms - (((ms % 1000) + 1000) % 1000), isoStyle(probe(form)));
+          const style = isoStyle(text);
+          expect(isoParse(text, style), text).to.equal(Date.parse(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('do not take other forms for these (the store then keeps such a job whole)', () => {
-    for (const date of ['2025-10-23t10:23:08Z', '2025-10-23 10:23:08Z', '2025-10-23T10:23:08z', '2025-10-23T10:23:08+0200', '2025-10-23T10:23:08.5Z', '2025-10-23T10:23:08.123456Z']) {
+    for (const date of [
+      '2025-10-23t10:23:08Z',
+      '2025-10-23 10:23:08Z',
+      '2025-10-23T10:23:08z',
+      '2025-10-23T10:23:08+0200',
+      '2025-10-23T10:23:08.5Z',
+      '2025-10-23T10:23:08.123456Z',
+    ]) {
       expect(isoStyle(date), date).to.equal(-1);
     }
     // The right shape, but not what the date reads back as (Date.parse rolls these over).
-    for (const date of ['2025-10-23T10:23:08-00:00', '2025-02-30T10:00:00Z', '2025-10-23T24:00:00+02:00', '2023-02-29T10:00:00.000Z', '2025-1x-23T10:00:00Z']) {
+    for (const date of [
+      '2025-10-23T10:23:08-00:00',
+      '2025-02-30T10:00:00Z',
+      '2025-10-23T24:00:00+02:00',
+      '2023-02-29T10:00:00.000Z',
+      '2025-1x-23T10:00:00Z',
+    ]) {
       const style = isoStyle(date);
       expect(style, date).to.be.at.least(0);
       expect(isoParse(date, style), date).to.be.NaN;

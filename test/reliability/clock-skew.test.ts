@@ -24,7 +24,15 @@ import { deepElements } from './trap.js';
 const HOUR = 3_600_000;
 
 async function skewed(skewMs: number) {
-  const server = await TestServer.create({ seed: 5, nodes: 3, jobs: 400, days: 3, activity: 2, now: Date.now() + skewMs, heartbeatMs: 500 });
+  const server = await TestServer.create({
+    seed: 5,
+    nodes: 3,
+    jobs: 400,
+    days: 3,
+    activity: 2,
+    now: Date.now() + skewMs,
+    heartbeatMs: 500,
+  });
   // Jobs start and report progress.
   await server.advance(20 * 60_000);
   const source = new HttpJobSource({ baseUrl: server.base, visibility: ALWAYS_VISIBLE, heartbeatMs: 500 });
@@ -79,7 +87,10 @@ for (const [label, skewMs] of [
       expect(running, 'a job that has run a while').not.to.equal(undefined);
       const loadedAt = Date.now();
       const detail = await fixture<HTMLElement>(html`<ac-job-detail .store=${store} job-id=${running!.id}></ac-job-detail>`);
-      const elapsed = () => deepElements(detail).find((e) => e.classList.contains('elapsed'))?.textContent?.trim();
+      const elapsed = () =>
+        deepElements(detail)
+          .find((e) => e.classList.contains('elapsed'))
+          ?.textContent?.trim();
       await waitUntil(() => elapsed() !== undefined, 'the elapsed time');
       const shown = elapsed()!;
       const lower = Date.parse(running!.updatedAt) - Date.parse(running!.startedAt!);

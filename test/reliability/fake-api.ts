@@ -96,7 +96,16 @@ export class FakeApi {
     if (path === '/jobs' || path === '/jobs/summary') {
       const params = paramsOf(search);
       const rows = [...this.jobs.values()].filter(jobMatcher(params));
-      if (path === '/jobs/summary') return json(request, summarize(rows, params, this.nodes.map((n) => n.id), this.now));
+      if (path === '/jobs/summary')
+        return json(
+          request,
+          summarize(
+            rows,
+            params,
+            this.nodes.map((n) => n.id),
+            this.now,
+          ),
+        );
       rows.sort(jobComparator(params.sort, params.order));
       const offset = Number(search.get('offset') ?? 0);
       const limit = Number(search.get('limit') ?? 100);

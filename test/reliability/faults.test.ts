@@ -67,7 +67,10 @@ interface Setup {
 /** What each test set up, closed after it whether it passed or not. */
 const opened: Setup[] = [];
 
-async function setup(options: Partial<HttpJobSourceOptions> = {}, serverOptions: Parameters<typeof TestServer.create>[0] = {}): Promise<Setup> {
+async function setup(
+  options: Partial<HttpJobSourceOptions> = {},
+  serverOptions: Parameters<typeof TestServer.create>[0] = {},
+): Promise<Setup> {
   const server = await TestServer.create({ seed: 11, nodes: 4, jobs: 300, activity: 20, heartbeatMs: 400, ...serverOptions });
   const counting = new CountingFetch();
   const source = new HttpJobSource({
@@ -154,7 +157,7 @@ describe('faults on the way between the server and the page', function () {
     const status = await watchStatus(s.store);
     await s.server.chaos({ duplicate: true, reorder: true });
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let drops = 0;
     for (let round = 0; round < 8; round++) {
       const advancing = s.server.advance(5_000 + Math.floor(random() * 60_000));

@@ -148,14 +148,19 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
       chip.dispatchEvent(new MouseEvent('mouseleave'));
     }
     // Reading the activity chart with the keyboard announces a bucket with node names.
-    const plot = deepElements(dashboard).find((e) => e.classList.contains('plot-frame') && e.classList.contains('focusable')) as HTMLElement;
+    const plot = deepElements(dashboard).find(
+      (e) => e.classList.contains('plot-frame') && e.classList.contains('focusable'),
+    ) as HTMLElement;
     plot.focus();
     plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
     await settled(dashboard);
     const text = deepText(dashboard);
     for (const node of HOSTILE_NODES) {
       expectShown(text, node.name, 'the dashboard');
-      expect(tooltips.some((tip) => tip.includes(node.name)), `a tooltip names ${node.name}`).to.equal(true);
+      expect(
+        tooltips.some((tip) => tip.includes(node.name)),
+        `a tooltip names ${node.name}`,
+      ).to.equal(true);
     }
     await finish(store);
   });
@@ -166,10 +171,14 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
       const job = hostileJob(index);
       const detail = await fixture<HTMLElement>(html`<ac-job-detail .store=${store} job-id=${job.id}></ac-job-detail>`);
       const fileRows = () =>
-        deepElements(detail).filter((e) => e.getAttribute('role') === 'row' && !e.classList.contains('placeholder') && e.querySelector('.path[role=cell]'));
+        deepElements(detail).filter(
+          (e) => e.getAttribute('role') === 'row' && !e.classList.contains('placeholder') && e.querySelector('.path[role=cell]'),
+        );
       await waitUntil(() => deepElements(detail).some((e) => e.localName === 'ac-job-files'), 'the file list');
       // The file list draws the rows on screen only.
-      deepElements(detail).find((e) => e.localName === 'ac-job-files')!.scrollIntoView();
+      deepElements(detail)
+        .find((e) => e.localName === 'ac-job-files')!
+        .scrollIntoView();
       await waitUntil(() => fileRows().length > 4, `files of job ${index}`, { timeout: 10_000 });
       await settled(detail);
       const text = deepText(detail);
@@ -202,7 +211,6 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
     }
     await finish(store);
   });
-
 
   it('manager: the signed-in user name and the "no role" message show a hostile name as text', async () => {
     const store = await startedStore();
@@ -279,11 +287,15 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
     };
     window.addEventListener('error', onError);
     try {
-      const list = await fixture<HTMLElement>(html`<ac-job-list .store=${store} href-template="#/jobs/{id}" style="height:480px"></ac-job-list>`);
+      const list = await fixture<HTMLElement>(
+        html`<ac-job-list .store=${store} href-template="#/jobs/{id}" style="height:480px"></ac-job-list>`,
+      );
       await settled(list);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(errors.map(String)).to.deep.equal([]);
-      const names = deepElements(list).filter((e) => e instanceof HTMLAnchorElement).map((a) => a.textContent);
+      const names = deepElements(list)
+        .filter((e) => e instanceof HTMLAnchorElement)
+        .map((a) => a.textContent);
       expect(names).to.include('lone surrogate id');
     } finally {
       window.removeEventListener('error', onError);

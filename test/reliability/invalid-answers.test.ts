@@ -63,7 +63,22 @@ describe('answers that break the contract, from the source to the screen', funct
     const page = await source.listJobs({});
     expect(page.items.map((j) => j.id)).to.deep.equal(GOOD.map((j) => j.id));
     expect(page.rejected).to.have.length(broken.length);
-    const named = ['id', 'id', 'id', 'state', 'state', 'type', 'createdAt', 'updatedAt', 'createdAt', 'total', 'total', 'total', 'version', 'version'];
+    const named = [
+      'id',
+      'id',
+      'id',
+      'state',
+      'state',
+      'type',
+      'createdAt',
+      'updatedAt',
+      'createdAt',
+      'total',
+      'total',
+      'total',
+      'version',
+      'version',
+    ];
     named.forEach((field, i) => expect(page.rejected[i], broken[i]!.label).to.contain(field));
 
     await store.start();
@@ -78,7 +93,9 @@ describe('answers that break the contract, from the source to the screen', funct
     api.overrides.set('/jobs', () => ({
       body: JSON.stringify({ items: [GOOD[0], GOOD[1], GOOD[0], GOOD[2], GOOD[1]], nextCursor: null, total: 3 }),
     }));
-    api.overrides.set('/jobs/summary', () => ({ body: JSON.stringify(summarize(GOOD.slice(0, 3), {}, ['node-1', 'node-2'], HOSTILE_NOW)) }));
+    api.overrides.set('/jobs/summary', () => ({
+      body: JSON.stringify(summarize(GOOD.slice(0, 3), {}, ['node-1', 'node-2'], HOSTILE_NOW)),
+    }));
     await store.start();
     await ready(store);
     const list = await fixture<HTMLElement>(html`<ac-job-list .store=${store} style="height:400px"></ac-job-list>`);
@@ -203,7 +220,9 @@ describe('answers that break the contract, from the source to the screen', funct
   it('unknown extra fields (even "__proto__") are ignored and pollute nothing; an unknown stage is kept', async () => {
     const odd = acceptableOddJobs();
     const { api, store, dispose } = setup();
-    api.overrides.set('/jobs', () => ({ body: `{"items": [${odd.map((o) => o.json).join(',')}], "nextCursor": null, "total": ${odd.length}}` }));
+    api.overrides.set('/jobs', () => ({
+      body: `{"items": [${odd.map((o) => o.json).join(',')}], "nextCursor": null, "total": ${odd.length}}`,
+    }));
     api.overrides.set('/jobs/summary', () => ({ body: JSON.stringify(summarize([], {}, ['node-1', 'node-2'], HOSTILE_NOW)) }));
     await store.start();
     await ready(store);

@@ -30,7 +30,7 @@ export const XSS = [
   '<!-- comment --><!',
   `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;`,
   "' OR 1=1 --",
-  "=HYPERLINK(\"http://evil\",\"x\")",
+  '=HYPERLINK("http://evil","x")',
 ] as const;
 
 /** Text that is not markup but is easy to get wrong: direction, controls, widths, surrogates. */
@@ -245,7 +245,11 @@ export function acceptableOddJobs(now = HOSTILE_NOW): { id: string; stage: strin
   const unknownStage = { ...saneJob(200, now), stage: 'QUANTUM_FLUX_INTERRUPTED', extra: { nested: true } };
   const futureField = { ...saneJob(201, now), progress: { ...saneJob(201, now).progress, future: 'field' } };
   return [
-    { id: unknownStage.id, stage: unknownStage.stage, json: JSON.stringify(unknownStage).replace(/^\{/, '{"__proto__":{"polluted":true},') },
+    {
+      id: unknownStage.id,
+      stage: unknownStage.stage,
+      json: JSON.stringify(unknownStage).replace(/^\{/, '{"__proto__":{"polluted":true},'),
+    },
     { id: futureField.id, stage: futureField.stage, json: JSON.stringify(futureField) },
   ];
 }

@@ -5,13 +5,32 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { JOB_STATES, JOB_TYPES, SORT_KEYS, validateJob, type Job, type JobChangeEvent, type JobQuery, type LiveEvent } from '../../src/model/index.js';
+import {
+  JOB_STATES,
+  JOB_TYPES,
+  SORT_KEYS,
+  validateJob,
+  type Job,
+  type JobChangeEvent,
+  type JobQuery,
+  type LiveEvent,
+} from '../../src/model/index.js';
 import { JobStore } from '../../src/store/job-store.js';
 import { FakeSource } from '../store/fake-source.js';
 import { expectSameAsNaive, manualFrames } from '../store/helpers.js';
 import { HOSTILE_NOW, saneJob } from './payloads.js';
 import { exportJobs } from '../../src/export/index.js';
-import { AT, collectText, csvExpected, expectedListDocument, jobsOfEveryType, parseCsvExport, parseXml, xmlValue, xmlValueOf } from '../export/support.js';
+import {
+  AT,
+  collectText,
+  csvExpected,
+  expectedListDocument,
+  jobsOfEveryType,
+  parseCsvExport,
+  parseXml,
+  xmlValue,
+  xmlValueOf,
+} from '../export/support.js';
 
 const NODES = [
   { id: 'node-1', name: 'node 1', online: true },
@@ -22,7 +41,37 @@ const NODE_IDS = NODES.map((n) => n.id);
 const HOUR = 3_600_000;
 
 /** Characters whose case mapping surprises: length-changing, context-dependent, lookalikes, combining, astral. */
-const TRICKY = ['İ', 'ı', 'i', 'I', 'ß', 'ẞ', 'Σ', 'σ', 'ς', 'K', 'k', 'Å', 'å', 'ﬁ', 'ǅ', 'ǆ', 'e\u0301', 'é', '𝒜', '😀', 'Ω', 'ω', ' ', '_', '-', 'a', 'A', '\u0000', '\u202E'];
+const TRICKY = [
+  'İ',
+  'ı',
+  'i',
+  'I',
+  'ß',
+  'ẞ',
+  'Σ',
+  'σ',
+  'ς',
+  'K',
+  'k',
+  'Å',
+  'å',
+  'ﬁ',
+  'ǅ',
+  'ǆ',
+  'e\u0301',
+  'é',
+  '𝒜',
+  '😀',
+  'Ω',
+  'ω',
+  ' ',
+  '_',
+  '-',
+  'a',
+  'A',
+  '\u0000',
+  '\u202E',
+];
 const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 8 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(trickyText, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 6 }));
 
@@ -62,17 +111,33 @@ function jobOf(id: string, version: number, f: typeof jobFields extends fc.Arbit
   } as Job;
 }
 
-const jobsArbitrary = fc.uniqueArray(fc.tuple(fc.oneof(fc.constantFrom(...ID_POOL), fc.string({ minLength: 1, maxLength: 4 })), jobFields), {
-  selector: ([id]) => id,
-  maxLength: 40,
-}).map((entries) => entries.map(([id, f]) => jobOf(id, 1, f)));
+const jobsArbitrary = fc
+  .uniqueArray(fc.tuple(fc.oneof(fc.constantFrom(...ID_POOL), fc.string({ minLength: 1, maxLength: 4 })), jobFields), {
+    selector: ([id]) => id,
+    maxLength: 40,
+  })
+  .map((entries) => entries.map(([id, f]) => jobOf(id, 1, f)));
 
 /** Search text: part of a job's text, its case changed, or any tricky text. */
 function searchArbitrary(jobs: Job[]): fc.Arbitrary<string> {
   const texts = jobs.flatMap((j) => [j.name, j.description, j.type]).filter((t) => t.length > 0);
   const fromJobs = texts.length
-    ? fc.tuple(fc.constantFrom(...texts), fc.nat(), fc.nat(), fc.constantFrom<(s: string) => string>((s) => s, (s) => s.toUpperCase(), (s) => s.toLowerCase(), (s) => s.toLocaleUpperCase('tr'), (s) => ` ${s}  `))
-        .map(([text, a, b, transform]) => transform(text.slice(Math.min(a, b) % (text.length + 1), Math.max(a, b) % (text.length + 1) + 1)))
+    ? fc
+        .tuple(
+          fc.constantFrom(...texts),
+          fc.nat(),
+          fc.nat(),
+          fc.constantFrom<(s: string) => string>(
+            (s) => s,
+            (s) => s.toUpperCase(),
+            (s) => s.toLowerCase(),
+            (s) => s.toLocaleUpperCase('tr'),
+            (s) => ` ${s}  `,
+          ),
+        )
+        .map(([text, a, b, transform]) =>
+          transform(text.slice(Math.min(a, b) % (text.length + 1), (Math.max(a, b) % (text.length + 1)) + 1)),
+        )
     : fc.constant('');
   return fc.oneof(fromJobs, trickyText, fc.constant(''));
 }
@@ -85,7 +150,10 @@ function queryArbitrary(jobs: Job[]): fc.Arbitrary<Partial<JobQuery>> {
     nodes: fc.subarray([...NODE_IDS, 'unknown-node']),
     types: fc.subarray([...JOB_TYPES]),
     stages: stages.length ? fc.subarray(stages, { maxLength: Math.min(2, stages.length) }) : fc.constant([]),
-    period: fc.oneof(fc.constant({ kind: 'all' as const }), fc.integer({ min: 1, max: 30 }).map((days) => ({ kind: 'last-days' as const, days }))),
+    period: fc.oneof(
+      fc.constant({ kind: 'all' as const }),
+      fc.integer({ min: 1, max: 30 }).map((days) => ({ kind: 'last-days' as const, days })),
+    ),
     sort: fc.constantFrom(...SORT_KEYS),
     order: fc.constantFrom('asc' as const, 'desc' as const),
   });
@@ -190,8 +258,16 @@ describe('dates the contract lets through', () => {
   }
 
   it('dates the browser reads in every accepted spelling keep the engine equal to the reference', async () => {
-    const spellings = ['2025-10-22T10:00:00Z', '2025-10-22t10:00:00z', '2025-10-22 10:00:00Z', '2025-10-22T12:00:00+02:00', '2025-10-22T12:00:00.123456+0200'];
-    const jobs = spellings.map((createdAt, i) => ({ ...saneJob(i), id: `d${i}`, createdAt, updatedAt: createdAt, startedAt: createdAt }) as Job);
+    const spellings = [
+      '2025-10-22T10:00:00Z',
+      '2025-10-22t10:00:00z',
+      '2025-10-22 10:00:00Z',
+      '2025-10-22T12:00:00+02:00',
+      '2025-10-22T12:00:00.123456+0200',
+    ];
+    const jobs = spellings.map(
+      (createdAt, i) => ({ ...saneJob(i), id: `d${i}`, createdAt, updatedAt: createdAt, startedAt: createdAt }) as Job,
+    );
     for (const job of jobs) expect(validateJob(job).ok, job.createdAt).to.equal(true);
     const { store } = await memoryStore(jobs);
     for (const sort of ['createdAt', 'updatedAt'] as const) {
@@ -233,7 +309,9 @@ describe('a list export round-trips any text (fast-check; the export engineer co
           } else if (format === 'csv') {
             const csv = await parseCsvExport(exported);
             expect(csv.header).to.deep.equal(Object.keys(expected.jobs[0]!));
-            expect(csv.rows).to.deep.equal(expected.jobs.map((row) => Object.values(row).map((v) => csvExpected(v as string | number | null))));
+            expect(csv.rows).to.deep.equal(
+              expected.jobs.map((row) => Object.values(row).map((v) => csvExpected(v as string | number | null))),
+            );
           } else {
             const parsed = parseXml(exported) as { jobListExport: { jobs: { job: Record<string, unknown>[] } } };
             const rows = parsed.jobListExport.jobs.job;

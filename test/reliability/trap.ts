@@ -67,6 +67,7 @@ function inspect(element: Element): void {
     const name = attribute.toLowerCase();
     if (name.startsWith('on')) injected.add(describe(element, `${name}= on <${element.localName}>`));
     if (URL_ATTRIBUTES.includes(name)) {
+      // eslint-disable-next-line no-control-regex -- browsers drop these before reading a URL's scheme
       const value = (element.getAttribute(attribute) ?? '').replace(/[\u0000-\u0020]/g, '').toLowerCase();
       if (value.startsWith('javascript:') || value.startsWith('data:') || value.startsWith('vbscript:')) {
         injected.add(describe(element, `${name}="${value.slice(0, 40)}" on <${element.localName}>`));

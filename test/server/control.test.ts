@@ -201,9 +201,7 @@ describe('server: test control', () => {
     const doubled = await open();
     const lastSeq = await advance(server, 120_000);
     await doubled.until(() => doubled.events.length === 2 * lastSeq, 'every event twice');
-    expect(doubled.events.map((e) => Number(e.id))).to.deep.equal(
-      Array.from({ length: lastSeq }, (_, i) => [i + 1, i + 1]).flat(),
-    );
+    expect(doubled.events.map((e) => Number(e.id))).to.deep.equal(Array.from({ length: lastSeq }, (_, i) => [i + 1, i + 1]).flat());
 
     await control(server, 'stream-chaos', { reorder: true });
     const swapped = await open();

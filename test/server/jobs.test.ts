@@ -97,7 +97,12 @@ describe('server: jobs', () => {
       { q: 'aRcHiV' },
       { q: described.toUpperCase() },
       { q: all[3]!.name.slice(0, 6).toLowerCase() },
-      { state: ['SUCCESSFUL'], node: ['node-1'], type: ['DESTAGING', 'STORAGE', 'VERSIONING'], since: new Date(NOW - 20 * DAY).toISOString() },
+      {
+        state: ['SUCCESSFUL'],
+        node: ['node-1'],
+        type: ['DESTAGING', 'STORAGE', 'VERSIONING'],
+        since: new Date(NOW - 20 * DAY).toISOString(),
+      },
     ];
     for (const params of queries) {
       const want = expected(all, params);
@@ -125,7 +130,10 @@ describe('server: jobs', () => {
     expect(next.body.items.map((j) => j.id)).to.deep.equal(want.slice(200, 250));
     const withBoth = qs({ sort: 'name', order: 'asc', cursor: body.nextCursor!, offset: 0, limit: 5 });
     const cursorWins = await getJson<JobPage>(server, `/jobs${withBoth}`);
-    expect(cursorWins.body.items.map((j) => j.id), 'offset is ignored with a cursor').to.deep.equal(want.slice(200, 205));
+    expect(
+      cursorWins.body.items.map((j) => j.id),
+      'offset is ignored with a cursor',
+    ).to.deep.equal(want.slice(200, 205));
     const past = await getJson<JobPage>(server, '/jobs?offset=400');
     expect(past.body).to.deep.equal({ items: [], nextCursor: null, total: 400 });
     const last = await getJson<JobPage>(server, '/jobs?offset=390&limit=10');
@@ -154,7 +162,9 @@ describe('server: jobs', () => {
     expect(counts).to.deep.equal(wantCounts);
     expect(timeline.from).to.equal(wantTimeline.from);
     expect(timeline.bucketSeconds).to.equal(wantTimeline.bucketSeconds);
-    const bucketed = Object.values(timeline.counts).flat().reduce((a, b) => a + b, 0);
+    const bucketed = Object.values(timeline.counts)
+      .flat()
+      .reduce((a, b) => a + b, 0);
     expect(bucketed, 'every selected job is in a bucket').to.equal(matched.length);
   });
 
@@ -255,7 +265,10 @@ describe('server: paging while jobs change', () => {
       const counts = new Map<string, number>();
       for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
       for (const job of before.jobs) expect(counts.get(job.id), job.id).to.equal(1);
-      expect([...counts.values()].every((n) => n === 1), 'no job twice').to.equal(true);
+      expect(
+        [...counts.values()].every((n) => n === 1),
+        'no job twice',
+      ).to.equal(true);
     });
   }
 
@@ -265,7 +278,10 @@ describe('server: paging while jobs change', () => {
     const { jobs } = await serverState(server);
     expect(jobs.length).to.be.greaterThan(first);
     expect((await getJson<JobPage>(server, '/jobs?limit=1')).body.total).to.equal(jobs.length);
-    const running = jobs.filter((j) => j.state === 'RUNNING').map((j) => j.id).sort();
+    const running = jobs
+      .filter((j) => j.state === 'RUNNING')
+      .map((j) => j.id)
+      .sort();
     const listed = (await fetchAll(server, { state: ['RUNNING'] })).map((j) => j.id).sort();
     expect(listed).to.deep.equal(running);
   });

@@ -59,11 +59,27 @@ describe('ClusterSimulator: files of a job', () => {
     const files = listAll((p) => sim.listFiles(job.id, p));
     expect(files.length).to.equal(progress.total);
     expect(new Set(files.map((f) => f.path)).size, 'no file twice').to.equal(files.length);
-    expect([...files].sort(byPath).map((f) => f.path).join('\n')).to.equal(files.map((f) => f.path).join('\n'));
+    expect(
+      [...files]
+        .sort(byPath)
+        .map((f) => f.path)
+        .join('\n'),
+    ).to.equal(files.map((f) => f.path).join('\n'));
     const done = DONE_STATUS[job.type];
-    expect(counts(files)).to.deep.equal({ [done]: progress.done, FAILED: progress.failed, PENDING: progress.total - progress.done - progress.failed });
-    expect(sim.fileCounts(job.id)).to.deep.equal({ [done]: progress.done, FAILED: progress.failed, PENDING: progress.total - progress.done - progress.failed });
-    expect(files.reduce((sum, f) => sum + f.size, 0), 'sizes add up to the job').to.equal(bytes.total);
+    expect(counts(files)).to.deep.equal({
+      [done]: progress.done,
+      FAILED: progress.failed,
+      PENDING: progress.total - progress.done - progress.failed,
+    });
+    expect(sim.fileCounts(job.id)).to.deep.equal({
+      [done]: progress.done,
+      FAILED: progress.failed,
+      PENDING: progress.total - progress.done - progress.failed,
+    });
+    expect(
+      files.reduce((sum, f) => sum + f.size, 0),
+      'sizes add up to the job',
+    ).to.equal(bytes.total);
     const shape = /^\/(shares|ltfs\/tar_\d-\d\d)\/\w+\/\w+\/\w+\/\w+_\d{6,}\.[\w.]+$/;
     for (const file of files) {
       const fits = shape.test(file.path) && file.size > 0 && (file.status === 'FAILED' ? !!file.reason : file.reason === null);
@@ -102,7 +118,9 @@ describe('ClusterSimulator: files of a job', () => {
       expect(text(listAll((p) => sim.listFiles(job.id, p), { status }))).to.equal(text(wanted));
       if (status.includes('FAILED')) {
         const first = listAll((p) => sim.listFiles(job.id, p), { status, failedFirst: true });
-        expect(text(first)).to.equal(text([...wanted.filter((f) => f.status === 'FAILED'), ...wanted.filter((f) => f.status !== 'FAILED')]));
+        expect(text(first)).to.equal(
+          text([...wanted.filter((f) => f.status === 'FAILED'), ...wanted.filter((f) => f.status !== 'FAILED')]),
+        );
       }
     }
     const other: FileStatus = job.type === 'COPY' ? 'ARCHIVED' : 'COPIED';
@@ -123,7 +141,9 @@ describe('ClusterSimulator: files of a job', () => {
     expect(middle.items).to.have.length(1000);
     expect(done.items.every((f) => f.status === DONE_STATUS[job.type])).to.equal(true);
     const next = sim.listFiles(job.id, { cursor: middle.nextCursor!, limit: 1000, failedFirst: true });
-    expect(next.items[0]).to.deep.equal(sim.listFiles(job.id, { offset: Math.floor(total / 2) + 1000, limit: 1, failedFirst: true }).items[0]);
+    expect(next.items[0]).to.deep.equal(
+      sim.listFiles(job.id, { offset: Math.floor(total / 2) + 1000, limit: 1, failedFirst: true }).items[0],
+    );
   });
 
   it('keeps a cursor valid while the job moves on', () => {
@@ -245,10 +265,20 @@ describe('file pages, against a plain model of the files', () => {
     expect(failed.items.every((f) => f.status === 'FAILED' && f.reason)).to.equal(true);
 
     // Failed first, then the pending ones, which start at file number `handled`.
-    const pending = filePage(shape.seed, plan, handled, { status: ['PENDING', 'FAILED'], failedFirst: true, offset: failedCount + 123, limit: 10 });
+    const pending = filePage(shape.seed, plan, handled, {
+      status: ['PENDING', 'FAILED'],
+      failedFirst: true,
+      offset: failedCount + 123,
+      limit: 10,
+    });
     expect(pending.items.map(numberOf)).to.deep.equal(Array.from({ length: 10 }, (_, k) => handled + 123 + k));
     expect(pending.items.every((f) => f.status === 'PENDING')).to.equal(true);
-    const next = filePage(shape.seed, plan, handled, { status: ['PENDING', 'FAILED'], failedFirst: true, cursor: pending.nextCursor!, limit: 1 });
+    const next = filePage(shape.seed, plan, handled, {
+      status: ['PENDING', 'FAILED'],
+      failedFirst: true,
+      cursor: pending.nextCursor!,
+      limit: 1,
+    });
     expect(numberOf(next.items[0]!)).to.equal(handled + 133);
 
     const doneOnly = filePage(shape.seed, plan, handled, { status: [done], offset: 3e13, limit: 1000 });

@@ -66,7 +66,10 @@ function checkRun(sim: ClusterSimulator, steps: readonly number[]): JobChangeEve
   }
   stop();
   expect(heard.length).to.equal(events.length);
-  expect(heard.every((event, i) => event === events[i]), 'listeners get the events returned').to.equal(true);
+  expect(
+    heard.every((event, i) => event === events[i]),
+    'listeners get the events returned',
+  ).to.equal(true);
   for (const [id, job] of latest) if (sim.job(id) !== job) expect.fail(`${id} is not its last event's job`);
   return events;
 }

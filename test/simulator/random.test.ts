@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import fc from 'fast-check';
 import { Random, hash32, seed32 } from '../../src/simulator/random.js';
 
 describe('Random', () => {
@@ -29,7 +28,12 @@ describe('Random', () => {
   it('hashes every input bit into the output', () => {
     expect(hash32(1, 2, 3, 4)).to.equal(hash32(1, 2, 3, 4));
     const seen = new Set<number>();
-    for (let i = 0; i < 1000; i++) seen.add(hash32(i)).add(hash32(0, i)).add(hash32(0, 0, i)).add(hash32(0, 0, 0, i));
+    for (let i = 0; i < 1000; i++)
+      seen
+        .add(hash32(i))
+        .add(hash32(0, i))
+        .add(hash32(0, 0, i))
+        .add(hash32(0, 0, 0, i));
     expect(seen.size).to.equal(3997); // hash32(0) four times over, every other input its own
     expect(seed32(2 ** 40)).to.not.equal(seed32(0));
   });

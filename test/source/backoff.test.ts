@@ -11,8 +11,12 @@ describe('backoff', () => {
 
   it('spreads waits over the whole range (full jitter)', () => {
     const waits = Array.from({ length: 400 }, () => backoffDelay(3, { baseMs: 100, maxMs: 10_000 }));
-    expect(Math.min(...waits)).to.be.at.least(0).and.below(100);
-    expect(Math.max(...waits)).to.be.below(800).and.above(700);
+    expect(Math.min(...waits))
+      .to.be.at.least(0)
+      .and.below(100);
+    expect(Math.max(...waits))
+      .to.be.below(800)
+      .and.above(700);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

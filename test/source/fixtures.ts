@@ -35,7 +35,13 @@ export function makeJob(i: number, overrides: Partial<Job> = {}): Job {
   const created = START + Math.floor(i / 2) * HOUR;
   const finished = state === 'SUCCESSFUL' || state === 'UNSUCCESSFUL' ? new Date(created + 2 * HOUR).toISOString() : null;
   const stage =
-    state === 'SCHEDULED' ? 'NOT_STARTED' : state === 'RUNNING' ? 'IN_PROGRESS' : state === 'SUCCESSFUL' ? 'NORMALLY' : 'INTERRUPTED_ON_ERROR';
+    state === 'SCHEDULED'
+      ? 'NOT_STARTED'
+      : state === 'RUNNING'
+        ? 'IN_PROGRESS'
+        : state === 'SUCCESSFUL'
+          ? 'NORMALLY'
+          : 'INTERRUPTED_ON_ERROR';
   const job = {
     id: `job-${String(i).padStart(4, '0')}`,
     name: `${type[0]}${type.slice(1).toLowerCase()}:item_${i}`,

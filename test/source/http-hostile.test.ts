@@ -139,12 +139,15 @@ describe('HttpJobSource against hostile answers', () => {
   it('retries a read on 500, 502, 503, 504 and network errors, then answers', async () => {
     const answers = [500, 502, 503, 504];
     let calls = 0;
-    const { fake, src } = source(async (r) => {
-      calls++;
-      if (calls === 1) throw new TypeError('Failed to fetch');
-      const status = answers.shift();
-      return status ? reply(r, status, 'busy', { 'Content-Type': 'text/plain' }) : json(r, page([makeJob(1)]));
-    }, { retry: { attempts: 6, baseMs: 1, maxMs: 5 } });
+    const { fake, src } = source(
+      async (r) => {
+        calls++;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        const status = answers.shift();
+        return status ? reply(r, status, 'busy', { 'Content-Type': 'text/plain' }) : json(r, page([makeJob(1)]));
+      },
+      { retry: { attempts: 6, baseMs: 1, maxMs: 5 } },
+    );
     const result = await src.listJobs({});
     expect(result.items.map((j) => j.id)).to.deep.equal(['job-0001']);
     expect(fake.requests.length).to.equal(6);
@@ -239,7 +242,9 @@ describe('HttpJobSource against hostile answers', () => {
     const seen = [];
     for await (const job of src.loadAllJobs({ state: ['RUNNING'], offset: 3, limit: 2 })) seen.push(job.id);
     expect(seen).to.deep.equal(jobs.map((j) => j.id));
-    expect(fake.requests.map((r) => [r.url.searchParams.get('cursor'), r.url.searchParams.get('offset'), r.url.searchParams.get('state')])).to.deep.equal([
+    expect(
+      fake.requests.map((r) => [r.url.searchParams.get('cursor'), r.url.searchParams.get('offset'), r.url.searchParams.get('state')]),
+    ).to.deep.equal([
       [null, null, 'RUNNING'],
       ['2', null, 'RUNNING'],
       ['4', null, 'RUNNING'],

@@ -205,20 +205,25 @@ describe('HttpJobSource live connection (fake network)', function () {
 
   it('falls back to long-polling JSON when the answer is not an event stream', async () => {
     const polls: FakeRequest[] = [];
-    const t = live((r) => {
-      if (r.header('Accept') === 'text/event-stream') return json(r, { note: 'a proxy that does not stream' });
-      polls.push(r);
-      if (polls.length === 1) return json(r, { items: [], lastSeq: 5 });
-      if (polls.length === 2) return json(r, { items: [change(6), { type: 'job.updated', seq: 7 }, change(8)], lastSeq: 8 });
-      return json(r, { items: [], lastSeq: 8 });
-    }, { pollIntervalMs: 400 });
+    const t = live(
+      (r) => {
+        if (r.header('Accept') === 'text/event-stream') return json(r, { note: 'a proxy that does not stream' });
+        polls.push(r);
+        if (polls.length === 1) return json(r, { items: [], lastSeq: 5 });
+        if (polls.length === 2) return json(r, { items: [change(6), { type: 'job.updated', seq: 7 }, change(8)], lastSeq: 8 });
+        return json(r, { items: [], lastSeq: 8 });
+      },
+      { pollIntervalMs: 400 },
+    );
     t.subscribe();
     await until(() => t.seqs().includes(8), 'polled events');
     expect(t.src.connection.status).to.equal('live');
     expect(t.seqs()).to.deep.equal([6, 8]);
     expect(t.batches.flatMap((b) => b.rejected ?? [])).to.deep.equal(['items[1]: event.job is missing']);
     await until(() => polls.length >= 3, 'the next poll');
-    expect(polls.map((r) => [r.header('Accept'), r.url.searchParams.get('after'), r.url.searchParams.get('wait')]).slice(0, 3)).to.deep.equal([
+    expect(
+      polls.map((r) => [r.header('Accept'), r.url.searchParams.get('after'), r.url.searchParams.get('wait')]).slice(0, 3),
+    ).to.deep.equal([
       ['application/json', null, '0'],
       ['application/json', '5', '100'],
       ['application/json', '8', '100'],
@@ -233,15 +238,18 @@ describe('HttpJobSource live connection (fake network)', function () {
 
   it('falls back to polling after streams fail again and again while plain requests work', async () => {
     let polls = 0;
-    const t = live((r) => {
-      if (r.header('Accept') === 'text/event-stream') {
-        const { response, body } = eventStream(r);
-        setTimeout(() => body.fail(), 5);
-        return response;
-      }
-      polls++;
-      return json(r, { items: polls === 1 ? [change(3)] : [], lastSeq: 3 });
-    }, { streamFailuresBeforePolling: 3, retry: { baseMs: 5, maxMs: 10 } });
+    const t = live(
+      (r) => {
+        if (r.header('Accept') === 'text/event-stream') {
+          const { response, body } = eventStream(r);
+          setTimeout(() => body.fail(), 5);
+          return response;
+        }
+        polls++;
+        return json(r, { items: polls === 1 ? [change(3)] : [], lastSeq: 3 });
+      },
+      { streamFailuresBeforePolling: 3, retry: { baseMs: 5, maxMs: 10 } },
+    );
     t.subscribe();
     await until(() => t.seqs().includes(3), 'an event by polling');
     expect(t.streams().length).to.equal(3);
@@ -326,7 +334,7 @@ describe('HttpJobSource live connection (fake network)', function () {
     t.src.close();
     expect(t.src.connection.status).to.equal('idle');
     expect(t.fake.open).to.deep.equal([]);
-    expect((await pending as { kind: string }).kind).to.equal('aborted');
+    expect(((await pending) as { kind: string }).kind).to.equal('aborted');
     expect(t.visibility.listeners.size + t.network.listeners.size).to.equal(0);
     await wait(0);
     expect(timers.pending(), 'timers left').to.equal(0);

@@ -78,7 +78,10 @@ describe('HttpJobSource live events from the reference server', function () {
     await w.reach(first);
     expect(w.seqs()).to.deep.equal(range(1, first));
     await wait(700);
-    expect(w.states.map((s) => s.status), 'no reconnection during 3.5 heartbeats').to.deep.equal(['connecting', 'live']);
+    expect(
+      w.states.map((s) => s.status),
+      'no reconnection during 3.5 heartbeats',
+    ).to.deep.equal(['connecting', 'live']);
     await expectJobsAsServer(w.events());
   });
 

@@ -92,7 +92,9 @@ describe('MemoryJobSource fed by the page', () => {
       'jobs[2]: job must be object, not null',
     ]);
     expect((await source.listJobs({})).items.map((j) => j.id).sort()).to.deep.equal(['job-0001', 'job-0002']);
-    expect(source.setNodes([NODES[0]!, { id: '', name: 'x', online: true }])).to.deep.equal(['nodes[1]: node.id must NOT have fewer than 1 characters, not ""']);
+    expect(source.setNodes([NODES[0]!, { id: '', name: 'x', online: true }])).to.deep.equal([
+      'nodes[1]: node.id must NOT have fewer than 1 characters, not ""',
+    ]);
     expect(await source.listNodes()).to.deep.equal([NODES[0]]);
   });
 
@@ -107,7 +109,12 @@ describe('MemoryJobSource fed by the page', () => {
     const file = { path: '/share/a', status: 'FAILED' as const, size: 3, reason: 'denied' };
     const withFiles = new MemoryJobSource({
       jobs: [makeJob(1)],
-      files: async (jobId, params) => ({ items: [file, { ...file, size: -1 }], nextCursor: null, total: params.limit ?? 2, byStatus: { FAILED: 2 } }),
+      files: async (jobId, params) => ({
+        items: [file, { ...file, size: -1 }],
+        nextCursor: null,
+        total: params.limit ?? 2,
+        byStatus: { FAILED: 2 },
+      }),
     });
     const page = await withFiles.listFiles('job-0001', { limit: 2 });
     expect([page.items, page.total, page.rejected]).to.deep.equal([[file], 2, ['items[1]: file.size must be >= 0, not -1']]);

@@ -87,7 +87,10 @@ for (const remote of [false, true]) {
       await frame();
       const loads = changes.filter((c) => c.rows || c.status);
       expect(loads.length, 'notifications of the load').to.be.greaterThan(0);
-      expect(loads.every((c) => !c.live), 'loads are not live').to.equal(true);
+      expect(
+        loads.every((c) => !c.live),
+        'loads are not live',
+      ).to.equal(true);
       const seen = changes.length;
       source.emit(updates(jobs, 3));
       await waitFor(() => changes.length > seen, 'the live notification');

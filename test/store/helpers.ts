@@ -35,9 +35,7 @@ export function rowsOf(store: JobStoreApi): (Job | undefined)[] {
 export function expectSameAsNaive(store: JobStoreApi, jobs: Iterable<Job>, nodeIds: readonly string[], now: number): void {
   const { params, rows } = naiveSelection(jobs, store.query, now);
   const shown = rowsOf(store);
-  expect(shown.map((job) => job && `${job.id}@${job.version}`)).to.deep.equal(
-    rows.map((job) => `${job.id}@${job.version}`),
-  );
+  expect(shown.map((job) => job && `${job.id}@${job.version}`)).to.deep.equal(rows.map((job) => `${job.id}@${job.version}`));
   expect(plainSummary(store.summary)).to.deep.equal(plainSummary(summarize(rows, params, nodeIds, now)));
 }
 

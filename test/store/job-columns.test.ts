@@ -21,7 +21,11 @@ function progressArbitrary(type: JobType): fc.Arbitrary<Job['progress']> {
     case 'VERSIONING':
       return fc.record({ ...base, share: text, policy: text, versionsHandled: count });
     case 'ARCHIVING':
-      return fc.record({ ...base, share: text, target: fc.record({ medium: fc.constantFrom('TAPE' as const, 'CLOUD' as const), name: text }) });
+      return fc.record({
+        ...base,
+        share: text,
+        target: fc.record({ medium: fc.constantFrom('TAPE' as const, 'CLOUD' as const), name: text }),
+      });
     case 'STORAGE':
       return fc.record({ ...base, share: text, copiesMade: count });
     case 'COPY':
@@ -66,9 +70,9 @@ describe('JobColumns', () => {
   it('gives back every job exactly as it was written, from columns, across replacements', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat({ max: 7 }), fc.nat()), { minLength: 1, maxLength: 30 }).chain((slots) =>
-          fc.tuple(...slots.map(([slot]) => jobArbitrary(`job-${slot}`))),
-        ),
+        fc
+          .array(fc.tuple(fc.nat({ max: 7 }), fc.nat()), { minLength: 1, maxLength: 30 })
+          .chain((slots) => fc.tuple(...slots.map(([slot]) => jobArbitrary(`job-${slot}`)))),
         (jobs) => {
           const columns = new JobColumns();
           const newest = new Map<string, Job>();
@@ -99,7 +103,9 @@ describe('JobColumns', () => {
       const columns = new JobColumns();
       // Ids of every length, some alike but for their start (the id map is split by the last characters).
       const ids = ['', 'x', 'y', ...Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `${i}-same` : `job-${i}`))];
-      const jobs = fc.sample(jobArbitrary('placeholder'), { numRuns: ids.length, seed: 7 }).map((job, i) => ({ ...job, id: ids[i]! }) as Job);
+      const jobs = fc
+        .sample(jobArbitrary('placeholder'), { numRuns: ids.length, seed: 7 })
+        .map((job, i) => ({ ...job, id: ids[i]! }) as Job);
       for (const job of jobs) {
         expect(columns.rowOfId(job.id), job.id).to.equal(-1);
         columns.add(job);
@@ -139,7 +145,12 @@ describe('JobColumns', () => {
       state: 'RUNNING',
       stage: 'IN_PROGRESS',
       version: 2,
-      progress: { files: { total: 10, done: 3, failed: 1 }, bytes: { total: 5e12, done: 1.5e12 }, share: 'media', target: { medium: 'TAPE', name: 'TAR_7' } },
+      progress: {
+        files: { total: 10, done: 3, failed: 1 },
+        bytes: { total: 5e12, done: 1.5e12 },
+        share: 'media',
+        target: { medium: 'TAPE', name: 'TAR_7' },
+      },
     };
     const row = columns.add(job);
     const first = columns.job(row);

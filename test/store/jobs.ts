@@ -139,13 +139,11 @@ export const changeArbitrary = (job: Job): fc.Arbitrary<Job> =>
 const periodArbitrary: fc.Arbitrary<JobPeriod> = fc.oneof(
   fc.constant<JobPeriod>({ kind: 'all' }),
   fc.integer({ min: 1, max: 45 }).map<JobPeriod>((days) => ({ kind: 'last-days', days })),
-  fc
-    .tuple(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 40 }))
-    .map<JobPeriod>(([from, span]) => ({
-      kind: 'range',
-      from: new Date(NOW - from * 12 * HOUR).toISOString(),
-      to: new Date(NOW - from * 12 * HOUR + span * 12 * HOUR).toISOString(),
-    })),
+  fc.tuple(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 40 })).map<JobPeriod>(([from, span]) => ({
+    kind: 'range',
+    from: new Date(NOW - from * 12 * HOUR).toISOString(),
+    to: new Date(NOW - from * 12 * HOUR + span * 12 * HOUR).toISOString(),
+  })),
 );
 
 export const queryArbitrary: fc.Arbitrary<JobQuery> = fc.record({

@@ -88,7 +88,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   params.map((p) => ({ kind: 'params' as const, params: p })),
   fc.constantFrom(...TRICKY).map((more) => ({ kind: 'extend' as const, more })),
   fc.constant({ kind: 'clear-search' as const }),
-  fc.record({ sort: fc.constantFrom(...SORT_KEYS), order: fc.constantFrom('asc' as const, 'desc' as const) }).map((s) => ({ kind: 'sort' as const, ...s })),
+  fc
+    .record({ sort: fc.constantFrom(...SORT_KEYS), order: fc.constantFrom('asc' as const, 'desc' as const) })
+    .map((s) => ({ kind: 'sort' as const, ...s })),
   fc.record({ index: fc.nat(), fields, versionDelta: fc.integer({ min: -1, max: 2 }) }).map((u) => ({ kind: 'update' as const, ...u })),
   fields.map((f) => ({ kind: 'create' as const, fields: f })),
   fc.constant({ kind: 'read' as const }),
@@ -190,9 +192,14 @@ describe('memory engine indexes against the reference', function () {
 
   it('keep the aggregates right when the hourly counts have no room (every fallback)', () => {
     fc.assert(
-      fc.property(fc.array(fields, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), fc.constantFrom(0, 3000, 20000), (initial, ops, cells) => {
-        runScript(initial, ops, false, cells);
-      }),
+      fc.property(
+        fc.array(fields, { maxLength: 30 }),
+        fc.array(op, { maxLength: 20 }),
+        fc.constantFrom(0, 3000, 20000),
+        (initial, ops, cells) => {
+          runScript(initial, ops, false, cells);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -217,23 +224,23 @@ describe('memory engine paths a small random store rarely takes', function () {
 
   it('folds the per-group counts (a dense store, few groups) as the reference, through updates and new hours', () => {
     // Few groups and jobs within a few hours: the aggregates of a filter on group fields are folded, not counted by row.
-    const dense = fields.map(
-      (f): Fields => ({
-        ...f,
-        type: f.type === 'COPY' ? 'COPY' : 'DESTAGING',
-        node: f.node === 'node-new' ? 'node-new' : f.node === 'İ' ? 'İ' : 'node-1',
-        stage: 'NORMALLY',
-        createdHours: f.createdHours % 5,
-        farAway: 0,
-      }),
-    );
-    const groupQuery = fc.record({
-      state: fc.subarray([...JOB_STATES]),
-      node: fc.subarray(['node-1', 'İ', 'node-new']),
-      type: fc.subarray(['COPY', 'DESTAGING'] as const),
-      sort: fc.constantFrom(...SORT_KEYS),
-      order: fc.constantFrom('asc' as const, 'desc' as const),
-    }).map((p): JobListParams => Object.fromEntries(Object.entries(p).filter(([, v]) => !Array.isArray(v) || v.length)) as JobListParams);
+    const dense = fields.map((f): Fields => ({
+      ...f,
+      type: f.type === 'COPY' ? 'COPY' : 'DESTAGING',
+      node: f.node === 'node-new' ? 'node-new' : f.node === 'İ' ? 'İ' : 'node-1',
+      stage: 'NORMALLY',
+      createdHours: f.createdHours % 5,
+      farAway: 0,
+    }));
+    const groupQuery = fc
+      .record({
+        state: fc.subarray([...JOB_STATES]),
+        node: fc.subarray(['node-1', 'İ', 'node-new']),
+        type: fc.subarray(['COPY', 'DESTAGING'] as const),
+        sort: fc.constantFrom(...SORT_KEYS),
+        order: fc.constantFrom('asc' as const, 'desc' as const),
+      })
+      .map((p): JobListParams => Object.fromEntries(Object.entries(p).filter(([, v]) => !Array.isArray(v) || v.length)) as JobListParams);
     fc.assert(
       fc.property(
         fc.array(
@@ -260,7 +267,9 @@ describe('memory engine paths a small random store rarely takes', function () {
 
   it('refines a small selection letter by letter, through updates, as the reference', () => {
     // About one job in thirty says "needle": the selection is small enough to be refined, not scanned again.
-    const initial = fc.sample(fields, { seed: 11, numRuns: 3000 }).map((f, i) => (i % 30 === 0 ? { ...f, description: `needle-x${i % 4}` } : f));
+    const initial = fc
+      .sample(fields, { seed: 11, numRuns: 3000 })
+      .map((f, i) => (i % 30 === 0 ? { ...f, description: `needle-x${i % 4}` } : f));
     const changes = fc.sample(fields, { seed: 12, numRuns: 30 }).map((f, i): Op => ({
       kind: 'update',
       index: i * 97,
@@ -337,7 +346,13 @@ describe('memory engine paths a small random store rarely takes', function () {
     const until = NOW - 10 * HOUR + 5;
     const base = jobOf('a', 1, fc.sample(fields, { seed: 1, numRuns: 1 })[0]!, false);
     for (const offset of [4, 6]) {
-      const oldest = { ...base, id: 'oldest', createdAt: new Date(until - 48 * HOUR + offset).toISOString(), finishedAt: null, state: 'RUNNING' } as Job;
+      const oldest = {
+        ...base,
+        id: 'oldest',
+        createdAt: new Date(until - 48 * HOUR + offset).toISOString(),
+        finishedAt: null,
+        state: 'RUNNING',
+      } as Job;
       const newer = { ...oldest, id: 'newer', createdAt: new Date(until - 3 * HOUR).toISOString() } as Job;
       const query: JobListParams = { sort: 'createdAt', order: 'desc', until: new Date(until).toISOString() };
       const engine = new MemoryEngine(query, () => NOW, NODE_IDS);
@@ -352,7 +367,10 @@ describe('linear sorts of rows', () => {
   it('radix-sort rows by whole numbers, stably, ascending or descending', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.constantFrom(1.7e12, 1.7e12 + 1)), { maxLength: 300 }),
+        fc.array(
+          fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.constantFrom(1.7e12, 1.7e12 + 1)),
+          { maxLength: 300 },
+        ),
         fc.boolean(),
         (numbers, descending) => {
           const values = Float64Array.from(numbers);

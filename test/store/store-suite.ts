@@ -26,9 +26,7 @@ export async function settle(store: JobStore): Promise<void> {
 function expectNaive(store: JobStore, jobs: Job[], h: Harness): void {
   const { params, rows } = naiveSelection(jobs, store.query, h.now());
   expect(store.total, 'total').to.equal(rows.length);
-  expect(rowsOf(store).map((job) => job && `${job.id}@${job.version}`)).to.deep.equal(
-    rows.map((job) => `${job.id}@${job.version}`),
-  );
+  expect(rowsOf(store).map((job) => job && `${job.id}@${job.version}`)).to.deep.equal(rows.map((job) => `${job.id}@${job.version}`));
   expect(plainSummary(store.summary)).to.deep.equal(plainSummary(summarize(rows, params, h.nodeIds, h.now())));
 }
 

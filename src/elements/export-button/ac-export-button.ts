@@ -26,10 +26,7 @@ export type ExportSaver = (
   signal?: AbortSignal,
 ) => Promise<{ bytes: number }>;
 
-type Outcome =
-  | { kind: 'saved'; fileName: string }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; reason: string };
+type Outcome = { kind: 'saved'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
 
 /**
  * A menu button that exports in JSON, XML or CSV, shows how far the export has gone
@@ -192,7 +189,11 @@ export class AcExportButton extends LocalizedElement {
     const count =
       progress.total === null
         ? msg(l, `countOpen.${this.unit}`, { count: progress.done })
-        : msg(l, `count.${this.unit}`, { count: progress.total, done: formatNumber(progress.done, l), total: formatNumber(progress.total, l) });
+        : msg(l, `count.${this.unit}`, {
+            count: progress.total,
+            done: formatNumber(progress.done, l),
+            total: formatNumber(progress.total, l),
+          });
     const label = msg(l, 'running', { format: msg(l, `format.${format}`) });
     return html`<div class="running" part="progress">
       <div class="running-text" role="status">

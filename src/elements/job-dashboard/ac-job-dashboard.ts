@@ -394,17 +394,18 @@ export class AcJobDashboard extends LocalizedElement {
     const locale = this.locale;
     const filtered = query.states.length + query.nodes.length + query.types.length + query.stages.length > 0 || query.q.trim() !== '';
     const period = query.period;
-    const wider =
-      period.kind === 'last-days' ? WIDER_PERIODS.find((days) => days > period.days) : undefined;
+    const wider = period.kind === 'last-days' ? WIDER_PERIODS.find((days) => days > period.days) : undefined;
     const message = filtered ? 'emptyFilters' : period.kind === 'all' ? 'emptyAll' : 'emptyPeriod';
     return html`<div class="status empty" part="status" role="status">
       <p>${t(locale, message)}</p>
       <div class="actions">
         ${wider ? html`<button class="action" @click=${() => this.widen(wider)}>${t(locale, 'widenTo', { days: wider })}</button>` : nothing}
         ${period.kind !== 'all' ? html`<button class="action" @click=${() => this.widen('all')}>${t(locale, 'showAllTime')}</button>` : nothing}
-        ${filtered
-          ? html`<button class="action" @click=${() => this.storeController.store?.resetFilters()}>${common(locale, 'resetFilters')}</button>`
-          : nothing}
+        ${
+          filtered
+            ? html`<button class="action" @click=${() => this.storeController.store?.resetFilters()}>${common(locale, 'resetFilters')}</button>`
+            : nothing
+        }
       </div>
     </div>`;
   }
@@ -462,9 +463,12 @@ export class AcJobDashboard extends LocalizedElement {
       ${this.renderCardHeader('nodes', t(locale, 'perNode'), t(locale, 'perNodeHint'))}
       <div class="plot-frame" ?hidden=${this.tables.nodes}><div class="plot" id="plot-nodes"></div></div>
       <ul class="legend states" aria-label=${t(locale, 'stateLegend')}>
-        ${[...STACK_ORDER].reverse().map(
-          (state) => html`<li><span class="swatch texture-${state.toLowerCase()} neutral" aria-hidden="true"></span>${jobStateLabel(state, locale)}</li>`,
-        )}
+        ${[...STACK_ORDER]
+          .reverse()
+          .map(
+            (state) =>
+              html`<li><span class="swatch texture-${state.toLowerCase()} neutral" aria-hidden="true"></span>${jobStateLabel(state, locale)}</li>`,
+          )}
       </ul>
       <div class="chips" role="group" aria-label=${t(locale, 'nodeFilters')}>
         ${bars.nodeIds.map((id, i) => {

@@ -6,15 +6,7 @@ import { JobSourceError } from '../../source/job-source.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { exportJob } from '../../export/index.js';
-import {
-  formatDateTime,
-  isValidTimeZone,
-  jobStateLabel,
-  jobTypeLabel,
-  localeOf,
-  stageLabel,
-  type Locale,
-} from '../../i18n/index.js';
+import { formatDateTime, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';

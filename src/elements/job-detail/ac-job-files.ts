@@ -89,8 +89,7 @@ export class AcJobFiles extends LocalizedElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const queryChanged =
-      changed.has('source') || changed.has('jobId') || changed.has('statusFilter') || changed.has('failedFirst');
+    const queryChanged = changed.has('source') || changed.has('jobId') || changed.has('statusFilter') || changed.has('failedFirst');
     if (queryChanged || !this.files) {
       this.rebuildWindow();
     } else if (changed.has('jobVersion') && changed.get('jobVersion') !== undefined) {
@@ -203,9 +202,7 @@ export class AcJobFiles extends LocalizedElement {
   }
 
   private toggleStatus(status: FileStatus): void {
-    this.statusFilter = this.statusFilter.includes(status)
-      ? this.statusFilter.filter((s) => s !== status)
-      : [...this.statusFilter, status];
+    this.statusFilter = this.statusFilter.includes(status) ? this.statusFilter.filter((s) => s !== status) : [...this.statusFilter, status];
   }
 
   private renderBody(files: FileWindow): TemplateResult {
@@ -219,9 +216,11 @@ export class AcJobFiles extends LocalizedElement {
     const total = files.total;
     return html`
       <p class="summary">
-        ${this.statusFilter.length
-          ? msg(l, 'filesShown', { count: total, all: Object.values(files.byStatus ?? {}).reduce((sum, n) => sum + n, 0) })
-          : msg(l, 'filesCount', { count: total })}
+        ${
+          this.statusFilter.length
+            ? msg(l, 'filesShown', { count: total, all: Object.values(files.byStatus ?? {}).reduce((sum, n) => sum + n, 0) })
+            : msg(l, 'filesCount', { count: total })
+        }
       </p>
       ${files.error ? this.renderError(files) : nothing}
       <div

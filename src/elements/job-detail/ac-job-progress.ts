@@ -118,13 +118,15 @@ export class AcJobProgress extends LocalizedElement {
         </li>
         <li><span class="swatch pending" aria-hidden="true"></span>${msg(l, 'pending')} <strong>${formatNumber(f.pending, l)}</strong></li>
       </ul>
-      ${f.failed > 0
-        ? html`<div class="failed-alert" part="failed-alert">
+      ${
+        f.failed > 0
+          ? html`<div class="failed-alert" part="failed-alert">
             <span class="alert-icon" aria-hidden="true">!</span>
             <span>${msg(l, 'failedAlert', { count: f.failed })}</span>
             <button type="button" @click=${this.showFailed}>${msg(l, 'showFailed')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <dl class="facts">
         ${this.renderTiming(job, f)} ${this.renderTypeDetails(job)}
       </dl>
@@ -136,9 +138,14 @@ export class AcJobProgress extends LocalizedElement {
     if (f.elapsedMs === undefined) return fact(msg(l, 'elapsed'), msg(l, 'notStarted'));
     const running = job.state === 'RUNNING';
     return html`${fact(msg(l, running ? 'elapsed' : 'duration'), html`<span class="elapsed">${formatDuration(f.elapsedMs, l)}</span>`)}
-    ${f.remainingMs === undefined
-      ? nothing
-      : fact(msg(l, 'remaining'), html`<span class="remaining">${msg(l, 'remainingValue', { duration: formatDuration(f.remainingMs, l) })}</span>`)}`;
+    ${
+      f.remainingMs === undefined
+        ? nothing
+        : fact(
+            msg(l, 'remaining'),
+            html`<span class="remaining">${msg(l, 'remainingValue', { duration: formatDuration(f.remainingMs, l) })}</span>`,
+          )
+    }`;
   }
 
   private renderTypeDetails(job: Job): TemplateResult {

@@ -79,11 +79,11 @@ export class FileWindow {
         // Most recently used last: eviction takes from the front.
         this.pages.delete(number);
         this.pages.set(number, page);
-        if (page.stale && !page.loading && !this.error) this.fetch(number, page);
+        if (page.stale && !page.loading && !this.error) void this.fetch(number, page);
       } else if (!this.error) {
         const fresh: Page = { items: undefined, stale: true, loading: undefined };
         this.pages.set(number, fresh);
-        this.fetch(number, fresh);
+        void this.fetch(number, fresh);
       }
     }
     this.evict(first, lastPage);

@@ -1,13 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { common, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
-import {
-  JOB_STATES,
-  JOB_TYPES,
-  KNOWN_STAGES,
-  type JobPeriod,
-  type JobQuery,
-} from '../../model/index.js';
+import { JOB_STATES, JOB_TYPES, KNOWN_STAGES, type JobPeriod, type JobQuery } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
@@ -328,8 +322,9 @@ export class AcJobFilters extends LocalizedElement {
           </label>`,
         )}
       </div>
-      ${period.kind === 'range'
-        ? html`<div class="range">
+      ${
+        period.kind === 'range'
+          ? html`<div class="range">
             <label
               >${t(locale, 'from')}
               <input
@@ -352,7 +347,8 @@ export class AcJobFilters extends LocalizedElement {
             /></label>
             <p id="range-problem" class="problem" role="alert">${problem ? t(locale, problem) : ''}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 

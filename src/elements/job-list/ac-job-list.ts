@@ -335,11 +335,7 @@ export class AcJobList extends LocalizedElement {
   private updateActiveDescendant(): void {
     const scroller = this.scrollerElement;
     if (!scroller) return;
-    const id = this.inHeader
-      ? `col-${this.columnKeys[this.activeColumn]}`
-      : this.activeRow >= 0
-        ? rowId(this.activeRow)
-        : undefined;
+    const id = this.inHeader ? `col-${this.columnKeys[this.activeColumn]}` : this.activeRow >= 0 ? rowId(this.activeRow) : undefined;
     if (id && this.renderRoot.querySelector(`#${id}`)) scroller.setAttribute('aria-activedescendant', id);
     else scroller.removeAttribute('aria-activedescendant');
   }
@@ -564,7 +560,10 @@ export class AcJobList extends LocalizedElement {
     if (this.nodeCache?.nodes !== store.nodes) {
       const map = new Map<string, { name: string; swatch: number }>();
       for (const node of store.nodes) {
-        map.set(node.id, { name: node.name, swatch: NODE_PALETTE.indexOf(nodeColor(node.id, store.nodes) as (typeof NODE_PALETTE)[number]) });
+        map.set(node.id, {
+          name: node.name,
+          swatch: NODE_PALETTE.indexOf(nodeColor(node.id, store.nodes) as (typeof NODE_PALETTE)[number]),
+        });
       }
       this.nodeCache = { nodes: store.nodes, map };
     }
@@ -601,12 +600,14 @@ export class AcJobList extends LocalizedElement {
         <span class="visually-hidden" role="status">${this.announcement}</span>
         <div class="actions"><slot name="actions"></slot></div>
       </div>
-      ${error && total > 0
-        ? html`<div class="banner" role="alert">
+      ${
+        error && total > 0
+          ? html`<div class="banner" role="alert">
             <p>${t(locale, `error.${error.kind}`)}</p>
             <button class="button" @click=${this.onRetry}>${common(locale, 'retry')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="area">
         <div
           class=${`scroller${total === 0 ? ' collapsed' : ''}${this.narrow ? ' narrow' : ''}`}

@@ -174,7 +174,7 @@ export class AcJobManager extends LocalizedElement {
     this.view = route.view;
     this.jobId = route.jobId;
     // Move focus to the new view's content, as a page change would, for keyboard and screen reader users.
-    if (viewChanged && this.hasUpdated) this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus());
+    if (viewChanged && this.hasUpdated) void this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus());
   }
 
   private openJob(event: CustomEvent<{ id: string; job: Job }>) {
@@ -186,7 +186,14 @@ export class AcJobManager extends LocalizedElement {
   private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
     const store = this.activeStore!;
     const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
-    return exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query: { ...store.query }, total: store.total, nodeNames });
+    return exportJobs(selectedJobs(store, signal), format, {
+      signal,
+      onProgress,
+      at,
+      query: { ...store.query },
+      total: store.total,
+      nodeNames,
+    });
   };
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
@@ -214,22 +221,28 @@ export class AcJobManager extends LocalizedElement {
       >`;
     return html`<header part="header">
       <h1>${t(locale, 'appTitle')}</h1>
-      ${this.phase === 'ready'
-        ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
+      ${
+        this.phase === 'ready'
+          ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
             ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))}
           </nav>`
-        : nothing}
+          : nothing
+      }
       <span class="spacer"></span>
-      ${this.phase === 'ready'
-        ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
+      ${
+        this.phase === 'ready'
+          ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
             <ac-connection-status data-ac-inner lang=${localeOf(this)} .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
-        : nothing}
-      ${session
-        ? html`<span class="user"
+          : nothing
+      }
+      ${
+        session
+          ? html`<span class="user"
             ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
           >`
-        : nothing}
+          : nothing
+      }
     </header>`;
   }
 

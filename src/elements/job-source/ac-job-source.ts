@@ -151,9 +151,7 @@ export class AcJobSource extends LitElement {
     current.store = store;
     this.provider.setValue(store);
     void store.start();
-    this.dispatchEvent(
-      new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
   }
 
   private teardown(): void {

@@ -59,7 +59,7 @@ export class AcLoginForm extends LocalizedElement {
     } catch (error) {
       this.passwordInput.value = '';
       this.error = this.describe(error, locale);
-      this.updateComplete.then(() => this.passwordInput.focus());
+      void this.updateComplete.then(() => this.passwordInput.focus());
     } finally {
       this.busy = false;
     }

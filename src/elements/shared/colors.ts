@@ -31,7 +31,12 @@ const positions = new WeakMap<readonly ClusterNode[], Map<string, number>>();
 export function nodeColor(nodeId: string, nodes: readonly ClusterNode[]): string {
   let places = positions.get(nodes);
   if (!places) {
-    places = new Map(nodes.map((n) => n.id).sort(compareNodeIds).map((id, i) => [id, i]));
+    places = new Map(
+      nodes
+        .map((n) => n.id)
+        .sort(compareNodeIds)
+        .map((id, i) => [id, i]),
+    );
     positions.set(nodes, places);
   }
   const at = places.get(nodeId) ?? hash(nodeId);

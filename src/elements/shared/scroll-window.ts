@@ -249,7 +249,8 @@ export class ScrollWindow implements ReactiveController {
     const scale = this.scale;
     // Zoom and horizontal wheeling stay the browser's; unscaled lists scroll natively.
     if (!scale.scaled || event.ctrlKey || event.shiftKey) return;
-    const unit = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.rowHeight : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.viewport : 1;
+    const unit =
+      event.deltaMode === WheelEvent.DOM_DELTA_LINE ? this.rowHeight : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? this.viewport : 1;
     const next = scale.clampTop(this.top + event.deltaY * unit);
     const dx = event.deltaX * unit;
     // At an end of the list, let the page scroll on.

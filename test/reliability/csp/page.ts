@@ -88,7 +88,13 @@ async function runUnderPolicy(base: string): Promise<PolicyReport> {
     steps.push(name);
   };
 
-  const source = new MemoryJobSource({ jobs: hostileJobs(), nodes: HOSTILE_NODES, user: HOSTILE_USER, files: hostileFilePages(), visibility: ALWAYS_VISIBLE });
+  const source = new MemoryJobSource({
+    jobs: hostileJobs(),
+    nodes: HOSTILE_NODES,
+    user: HOSTILE_USER,
+    files: hostileFilePages(),
+    visibility: ALWAYS_VISIBLE,
+  });
   const store = new JobStore(source);
   await store.start();
 
@@ -200,7 +206,10 @@ async function runUnderPolicy(base: string): Promise<PolicyReport> {
     await until(() => inShadow(manager, 'ac-job-dashboard').length > 0, 'the dashboard');
     await until(() => inShadow(manager, 'canvas').length > 0, 'the charts');
     manager.view = 'jobs';
-    await until(() => inShadow(manager, 'ac-job-list [role=row]:not(.placeholder)').length > 2 || inShadow(manager, '[role=row]').length > 3, 'the list');
+    await until(
+      () => inShadow(manager, 'ac-job-list [role=row]:not(.placeholder)').length > 2 || inShadow(manager, '[role=row]').length > 3,
+      'the list',
+    );
     const firstRow = inShadow(manager, '[role=row][data-index="0"]')[0];
     firstRow?.click();
     await until(() => inShadow(manager, 'ac-job-detail').length > 0 || manager.view === 'job', 'a job opened', 4000).catch(() => {

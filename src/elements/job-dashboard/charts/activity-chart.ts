@@ -88,7 +88,11 @@ export class ActivityChart extends DashboardChart {
       label: this.labels.nodeName(id),
       stroke: () => this.labels.nodeColor(id),
       width: 2,
-      points: { show: (u) => this.series.x.length <= 48 && u.bbox.width / devicePixelRatio > 320, size: 5, fill: () => this.labels.nodeColor(id) },
+      points: {
+        show: (u) => this.series.x.length <= 48 && u.bbox.width / devicePixelRatio > 320,
+        size: 5,
+        fill: () => this.labels.nodeColor(id),
+      },
     };
   }
 

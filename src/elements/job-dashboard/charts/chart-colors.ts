@@ -113,10 +113,7 @@ export class StateTextures {
     }
   }
 
-  private pattern(
-    background: string,
-    draw: (tile: CanvasRenderingContext2D, size: number) => void,
-  ): CanvasRenderingContext2D['fillStyle'] {
+  private pattern(background: string, draw: (tile: CanvasRenderingContext2D, size: number) => void): CanvasRenderingContext2D['fillStyle'] {
     const size = Math.round(7 * devicePixelRatio);
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = size;

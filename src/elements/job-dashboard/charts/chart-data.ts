@@ -2,7 +2,15 @@
  * What each chart of the dashboard draws, computed from the store's summary alone: pure
  * functions, so that the numbers on screen can be checked against the aggregates.
  */
-import { JOB_STATES, JOB_TYPES, type ClusterNode, type JobState, type JobSummary, type JobType, type Timeline } from '../../../model/index.js';
+import {
+  JOB_STATES,
+  JOB_TYPES,
+  type ClusterNode,
+  type JobState,
+  type JobSummary,
+  type JobType,
+  type Timeline,
+} from '../../../model/index.js';
 import { compareNodeIds } from '../../shared/colors.js';
 
 /** States from the bottom of a node's bar to its top: the settled bulk first, what is pending on top. */
@@ -48,9 +56,7 @@ export function nodeBars(summary: JobSummary | undefined, nodeIds: readonly stri
 export function stackedNodeData(bars: NodeBars): number[][] {
   const x = bars.nodeIds.map((_, i) => i);
   const running = x.map(() => 0);
-  const series = STACK_ORDER.map((state) =>
-    x.map((i) => (running[i] = running[i]! + bars.byState[state][i]!)),
-  );
+  const series = STACK_ORDER.map((state) => x.map((i) => (running[i] = running[i]! + bars.byState[state][i]!)));
   return [x, ...series];
 }
 

@@ -31,8 +31,7 @@ export class NodeChart extends DashboardChart {
     this.textures = new StateTextures(document.createElement('canvas').getContext('2d')!, colors.surface);
     const segment = (edge: 'top' | 'bottom') => ({
       unit: 1 as const,
-      values: (u: uPlot, si: number) =>
-        (edge === 'top' ? u.data[si] : si === 1 ? u.data[0].map(() => 0) : u.data[si - 1]) as number[],
+      values: (u: uPlot, si: number) => (edge === 'top' ? u.data[si] : si === 1 ? u.data[0].map(() => 0) : u.data[si - 1]) as number[],
     });
     const bars = uPlot.paths.bars!({
       size: [0.62, 80],
