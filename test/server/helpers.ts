@@ -22,6 +22,7 @@ export interface ServerOptions {
   heartbeatMs?: number;
   replayLimit?: number;
   sessionIdleMs?: number;
+  tokenTtlMs?: number;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<TestServer> {
