@@ -6,6 +6,7 @@ import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.j
 import { HttpJobSource } from '../../source/http-job-source.js';
 import { MemoryJobSource } from '../../source/memory-job-source.js';
 import type { JobSource } from '../../source/job-source.js';
+import type { TokenProvider } from '../../source/http-client.js';
 import { ClusterSimulator } from '../../simulator/index.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
@@ -34,6 +35,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @fires ac-auth-required - The API answered 401 (at start, or later: a session that ended, a token refused twice); the element shows its login form, or with a `token` a "sign in again" message. `detail.retry()` loads again, keeping the view. Bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -46,6 +48,16 @@ export class AcJobManager extends LocalizedElement {
 
   /** Base URL of the Active Circle job API. Ignored with `simulated`. */
   @property({ reflect: true }) src = '/api/v1';
+
+  /** `include` sends the session cookie to an API on another origin of the same site (which must allow this page's origin). */
+  @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
+
+  /**
+   * Gives the bearer token of every request (a portal's sign-in; see `TokenProvider`). With
+   * a token the login form is never shown: a 401 asks it once more, then fires
+   * `ac-auth-required`. Setting another function then loads again.
+   */
+  @property({ attribute: false }) token?: TokenProvider;
 
   /** Runs on an in-page simulated cluster instead of an API (demos, offline work). */
   @property({ type: Boolean, reflect: true }) simulated = false;
@@ -76,6 +88,9 @@ export class AcJobManager extends LocalizedElement {
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
+  private unsubscribeStore?: () => void;
+  /** The store's `authRequired` as last seen: `ac-auth-required` fires when it turns true. */
+  private authRequired = false;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
 
   override connectedCallback(): void {
@@ -89,14 +104,26 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.unsubscribeStore?.();
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
     this.activeStore = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('src') || changed.has('simulated') || !this.activeStore) {
+    // A token given or taken away changes how the source signs requests; another function only where it comes from.
+    const tokenMode = changed.has('token') && Boolean(changed.get('token')) !== Boolean(this.token);
+    if (
+      changed.has('store') ||
+      changed.has('src') ||
+      changed.has('simulated') ||
+      changed.has('credentials') ||
+      tokenMode ||
+      !this.activeStore
+    ) {
       if (this.isConnected) this.restart();
+    } else if (changed.has('token') && this.authRequired) {
+      void this.retryAfterSignIn();
     }
   }
 
@@ -112,12 +139,48 @@ export class AcJobManager extends LocalizedElement {
     this.activeStore = store;
     this.provider.setValue(store);
     this.phase = 'starting';
+    this.authRequired = false;
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = store.subscribe((change) => {
+      if (change.session || change.status) this.followSession(store);
+    });
     void this.startStore(store);
   }
 
   private createSource(): JobSource {
     if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
-    return new HttpJobSource({ baseUrl: this.src });
+    // Read at each request: a host that replaces the function is heard without a new store.
+    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+    return new HttpJobSource({ baseUrl: this.src, credentials: this.credentials, ...(token && { token }) });
+  }
+
+  /**
+   * A 401 at any time (a logout in another tab, a restarted server, an expired session or
+   * token): the login form comes back in place of the view, which stays as it was behind
+   * it (filters, scroll position), and the host hears of it.
+   */
+  private followSession(store: JobStoreApi) {
+    if (store !== this.activeStore) return;
+    this.requestUpdate();
+    if (store.authRequired === this.authRequired) return;
+    this.authRequired = store.authRequired;
+    if (!this.authRequired) return;
+    this.dispatchEvent(
+      new CustomEvent('ac-auth-required', { detail: { store, retry: () => void this.retryAfterSignIn() }, bubbles: true, composed: true }),
+    );
+    if (this.phase === 'ready')
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.session-ended ac-login-form, .session-ended button')?.focus(),
+      );
+  }
+
+  /** After the user logged in again (or the host's token changed): loads again on the same store, keeping the view. */
+  private async retryAfterSignIn() {
+    const store = this.activeStore;
+    if (!store) return;
+    store.retry();
+    await settled(store);
+    if (store === this.activeStore) await this.decidePhase(store);
   }
 
   private async startStore(store: JobStoreApi) {
@@ -132,10 +195,15 @@ export class AcJobManager extends LocalizedElement {
     } catch {
       // The store keeps the error; it is read below.
     }
-    if (store !== this.activeStore) return;
+    if (store === this.activeStore) await this.decidePhase(store);
+  }
+
+  /** What to show once the store has loaded (or failed to). */
+  private async decidePhase(store: JobStoreApi) {
     const kind = store.error?.kind;
     const roles = store.session?.user.roles;
-    if (kind === 'unauthenticated') this.phase = 'login';
+    // Logged out while in use: the view stays, under the login form (see `renderView`).
+    if (kind === 'unauthenticated' || store.authRequired) this.phase = this.phase === 'ready' ? 'ready' : 'login';
     else if (kind === 'forbidden' || (roles && !roles.includes(DATA_ADMINISTRATOR))) this.phase = 'forbidden';
     else if (store.status === 'error' && !store.total) this.phase = 'failed';
     else this.phase = 'ready';
@@ -219,10 +287,11 @@ export class AcJobManager extends LocalizedElement {
         }}
         >${label}</a
       >`;
+    const inUse = this.phase === 'ready' && !store?.authRequired;
     return html`<header part="header">
       <h1>${t(locale, 'appTitle')}</h1>
       ${
-        this.phase === 'ready'
+        inUse
           ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
             ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))}
           </nav>`
@@ -230,7 +299,7 @@ export class AcJobManager extends LocalizedElement {
       }
       <span class="spacer"></span>
       ${
-        this.phase === 'ready'
+        inUse
           ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
             <ac-connection-status data-ac-inner lang=${localeOf(this)} .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
           : nothing
@@ -253,7 +322,11 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1"><p role="status">${t(locale, 'starting')}</p></main>`;
       case 'login':
         return html`<main part="main" tabindex="-1">
-          <ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>
+          ${
+            this.token
+              ? this.renderSignInAgain(locale)
+              : html`<ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>`
+          }
         </main>`;
       case 'forbidden':
         return html`<main part="main" tabindex="-1">
@@ -265,7 +338,12 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       case 'failed': {
         const error = store?.error;
-        const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
+        const text =
+          error?.kind === 'network'
+            ? t(locale, 'networkText')
+            : error?.kind === 'blocked'
+              ? t(locale, 'blockedText', { api: error.details.origin ?? this.src, page: location.origin })
+              : t(locale, 'failedText', { message: error?.message ?? '' });
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2>${t(locale, 'failedTitle')}</h2>
@@ -274,9 +352,42 @@ export class AcJobManager extends LocalizedElement {
           </section>
         </main>`;
       }
-      case 'ready':
-        return this.renderView();
+      case 'ready': {
+        // One template whether the session ended or not, so that the view is kept as it is.
+        const ended = Boolean(store?.authRequired);
+        return html`<div class="view" ?inert=${ended}>${this.renderView()}</div>${ended ? this.renderSessionEnded(locale) : nothing}`;
+      }
     }
+  }
+
+  /**
+   * The session ended while in use: the login form (or, with a token, the way to sign in
+   * again) in place of the view, which stays behind it, unseen and inert, as it was.
+   */
+  private renderSessionEnded(locale: Locale) {
+    return html`<section class="session-ended" role="dialog" aria-modal="true" aria-label=${t(locale, 'sessionEndedTitle')}>
+        ${
+          this.token
+            ? this.renderSignInAgain(locale)
+            : html`<p class="ended" role="alert">${t(locale, 'sessionEndedText')}</p>
+              <ac-login-form
+                data-ac-inner
+                lang=${localeOf(this)}
+                .jobSource=${this.activeStore?.source}
+                theme=${this.theme ?? nothing}
+                @ac-login=${() => void this.retryAfterSignIn()}
+              ></ac-login-form>`
+        }
+      </section>`;
+  }
+
+  /** With a token the host signs the user in: say so, and let them retry once it has. */
+  private renderSignInAgain(locale: Locale) {
+    return html`<section class="message" role="alert">
+      <h2>${t(locale, 'signInTitle')}</h2>
+      <p>${t(locale, 'signInText')}</p>
+      <button type="button" @click=${() => void this.retryAfterSignIn()}>${common(locale, 'retry')}</button>
+    </section>`;
   }
 
   private renderView() {

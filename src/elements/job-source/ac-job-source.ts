@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SimulatorOptions } from '../../simulator/index.js';
+import type { TokenProvider } from '../../source/http-client.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
 import type { JobSource } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
@@ -13,12 +14,22 @@ export interface StoreReadyDetail {
   store: JobStoreApi;
 }
 
+/** Detail of `ac-auth-required`. */
+export interface AuthRequiredDetail {
+  store: JobStoreApi;
+  /** Loads again (once the user has signed in again), keeping the query and what the elements show. */
+  retry(): void;
+}
+
 /** A store and what it is built from; `store` is undefined while the simulator loads. */
 interface Built {
   store?: JobStore;
   ownsSource: boolean;
   config: string;
   source: JobSource | undefined;
+  unsubscribe?: () => void;
+  /** The store's `authRequired` as last seen. */
+  authRequired: boolean;
 }
 
 /**
@@ -57,6 +68,7 @@ const onUnlessFalse = {
  * @summary Provides one shared job store to the elements of a page.
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
+ * @fires ac-auth-required - The API answered 401 (at start, or later: a session that ended, a token refused twice): the page signs the user in again, then calls `detail.retry()`. Bubbles, composed.
  */
 @customElement('ac-job-source')
 export class AcJobSource extends LitElement {
@@ -68,6 +80,16 @@ export class AcJobSource extends LitElement {
 
   /** Base URL of the HTTP API (e.g. `/api/v1`); used unless `.source` is set or `simulated` is on. */
   @property() src?: string;
+
+  /** `include` sends the session cookie to an API on another origin of the same site (which must allow this page's origin). */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /**
+   * Gives the bearer token of every request and of the live stream (a portal's sign-in;
+   * see `TokenProvider`). A 401 asks it once more, then `ac-auth-required` fires. Setting
+   * another function while sign-in is required loads again.
+   */
+  @property({ attribute: false }) token?: TokenProvider;
 
   /** Serve a simulated cluster from the page instead of an API. */
   @property({ type: Boolean, reflect: true }) simulated = false;
@@ -113,6 +135,7 @@ export class AcJobSource extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.build();
+    if (changed.has('token') && changed.get('token') && this.current?.authRequired) this.current.store?.retry();
   }
 
   protected override render() {
@@ -121,10 +144,10 @@ export class AcJobSource extends LitElement {
 
   /** Builds a store when there is none or its configuration changed. */
   private build(): void {
-    const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live]);
+    const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live, this.credentials, !this.token]);
     if (this.current && this.current.config === config && this.current.source === this.source) return;
     this.teardown();
-    this.current = { ownsSource: !this.source, config, source: this.source };
+    this.current = { ownsSource: !this.source, config, source: this.source, authRequired: false };
     const current = this.current;
     if (this.source) {
       this.provide(current, this.source);
@@ -141,7 +164,15 @@ export class AcJobSource extends LitElement {
         if (this.current === current) this.provide(current, new MemoryJobSource({ simulator: new ClusterSimulator(options) }));
       });
     } else {
-      this.provide(current, new HttpJobSource({ ...(this.src !== undefined && { baseUrl: this.src }), live: this.live }));
+      // Read at each request: a page that replaces the function is heard without a new store.
+      const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+      const source = new HttpJobSource({
+        ...(this.src !== undefined && { baseUrl: this.src }),
+        live: this.live,
+        credentials: this.credentials,
+        ...(token && { token }),
+      });
+      this.provide(current, source);
     }
   }
 
@@ -150,12 +181,20 @@ export class AcJobSource extends LitElement {
     const store = new JobStore(source, { live: this.live });
     current.store = store;
     this.provider.setValue(store);
+    current.unsubscribe = store.subscribe((change) => {
+      if (!change.session || store.authRequired === current.authRequired) return;
+      current.authRequired = store.authRequired;
+      if (!store.authRequired) return;
+      const detail: AuthRequiredDetail = { store, retry: () => store.retry() };
+      this.dispatchEvent(new CustomEvent('ac-auth-required', { detail, bubbles: true, composed: true }));
+    });
     void store.start();
     this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
   }
 
   private teardown(): void {
     if (!this.current) return;
+    this.current.unsubscribe?.();
     this.current.store?.dispose();
     if (this.current.ownsSource) this.current.store?.source.close();
     this.current = undefined;
@@ -168,5 +207,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
+    'ac-auth-required': CustomEvent<AuthRequiredDetail>;
   }
 }
