@@ -11,309 +11,48 @@
 //            (a DevTools performance trace of our side's last run: what each frame did)
 //   environment: BENCH_JS_FLAGS=--trace-gc (V8 flags for the page; its output is printed)
 //
-// What each row means and how it is measured: bench/README.md.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+// Each scenario is a module of bench/scenarios/ (its page side in bench/page/), run in the
+// order below; the harness they share is in bench/lib/. What each row means and how it is
+// measured, and how to add a scenario: bench/README.md.
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { browserArgs, findBrowser } from '../scripts/find-browser.mjs';
+import { BenchBrowser } from './lib/browser.mjs';
+import { buildForBench } from './lib/build.mjs';
+import { Harness } from './lib/harness.mjs';
+import { readOptions } from './lib/options.mjs';
+import { report } from './lib/results.mjs';
+import { SETUPS } from './lib/setups.mjs';
+import { join } from 'node:path';
 import { bundleOf, fileSize, largestParts } from './lib/bundle.mjs';
-import { liveHeapPeak, measured, metrics, settledMemory, taskMs } from './lib/cdp.mjs';
-import { selfTimes, sourceMapLookup, startProfile, startTrace, stopProfile, stopTrace } from './lib/profile.mjs';
-import { format, machine, notMeasured, renderTable, row } from './lib/report.mjs';
-import { serve } from './lib/server.mjs';
-import { quantile } from './lib/stats.mjs';
-import { seeded } from './page/random.js';
+import { liveHeapPeak, measured } from './lib/cdp.mjs';
+import { format, longestFrameNote, n, notMeasured, row } from './lib/report.mjs';
+import { scrollRows, scrollRun } from './lib/scroll.mjs';
+import { median, pick, quantile, sum } from './lib/stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+/** Every scenario, in the order they run: `bench/scenarios/<id>.mjs`. */
+const SCENARIOS = [
+  'filter', //
+  'aggregates',
+  'charts',
+  'keystroke',
+  'list',
+  'live',
+  'simulator',
+  'files',
+  'export',
+  'bundle',
+];
+
 const MB = 2 ** 20;
 const KB = 1024;
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
-    strict: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    out: { type: 'string' },
-    jobs: { type: 'string' },
-    profile: { type: 'string' },
-    trace: { type: 'string' },
-  },
-});
-
-const FULL = {
-  jobs: 1_000_000,
-  /** Issue 5's second size for the list's first rows; also the store the live-update cost is compared with. */
-  smallStore: 100_000,
-  files: 10_000_000,
-  exportFiles: 1_000_000,
-  liveRate: 50_000,
-  liveSeconds: 10,
-  idleSeconds: 2,
-  wheelDistance: 2400,
-  wheelSpeed: 2400,
-  jumps: 30,
-  typed: 'video_rushes',
-  redraws: 10,
-  warmup: 1,
-  pairs: 5,
-  liveBatch: 1000,
-  liveBatches: 20,
-  simulatorSteps: 1000,
-};
-/** Every scenario once, small: seconds, for `npm test` (files > 222,000 rows: the scaled scroll path still runs). */
-const SMOKE = {
-  jobs: 20_000,
-  smallStore: 2_000,
-  files: 300_000,
-  exportFiles: 20_000,
-  liveRate: 5_000,
-  liveSeconds: 1,
-  idleSeconds: 0.5,
-  wheelDistance: 600,
-  wheelSpeed: 2400,
-  jumps: 4,
-  typed: 'media',
-  redraws: 3,
-  warmup: 0,
-  pairs: 1,
-  liveBatch: 200,
-  liveBatches: 3,
-  simulatorSteps: 20,
-};
-const size = { ...(args.smoke ? SMOKE : FULL) };
-if (args.jobs) size.jobs = Number(args.jobs);
-const SCENARIOS = ['filter', 'aggregates', 'charts', 'keystroke', 'list', 'live', 'simulator', 'files', 'export', 'bundle'];
-const only = new Set(args.only ? args.only.split(',').map((s) => s.trim()) : SCENARIOS);
-for (const id of [...only, ...(args.profile ? [args.profile] : [])]) {
-  if (!SCENARIOS.includes(id)) throw new Error(`unknown scenario ${id} (known: ${SCENARIOS.join(', ')})`);
-}
-
-const n = (count) => count.toLocaleString('en');
-const rows = [];
-const failures = [];
-const started = performance.now();
-// Other processes on the machine stretch wall-clock figures: the load is kept to be printed.
-const loads = [];
-setInterval(() => loads.push(loadavg()[0]), 5000).unref();
-const log = (message) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-
-/** The checked-out commit, read from .git (undefined outside a clone). */
-function headCommit() {
-  try {
-    const head = readFileSync(join(ROOT, '.git/HEAD'), 'utf8').trim();
-    if (!head.startsWith('ref: ')) return head;
-    const ref = head.slice(5);
-    if (existsSync(join(ROOT, '.git', ref))) return readFileSync(join(ROOT, '.git', ref), 'utf8').trim();
-    return readFileSync(join(ROOT, '.git/packed-refs'), 'utf8')
-      .split('\n')
-      .find((line) => line.endsWith(` ${ref}`))
-      ?.split(' ')[0];
-  } catch {
-    return undefined;
-  }
-}
-
-// --- build ---
-
-const BUNDLE = join(ROOT, 'dist/ac-job-manager.bundle.js');
-// A smoke run comes after `npm run build` in `npm test`: it never builds.
-if (!args['no-build'] && !args.smoke) {
-  log('npm run build');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-} else if (!existsSync(BUNDLE)) {
-  console.error('dist/ac-job-manager.bundle.js is missing: run `npm run build` (or drop --no-build).');
-  process.exit(1);
-}
-
-// The bench page's own code (simulator, store, baselines, @vaadin/grid) imports dist/ and
-// is bundled as production code; the elements come from the shipped bundle itself.
-const PAGE_OUT = join(ROOT, 'bench/results/.page/bench-page.js');
-mkdirSync(dirname(PAGE_OUT), { recursive: true });
-await esbuild.build({
-  entryPoints: [join(ROOT, 'bench/page/main.js')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  sourcemap: true,
-  conditions: ['production'],
-  outfile: PAGE_OUT,
-  logLevel: 'warning',
-});
-
-// --- browser ---
-
-const server = await serve(ROOT);
-let executablePath;
-try {
-  executablePath = findBrowser();
-} catch (error) {
-  console.error(error.message);
-  process.exit(1);
-}
-const browser = await puppeteer.launch({
-  executablePath,
-  args: [
-    ...browserArgs(),
-    '--enable-precise-memory-info',
-    '--window-size=1280,1000',
-    ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []),
-  ],
-  defaultViewport: { width: 1280, height: 1000 },
-  protocolTimeout: 900_000,
-  dumpio: !!process.env.BENCH_JS_FLAGS,
-});
-const browserVersion = await browser.version();
-const consoleMessages = [];
-const pageErrors = [];
-const HARMLESS = /^ResizeObserver loop completed with undelivered notifications/;
-
-async function openPage(name) {
-  const page = await browser.newPage();
-  page.on('console', (message) => {
-    const text = message.text();
-    if (!HARMLESS.test(text)) consoleMessages.push(`${name} ${message.type()}: ${text}`);
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Performance.enable');
-  await page.goto(`${server.origin}/bench/page/index.html`);
-  await page.waitForFunction(() => window.bench?.ready === true, { timeout: 60_000 });
-  return { page, cdp };
-}
-
-// --- scenarios ---
-
-let current;
-const profiles = [];
-let profiling = false;
-
-/** The longest animation frame of the runs, with what took its time. */
-function longestFrameNote(runs) {
-  const frame = runs.map((run) => run.longestFrame).reduce((a, b) => ((b?.duration ?? 0) > (a?.duration ?? 0) ? b : a), undefined);
-  if (!frame) return 'no animation frame over 50 ms';
-  return `longest animation frame ${format(frame.duration, 'ms')} (scripts ${format(frame.scriptMs, 'ms')}, style, layout and paint ${format(frame.renderMs, 'ms')})`;
-}
-
-/** `settledMemory`, with the profiler (if on) paused: a forced collection is not the page's work. */
-async function settle(cdp, collections) {
-  if (!profiling) return settledMemory(cdp, collections);
-  profiles.push(await stopProfile(cdp));
-  const memory = await settledMemory(cdp, collections);
-  await startProfile(cdp);
-  return memory;
-}
-
-/**
- * Runs every variant `size.warmup + size.pairs` times, alternating them (the order flips
- * each round); warm-up rounds are dropped. Returns the results by variant. With
- * `--profile` on this scenario, our variant's runs are profiled.
- */
-async function rounds(variants, runOne) {
-  const out = Object.fromEntries(variants.map((v) => [v, []]));
-  for (let round = 0; round < size.warmup + size.pairs; round++) {
-    const order = round % 2 ? [...variants].reverse() : variants;
-    for (const variant of order) {
-      profiling = args.profile === current?.id && variant === variants[0] && round >= size.warmup;
-      // The scenario's first figures only (a scenario may run several sets of rounds).
-      const tracing = args.trace === current?.id && !current.traced && variant === variants[0] && round === size.warmup + size.pairs - 1;
-      if (profiling) await startProfile(current.cdp);
-      if (tracing) await startTrace(current.cdp);
-      const result = await runOne(variant, round);
-      if (tracing) {
-        current.traced = true;
-        log(
-          `trace of ${current.id} (ours, last run): ${await stopTrace(current.cdp, join(ROOT, 'bench/results', `${current.id}.trace.json`))}`,
-        );
-      }
-      if (profiling) profiles.push(await stopProfile(current.cdp));
-      profiling = false;
-      if (round >= size.warmup) out[variant].push(result);
-    }
-  }
-  return out;
-}
-
-async function scenario(id, cdp, run) {
-  if (!only.has(id)) return;
-  current = { id, cdp };
-  const first = rows.length;
-  try {
-    await run();
-    const failed = rows.slice(first).filter((r) => r.pass === false).length;
-    log(`${id}: ${rows.length - first} figures${failed ? `, ${failed} over budget or wrong` : ''}`);
-  } catch (error) {
-    failures.push(`${id}: ${error.stack ?? error}`);
-    rows.push(notMeasured(id, 'scenario', String(error.message ?? error).split('\n')[0]));
-    console.error(`  ${id} failed: ${error.stack ?? error}`);
-  }
-  current = undefined;
-}
-
-const pick = (results, key) => results.map((r) => r[key]);
-const sum = (values) => values.reduce((a, b) => a + b, 0);
-const median = (values) => quantile(values, 0.5);
-const J = `${n(size.jobs)} jobs`;
-
-// --- page A: every job in memory ---
-
-const needsJobs = ['filter', 'aggregates', 'charts', 'keystroke', 'list', 'live', 'simulator'].some((id) => only.has(id));
-if (needsJobs) {
-  const { page, cdp } = await openPage('jobs');
-  log(`generating ${J}…`);
-  const heap = async () => (await settledMemory(cdp)).heap;
-  const empty = await heap();
-  const generated = await page.evaluate((count) => window.bench.generate(count), size.jobs);
-  const withSimulator = await heap();
-  await page.evaluate(() => window.bench.copyJobs());
-  const withCopies = await heap();
-  // A store loaded from the copies, which are then dropped: what it holds is its own.
-  await page.evaluate(() => window.bench.storeOverCopies());
-  const withCopyStore = await heap();
-  await page.evaluate(() => window.bench.dropCopyStore());
-  const withoutCopies = await heap();
-  await page.evaluate(() => window.bench.startSource());
-  const withSource = await heap();
-  const load = await page.evaluate(() => window.bench.startStore());
-  const withStore = await heap();
-  const perJob = (bytes) => bytes / size.jobs;
-  const objects = perJob(withCopies - withSimulator);
-  const held = perJob(withCopyStore - withSimulator);
-  const source = perJob(withSource - withoutCopies);
-  const store = perJob(withStore - withSource);
-  rows.push(
-    row({
-      scenario: 'Setup',
-      figure: `simulate ${J} (seed 1, 6 nodes, 90 days)`,
-      unit: 'ms',
-      ours: [generated.ms],
-      note: `the simulator then holds ${format((withSimulator - empty) / MB, 'MB')}`,
-    }),
-  );
-  rows.push(row({ scenario: 'Store', figure: `load ${J} (columns, dictionaries, default sort)`, unit: 'ms', ours: [load.ms] }));
-  rows.push(
-    row({
-      scenario: `Heap for ${J} held by the store`,
-      figure:
-        'bytes per job, after GC (V8 heap and typed arrays): a store loaded from the jobs as parsed from JSON, which were then dropped',
-      unit: 'B',
-      ours: [held],
-      baseline: { name: 'the same jobs as plain objects', samples: [objects] },
-      budget: '≤ 150 B per job',
-      check: (o) => o.median <= 150,
-      note: `the store holds columns, no job objects; in the page's memory mode the in-page source also holds its objects (its id map ${format(source, 'B')} more, the objects the simulator's), and a store over them ${format(store, 'B')}, sharing their strings; one sample each (heap after GC does not vary)`,
-    }),
-  );
-  log(`${J} simulated and loaded`);
-
-  await scenario('filter', cdp, async () => {
+// Scenarios not yet moved to bench/scenarios/<id>.mjs.
+// Filter + search change over the jobs page's store: eight query changes, ours against
+// Array.filter over the objects and a raw typed-array scan; the three must select the same jobs.
+const filter = {
+  id: 'filter',
+  needs: 'jobs',
+  async run({ page, size, rows, rounds }) {
+    const J = `${n(size.jobs)} jobs`;
     await page.evaluate(() => window.bench.holdClock(true));
     const r = await rounds(['ours', 'filter', 'raw'], (v) => page.evaluate((variant) => window.bench.filterRun(variant), v));
     await page.evaluate(() => window.bench.holdClock(false));
@@ -382,9 +121,17 @@ if (needsJobs) {
           .join(', '),
       }),
     );
-  });
+  },
+};
 
-  await scenario('aggregates', cdp, async () => {
+// Aggregates from scratch over the jobs page's store: the query back to every job, then the
+// summary read; a plain loop over the objects as the baseline. (Their cost per live update
+// is measured by the live scenario, after its runs.)
+const aggregates = {
+  id: 'aggregates',
+  needs: 'jobs',
+  async run({ page, size, rows, rounds }) {
+    const J = `${n(size.jobs)} jobs`;
     const r = await rounds(['ours', 'plain'], (v) => page.evaluate((variant) => window.bench.aggregatesRun(variant), v));
     const same = r.ours.every((o, i) => o.total === r.plain[i].total);
     rows.push(
@@ -403,9 +150,15 @@ if (needsJobs) {
       rows.push(
         row({ scenario: `Aggregates, ${J}`, figure: 'same totals', unit: 'flag', ours: [0], check: () => false, correctness: true }),
       );
-  });
+  },
+};
 
-  await scenario('charts', cdp, async () => {
+// Chart redraw: <ac-job-dashboard> handed the store's real summaries for six queries in
+// turn, against three bare uPlot plots and against the same page written by hand.
+const charts = {
+  id: 'charts',
+  needs: 'jobs',
+  async run({ page, cdp, size, rows, rounds }) {
     await page.evaluate(() => window.bench.prepareSummaries());
     const r = await rounds(['ours', 'bare', 'page'], async (v) => {
       await page.evaluate((variant) => window.bench.mountCharts(variant), v);
@@ -434,9 +187,16 @@ if (needsJobs) {
         note: 'indicators, chips, legends and the hidden per-node and per-type tables, written with plain DOM where they changed',
       }),
     );
-  });
+  },
+};
 
-  await scenario('keystroke', cdp, async () => {
+// Keystroke: a search typed into <ac-job-list>'s search box at a typist's seeded rhythm,
+// key to next paint read from Event Timing.
+const keystroke = {
+  id: 'keystroke',
+  needs: 'jobs',
+  async run({ page, size, rows, rounds }) {
+    const J = `${n(size.jobs)} jobs`;
     const delays = [];
     let seed = 42;
     for (let i = 0; i < size.typed.length; i++) {
@@ -496,12 +256,20 @@ if (needsJobs) {
       }),
     );
     await page.evaluate(() => window.bench.endSearch());
-  });
+  },
+};
 
-  await scenario('list', cdp, async () => {
+// The job list over the jobs page's store: first rows, scrolling and the last row, against
+// a bare recycler and @vaadin/grid; then the first rows over a store of the first 100,000 jobs.
+const list = {
+  id: 'list',
+  needs: 'jobs',
+  async run(context) {
+    const { page, size, rows, rounds } = context;
+    const J = `${n(size.jobs)} jobs`;
     const r = await rounds(['ours', 'bare', 'vaadin'], async (v, round) => {
       try {
-        return await scrollRun(page, cdp, v, round, 0, {
+        return await scrollRun(context, v, round, 0, {
           mount: (variant, count) => window.bench.mountList(variant, count),
           centre: () => window.bench.listCentre(),
           jump: (fraction) => window.bench.listJump(fraction),
@@ -514,7 +282,7 @@ if (needsJobs) {
         return { error: String(error.message ?? error).split('\n')[0] };
       }
     });
-    scrollRows(`Job list, ${J}`, r, 'data to first rows painted (a loaded store handed to the list)');
+    scrollRows(context, `Job list, ${J}`, r, 'data to first rows painted (a loaded store handed to the list)');
     const vaadinError = r.vaadin.find((x) => x.error)?.error;
     const S = `@vaadin/grid, same ${J}, same page`;
     if (vaadinError) {
@@ -561,9 +329,17 @@ if (needsJobs) {
         note: `loading the store (columns, default sort) took ${format(loaded.ms, 'ms')} before`,
       }),
     );
-  });
+  },
+};
 
-  await scenario('live', cdp, async () => {
+// Live updates: the dashboard and the list on the jobs page's store while the source's
+// ticker emits a firehose of changes, against the same page idle; then nothing lost; then
+// the aggregates' cost per live update, against a store of 100,000 jobs.
+const live = {
+  id: 'live',
+  needs: 'jobs',
+  async run({ page, cdp, size, rows, rounds }) {
+    const J = `${n(size.jobs)} jobs`;
     await page.evaluate(() => window.bench.mountLive());
     const r = await rounds(['live', 'idle'], async (v, round) => {
       const live = v === 'live';
@@ -659,9 +435,16 @@ if (needsJobs) {
         note: `of which the store's merge of the batch ${format(median(pick(a.ours, 'usPerApply')), 'us')} (${format(median(pick(a.small, 'usPerApply')), 'us')} on the small store); the read also brings the selection up to date`,
       }),
     );
-  });
+  },
+};
 
-  await scenario('simulator', cdp, async () => {
+// The simulator's own cost: real-time steps over the jobs page's history, and a page of
+// files deep in its biggest job.
+const simulator = {
+  id: 'simulator',
+  needs: 'jobs',
+  async run({ page, size, rows }) {
+    const J = `${n(size.jobs)} jobs`;
     const s = await page.evaluate((steps) => window.bench.simulatorSteps(steps), size.simulatorSteps);
     rows.push(
       row({
@@ -672,142 +455,18 @@ if (needsJobs) {
         note: `slowest step ${format(s.slowestMs, 'ms')}, ${n(s.events)} events; a page of 1,000 files at 90% of its biggest job (${n(s.deepPageOf)} files, failed first): ${format(s.deepPageMs, 'ms')}`,
       }),
     );
-  });
-  await page.close();
-}
+  },
+};
 
-/**
- * One run of a scroll scenario: mount (first rows), a mouse-wheel gesture, scrollbar-like
- * jumps one frame each (each frame's main-thread time read on its own), then the end.
- */
-async function scrollRun(page, cdp, variant, round, count, fns) {
-  // Our DOM is checked for leaks (a forced collection at each end: seconds on a big heap).
-  const tracked = variant === 'ours' && round >= size.warmup;
-  const mounted = await page.evaluate(fns.mount, variant, count);
-  const start = tracked ? await settle(cdp, 2) : undefined;
-  const centre = await page.evaluate(fns.centre);
-  await page.mouse.move(centre.x, centre.y);
-  const random = seeded(1000 + round);
-  const jumpFrames = [];
-  const m = await measured(page, cdp, async () => {
-    // A mouse-wheel gesture the browser performs itself, frame by frame (as Telemetry's scroll benchmarks do).
-    await cdp.send('Input.synthesizeScrollGesture', {
-      x: Math.round(centre.x),
-      y: Math.round(centre.y),
-      yDistance: -size.wheelDistance,
-      speed: size.wheelSpeed,
-      gestureSourceType: 'mouse',
-      preventFling: true,
-    });
-    for (let i = 0; i < size.jumps; i++) {
-      const before = await metrics(cdp);
-      await page.evaluate(fns.jump, random());
-      jumpFrames.push(taskMs(before, await metrics(cdp)));
-    }
-  });
-  const how = await page.evaluate(fns.end);
-  if (how === 'key') await page.keyboard.press('End');
-  const reach = await page.evaluate(fns.last);
-  const end = tracked ? await settle(cdp, 2) : undefined;
-  await page.evaluate(fns.unmount);
-  return {
-    firstRowsMs: mounted.firstRowsMs,
-    perFrameMs: m.perFrameMs,
-    cpuPerFrameMs: m.cpuPerFrameMs,
-    jumpMedianMs: median(jumpFrames),
-    jumpP95Ms: quantile(jumpFrames, 0.95),
-    longTasks: m.longTasks,
-    longestFrameMs: m.longestFrameMs,
-    longestFrame: m.longestFrame,
-    nodesRatio: tracked ? end.nodes / start.nodes : undefined,
-    nodes: tracked ? [start.nodes, end.nodes] : undefined,
-    reached: reach.ok,
-    lastShown: reach.lastShown,
-  };
-}
-
-function scrollRows(S, r, firstRows) {
-  rows.push(
-    row({
-      scenario: S,
-      figure: firstRows,
-      unit: 'ms',
-      ours: pick(r.ours, 'firstRowsMs'),
-      baseline: { name: 'bare recycler', samples: pick(r.bare, 'firstRowsMs') },
-    }),
-  );
-  rows.push(
-    row({
-      scenario: S,
-      figure: 'main-thread time per frame while scrolling (wheel, then scrollbar jumps)',
-      unit: 'ms',
-      ours: pick(r.ours, 'perFrameMs'),
-      baseline: { name: 'bare recycler', samples: pick(r.bare, 'perFrameMs') },
-      budget: '≤ 4 ms per frame',
-      check: (o) => o.median <= 4,
-      note: `main-thread CPU per frame: ours ${format(median(pick(r.ours, 'cpuPerFrameMs')), 'ms')}, bare ${format(median(pick(r.bare, 'cpuPerFrameMs')), 'ms')}`,
-    }),
-  );
-  rows.push(
-    row({
-      scenario: S,
-      figure: `a scrollbar jump's frame: main-thread time, p95 of ${size.jumps}`,
-      unit: 'ms',
-      ours: pick(r.ours, 'jumpP95Ms'),
-      baseline: { name: 'bare recycler', samples: pick(r.bare, 'jumpP95Ms') },
-      note: `median frame: ours ${format(median(pick(r.ours, 'jumpMedianMs')), 'ms')}, bare ${format(median(pick(r.bare, 'jumpMedianMs')), 'ms')}`,
-    }),
-  );
-  rows.push(
-    row({
-      scenario: S,
-      figure: 'tasks over 50 ms per run',
-      unit: 'count',
-      ours: pick(r.ours, 'longTasks'),
-      baseline: { name: 'bare recycler', samples: pick(r.bare, 'longTasks') },
-      ratio: false,
-      budget: 'none',
-      check: (o) => o.max === 0,
-      note: `${longestFrameNote(r.ours)} (bare ${format(Math.max(...pick(r.bare, 'longestFrameMs')), 'ms')})`,
-    }),
-  );
-  rows.push(
-    row({
-      scenario: S,
-      figure: 'DOM nodes after GC, end ÷ start',
-      unit: 'x',
-      ours: pick(r.ours, 'nodesRatio'),
-      ratio: false,
-      budget: '≤ 1.1×',
-      // A leak shows in every run; one late render can lift one run.
-      check: (o) => o.median <= 1.1,
-      note: `ours ${r.ours[0].nodes.join(' → ')} nodes in the page (first run)`,
-    }),
-  );
-  const reached = pick(r.ours, 'reached');
-  rows.push(
-    row({
-      scenario: S,
-      figure: 'last row reachable (End key) and showing the last item',
-      unit: 'flag',
-      ours: [reached.every(Boolean) ? 1 : 0],
-      baseline: { name: 'bare recycler', samples: [pick(r.bare, 'reached').every(Boolean) ? 1 : 0] },
-      ratio: false,
-      budget: 'reachable',
-      check: () => reached.every(Boolean),
-      correctness: true,
-      note: reached.every(Boolean) ? undefined : `last row shown instead: ${JSON.stringify(r.ours.find((x) => !x.reached)?.lastShown)}`,
-    }),
-  );
-}
-
-// --- page B: a job's files (no jobs held, so heap and GC figures are the files' alone) ---
-
-if (only.has('files') || only.has('export')) {
-  const { page, cdp } = await openPage('files');
-  await scenario('files', cdp, async () => {
+// The file table (<ac-job-files>, the table of <ac-job-detail>) over a job with
+// 10,000,000 computed files: the scroll procedure of the job list, against a bare recycler.
+const files = {
+  id: 'files',
+  needs: 'files',
+  async run(context) {
+    const { size, rounds } = context;
     const r = await rounds(['ours', 'bare'], (v, round) =>
-      scrollRun(page, cdp, v, round, size.files, {
+      scrollRun(context, v, round, size.files, {
         mount: (variant, count) => window.bench.mountFiles(variant, count),
         centre: () => window.bench.filesCentre(),
         jump: (fraction) => window.bench.filesJump(fraction),
@@ -816,17 +475,23 @@ if (only.has('files') || only.has('export')) {
         unmount: () => window.bench.unmountFiles(),
       }),
     );
-    scrollRows(`File table, a job with ${n(size.files)} files`, r, 'first rows painted (element added to first files shown)');
-  });
+    scrollRows(context, `File table, a job with ${n(size.files)} files`, r, 'first rows painted (element added to first files shown)');
+  },
+};
 
-  await scenario('export', cdp, async () => {
+// Export: what the export button runs, for a job with 1,000,000 computed files, as CSV;
+// time, long tasks and the heap it keeps alive, against the export of a tenth of the files.
+const exporting = {
+  id: 'export',
+  needs: 'files',
+  async run({ page, cdp, size, rows, rounds, settle }) {
     // A tenth of the files alongside: the heap is bounded when ten times the files need no more of it.
     const tenth = Math.ceil(size.exportFiles / 10);
     const r = await rounds(['ours', 'tenth'], async (v, round) => {
       const count = v === 'tenth' || round < size.warmup ? tenth : size.exportFiles;
-      const before = await settle(cdp);
+      const before = await settle();
       const m = await measured(page, cdp, () => page.evaluate((files) => window.bench.exportRun(files), count));
-      const after = await settle(cdp);
+      const after = await settle();
       return { ...m.result, longTasks: m.longTasks, longestTaskMs: m.longestTaskMs, retained: (after.heap - before.heap) / MB };
     });
     // The heap the export keeps alive, read after a forced collection every 250 ms (what
@@ -836,7 +501,7 @@ if (only.has('files') || only.has('export')) {
       ['tenth', tenth],
       ['ours', size.exportFiles],
     ]) {
-      const before = await settle(cdp);
+      const before = await settle();
       const { peak } = await liveHeapPeak(cdp, () => page.evaluate((files) => window.bench.exportRun(files), count));
       held[v] = (peak - before.heap) / MB;
     }
@@ -886,25 +551,23 @@ if (only.has('files') || only.has('export')) {
         note: `peak growth without forced GC (garbage not yet collected): ${format(median(pick(r.ours, 'peakGrowthBytes')) / MB, 'MB')}, ${n(tenth)} files ${format(median(pick(r.tenth, 'peakGrowthBytes')) / MB, 'MB')}; retained after: ${format(median(pick(r.ours, 'retained')), 'MB')}`,
       }),
     );
-  });
-  await page.close();
-}
+  },
+};
 
-await browser.close();
-await server.close();
-
-// --- sizes (no browser) ---
-
-if (only.has('bundle')) {
-  try {
-    const shipped = fileSize(BUNDLE);
-    const whole = await bundleOf(ROOT, "export * from './dist/all.js';");
+// Sizes, min+gzip (no browser): the shipped bundle, a page showing only the list, and the
+// modules that list page must not load up front, against lit + @lit/task + uplot alone.
+const bundle = {
+  id: 'bundle',
+  needs: undefined,
+  async run({ root, rows }) {
+    const shipped = fileSize(join(root, 'dist/ac-job-manager.bundle.js'));
+    const whole = await bundleOf(root, "export * from './dist/all.js';");
     const listPage = await bundleOf(
-      ROOT,
+      root,
       "import './dist/elements/job-source/ac-job-source.js';\nimport './dist/elements/job-list/ac-job-list.js';",
     );
-    const listAlone = await bundleOf(ROOT, "import './dist/elements/job-list/ac-job-list.js';");
-    const libraries = await bundleOf(ROOT, "export * from 'lit';\nexport * from '@lit/task';\nexport { default as uPlot } from 'uplot';");
+    const listAlone = await bundleOf(root, "import './dist/elements/job-list/ac-job-list.js';");
+    const libraries = await bundleOf(root, "export * from 'lit';\nexport * from '@lit/task';\nexport { default as uPlot } from 'uplot';");
     const base = { name: 'lit + @lit/task + uplot', samples: [libraries.gzipBytes / KB] };
     rows.push(
       row({
@@ -975,93 +638,30 @@ if (only.has('bundle')) {
         }),
       );
     }
-  } catch (error) {
-    failures.push(`bundle: ${error.stack ?? error}`);
-    rows.push(notMeasured('Size, min+gzip', 'sizes', String(error.message ?? error).split('\n')[0]));
+  },
+};
+
+const INLINE = { filter, aggregates, charts, keystroke, list, live, simulator, files, export: exporting, bundle };
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const { args, size, ids } = readOptions(SCENARIOS);
+const harness = new Harness({ args, size, root: ROOT });
+// A smoke run comes after `npm run build` in `npm test`: it never builds.
+const built = await buildForBench(ROOT, { build: !args['no-build'] && !args.smoke, log: (message) => harness.log(message) });
+const browser = new BenchBrowser(ROOT);
+
+// Scenarios that need the same set-up share it: opened before the first, closed after the last.
+let setup = { needs: undefined };
+for (const id of ids) {
+  const scenario = INLINE[id] ?? (await import(`./scenarios/${id}.mjs`));
+  if (scenario.id !== id) throw new Error(`bench/scenarios/${id}.mjs exports the id ${scenario.id}`);
+  if (scenario.needs !== setup.needs) {
+    await setup.close?.();
+    setup = { needs: scenario.needs, ...(scenario.needs ? await SETUPS[scenario.needs](harness, browser) : {}) };
   }
-  log('bundle sizes');
+  await harness.run(scenario, setup);
 }
+await setup.close?.();
+await browser.close();
 
-const devMode = consoleMessages.filter((m) => /dev mode/i.test(m));
-if (needsJobs || only.has('files') || only.has('export')) {
-  rows.push(
-    row({
-      scenario: 'Size, min+gzip',
-      figure: 'lit in production mode (no "dev mode" message in the console)',
-      unit: 'flag',
-      ours: [devMode.length ? 0 : 1],
-      budget: 'production',
-      check: () => devMode.length === 0,
-      correctness: true,
-      note: devMode[0],
-    }),
-  );
-}
-
-// --- report ---
-
-const totalSeconds = (performance.now() - started) / 1000;
-const host = machine();
-const table = renderTable(rows);
-host.loadDuringRun = loads.length ? { mean: Number((sum(loads) / loads.length).toFixed(1)), max: Math.max(...loads) } : undefined;
-const loadLine = host.loadDuringRun
-  ? `load average (1 min) during the run: mean ${host.loadDuringRun.mean}, max ${host.loadDuringRun.max}`
-  : `load average ${host.loadAverage.join(' ')}`;
-const machineLine = `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB RAM, ${host.os}; Node ${host.node}; ${loadLine}`;
-const browserLine = `Browser: ${browserVersion} (${executablePath}), headless`;
-const modeLine = `Mode: ${args.smoke ? 'smoke (tiny sizes, one run each)' : `full (${size.warmup} warm-up + ${size.pairs} alternating runs per scenario)`}; total ${totalSeconds.toFixed(0)} s`;
-console.log(`\n${table}\n\n${machineLine}\n${browserLine}\n${modeLine}`);
-if (consoleMessages.length) console.log(`\nConsole messages of the bench pages:\n  ${consoleMessages.slice(0, 20).join('\n  ')}`);
-if (pageErrors.length) console.log(`\nPage errors:\n  ${pageErrors.slice(0, 20).join('\n  ')}`);
-if (failures.length) console.log(`\nScenarios that threw:\n  ${failures.map((f) => f.split('\n')[0]).join('\n  ')}`);
-
-if (profiles.length) {
-  const lookups = {
-    '/dist/ac-job-manager.bundle.js': sourceMapLookup(`${BUNDLE}.map`),
-    '/bench/results/.page/bench-page.js': sourceMapLookup(`${PAGE_OUT}.map`),
-  };
-  const { total, byFunction, byFile } = selfTimes(profiles, lookups);
-  const share = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${format(ms, 'ms').padStart(9)}`;
-  console.log(`\nWhere the time goes in ${args.profile} (ours, ${size.pairs} runs, ${format(total, 'ms')} of samples, self time):`);
-  for (const [file, ms] of byFile.slice(0, 12)) console.log(`  ${share(ms)}  ${file}`);
-  console.log('  by function:');
-  for (const [fn, ms] of byFunction.slice(0, 25)) console.log(`  ${share(ms)}  ${fn}`);
-  const profileOut = join(ROOT, 'bench/results', `${args.profile}.cpuprofile`);
-  mkdirSync(dirname(profileOut), { recursive: true });
-  writeFileSync(profileOut, JSON.stringify(profiles.at(-1)));
-  console.log(`  last run's profile (opens in DevTools, Performance panel): ${profileOut}`);
-}
-
-const out = args.out ? resolve(args.out) : join(ROOT, 'bench/results', args.smoke ? 'smoke.json' : 'latest.json');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(
-  out,
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      commit: headCommit(),
-      mode: args.smoke ? 'smoke' : 'full',
-      sizes: size,
-      machine: host,
-      browser: { version: browserVersion, path: executablePath },
-      totalSeconds,
-      rows,
-      consoleMessages,
-      pageErrors,
-      failures,
-      markdown: table,
-    },
-    null,
-    2,
-  )}\n`,
-);
-console.log(`\nWritten: ${out}`);
-
-const budgetFailed = rows.some((r) => r.pass === false);
-const wrong = rows.filter((r) => r.correctness && r.pass === false);
-const broken = failures.length > 0 || pageErrors.length > 0 || wrong.length > 0;
-// A smoke run checks the harness and the results, not the budgets: its sizes are not the budgets'.
-if (broken || (args.strict && budgetFailed)) {
-  if (wrong.length) console.error(`Wrong results: ${wrong.map((r) => `${r.scenario}: ${r.figure}`).join('; ')}`);
-  process.exit(1);
-}
+process.exitCode = report(harness, browser, built);
