@@ -26,7 +26,7 @@ import { bundleOf, fileSize, largestParts } from './lib/bundle.mjs';
 import { liveHeapPeak, measured } from './lib/cdp.mjs';
 import { format, longestFrameNote, n, notMeasured, row } from './lib/report.mjs';
 import { scrollRows, scrollRun } from './lib/scroll.mjs';
-import { median, pick, quantile, sum } from './lib/stats.mjs';
+import { median, pick, sum } from './lib/stats.mjs';
 
 /** Every scenario, in the order they run: `bench/scenarios/<id>.mjs`. */
 const SCENARIOS = [
@@ -46,112 +46,6 @@ const MB = 2 ** 20;
 const KB = 1024;
 
 // Scenarios not yet moved to bench/scenarios/<id>.mjs.
-// Chart redraw: <ac-job-dashboard> handed the store's real summaries for six queries in
-// turn, against three bare uPlot plots and against the same page written by hand.
-const charts = {
-  id: 'charts',
-  needs: 'jobs',
-  async run({ page, cdp, size, rows, rounds }) {
-    await page.evaluate(() => window.bench.prepareSummaries());
-    const r = await rounds(['ours', 'bare', 'page'], async (v) => {
-      await page.evaluate((variant) => window.bench.mountCharts(variant), v);
-      const m = await measured(page, cdp, () => page.evaluate((count) => window.bench.redraw(count), size.redraws));
-      await page.evaluate(() => window.bench.unmountCharts());
-      return { ms: m.taskMs / size.redraws, longTasks: m.longTasks };
-    });
-    rows.push(
-      row({
-        scenario: 'Chart redraw on new aggregates',
-        figure: 'main-thread time per redraw, painted (dashboard: 3 charts, indicators)',
-        unit: 'ms',
-        ours: pick(r.ours, 'ms'),
-        baseline: { name: 'bare uPlot ×3', samples: pick(r.bare, 'ms') },
-        budget: '≤ 1.2× bare uPlot',
-        check: (o, b) => o.median <= 1.2 * b.median,
-      }),
-    );
-    rows.push(
-      row({
-        scenario: 'Chart redraw on new aggregates',
-        figure: 'the same, against the same page by hand (the plots, and the numbers the dashboard also shows as text)',
-        unit: 'ms',
-        ours: pick(r.ours, 'ms'),
-        baseline: { name: 'hand-written page', samples: pick(r.page, 'ms') },
-        note: 'indicators, chips, legends and the hidden per-node and per-type tables, written with plain DOM where they changed',
-      }),
-    );
-  },
-};
-
-// Keystroke: a search typed into <ac-job-list>'s search box at a typist's seeded rhythm,
-// key to next paint read from Event Timing.
-const keystroke = {
-  id: 'keystroke',
-  needs: 'jobs',
-  async run({ page, size, rows, rounds }) {
-    const J = `${n(size.jobs)} jobs`;
-    const delays = [];
-    let seed = 42;
-    for (let i = 0; i < size.typed.length; i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      // A typist's rhythm: 40 to 220 ms between keys, across the 150 ms debounce.
-      delays.push(40 + (seed % 181));
-    }
-    const r = await rounds(['ours'], async () => {
-      const { start } = await page.evaluate(() => window.bench.prepareSearch());
-      for (let i = 0; i < size.typed.length; i++) {
-        await page.keyboard.type(size.typed[i]);
-        await new Promise((done) => setTimeout(done, delays[i]));
-      }
-      const result = await page.evaluate((text, from) => window.bench.searchResult(text, from), size.typed, start);
-      const events = await page.evaluate((from) => window.bench.eventsSince(from), start);
-      // One interaction per key; Event Timing leaves out those under 16 ms: count them as 16.
-      const byInteraction = new Map();
-      for (const e of events)
-        if (e.interactionId > 0) byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
-      const durations = [...byInteraction.values()];
-      while (durations.length < size.typed.length) durations.push(16);
-      return {
-        p95: quantile(durations, 0.95),
-        worst: Math.max(...durations),
-        searchToPaint: median(result.searchToPaintMs),
-        keyToPaint: result.keyToPaintMs,
-        selected: result.selected,
-      };
-    });
-    const S = `Keystroke in the search box, ${J}`;
-    rows.push(
-      row({
-        scenario: S,
-        figure: `key to next paint (Event Timing), p95 of ${size.typed.length} keys`,
-        unit: 'ms',
-        ours: pick(r.ours, 'p95'),
-        budget: 'p95 ≤ 50 ms',
-        check: (o) => o.median <= 50,
-        note: `worst key ${format(Math.max(...pick(r.ours, 'worst')), 'ms')}; keys under 16 ms count as 16`,
-      }),
-    );
-    rows.push(
-      row({
-        scenario: S,
-        figure: 'debounced search to list repainted (median of the searches)',
-        unit: 'ms',
-        ours: pick(r.ours, 'searchToPaint'),
-      }),
-    );
-    rows.push(
-      row({
-        scenario: S,
-        figure: 'last key to list repainted (includes the 150 ms debounce)',
-        unit: 'ms',
-        ours: pick(r.ours, 'keyToPaint'),
-        note: `"${size.typed}" selects ${n(r.ours[0].selected)} jobs`,
-      }),
-    );
-    await page.evaluate(() => window.bench.endSearch());
-  },
-};
-
 // The job list over the jobs page's store: first rows, scrolling and the last row, against
 // a bare recycler and @vaadin/grid; then the first rows over a store of the first 100,000 jobs.
 const list = {
@@ -534,7 +428,7 @@ const bundle = {
   },
 };
 
-const INLINE = { charts, keystroke, list, live, simulator, files, export: exporting, bundle };
+const INLINE = { list, live, simulator, files, export: exporting, bundle };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const { args, size, ids } = readOptions(SCENARIOS);
