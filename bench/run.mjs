@@ -24,8 +24,7 @@ import { SETUPS } from './lib/setups.mjs';
 import { join } from 'node:path';
 import { bundleOf, fileSize, largestParts } from './lib/bundle.mjs';
 import { liveHeapPeak, measured } from './lib/cdp.mjs';
-import { format, longestFrameNote, n, notMeasured, row } from './lib/report.mjs';
-import { scrollRows, scrollRun } from './lib/scroll.mjs';
+import { format, longestFrameNote, n, row } from './lib/report.mjs';
 import { median, pick, sum } from './lib/stats.mjs';
 
 /** Every scenario, in the order they run: `bench/scenarios/<id>.mjs`. */
@@ -46,79 +45,6 @@ const MB = 2 ** 20;
 const KB = 1024;
 
 // Scenarios not yet moved to bench/scenarios/<id>.mjs.
-// The job list over the jobs page's store: first rows, scrolling and the last row, against
-// a bare recycler and @vaadin/grid; then the first rows over a store of the first 100,000 jobs.
-const list = {
-  id: 'list',
-  needs: 'jobs',
-  async run(context) {
-    const { page, size, rows, rounds } = context;
-    const J = `${n(size.jobs)} jobs`;
-    const r = await rounds(['ours', 'bare', 'vaadin'], async (v, round) => {
-      try {
-        return await scrollRun(context, v, round, 0, {
-          mount: (variant, count) => window.bench.mountList(variant, count),
-          centre: () => window.bench.listCentre(),
-          jump: (fraction) => window.bench.listJump(fraction),
-          end: () => window.bench.prepareEnd(),
-          last: () => window.bench.lastRowShown(),
-          unmount: () => window.bench.unmountList(),
-        });
-      } catch (error) {
-        if (v !== 'vaadin') throw error;
-        return { error: String(error.message ?? error).split('\n')[0] };
-      }
-    });
-    scrollRows(context, `Job list, ${J}`, r, 'data to first rows painted (a loaded store handed to the list)');
-    const vaadinError = r.vaadin.find((x) => x.error)?.error;
-    const S = `@vaadin/grid, same ${J}, same page`;
-    if (vaadinError) {
-      rows.push(notMeasured(S, 'first rows; main thread per frame', vaadinError, 'ours ahead'));
-    } else {
-      rows.push(
-        row({
-          scenario: S,
-          figure: 'data to first rows painted',
-          unit: 'ms',
-          ours: pick(r.ours, 'firstRowsMs'),
-          baseline: { name: '@vaadin/grid', samples: pick(r.vaadin, 'firstRowsMs') },
-          budget: 'ours ahead',
-          check: (o, b) => o.median < b.median,
-        }),
-      );
-      rows.push(
-        row({
-          scenario: S,
-          figure: 'main-thread time per frame while scrolling',
-          unit: 'ms',
-          ours: pick(r.ours, 'perFrameMs'),
-          baseline: { name: '@vaadin/grid', samples: pick(r.vaadin, 'perFrameMs') },
-          budget: 'ours ahead',
-          check: (o, b) => o.median < b.median,
-          note: `@vaadin/grid: ${sum(pick(r.vaadin, 'longTasks'))} tasks over 50 ms in all runs; last row reached in ${pick(r.vaadin, 'reached').filter(Boolean).length}/${r.vaadin.length}`,
-        }),
-      );
-    }
-    // Issue 5's smaller size: a store of the first jobs, loaded, handed to each list.
-    const loaded = await page.evaluate((count) => window.bench.smallStoreLoad(count), size.smallStore);
-    const small = await rounds(['ours', 'bare'], async (v) => {
-      const mounted = await page.evaluate((variant, count) => window.bench.mountList(variant, count), v, size.smallStore);
-      await page.evaluate(() => window.bench.unmountList());
-      return mounted;
-    });
-    rows.push(
-      row({
-        scenario: `Job list, ${n(size.smallStore)} jobs`,
-        figure: 'data to first rows painted (a loaded store handed to the list)',
-        unit: 'ms',
-        ours: pick(small.ours, 'firstRowsMs'),
-        baseline: { name: 'bare recycler', samples: pick(small.bare, 'firstRowsMs') },
-        note: `loading the store (columns, default sort) took ${format(loaded.ms, 'ms')} before`,
-      }),
-    );
-  },
-};
-
 // Live updates: the dashboard and the list on the jobs page's store while the source's
 // ticker emits a firehose of changes, against the same page idle; then nothing lost; then
 // the aggregates' cost per live update, against a store of 100,000 jobs.
@@ -242,27 +168,6 @@ const simulator = {
         note: `slowest step ${format(s.slowestMs, 'ms')}, ${n(s.events)} events; a page of 1,000 files at 90% of its biggest job (${n(s.deepPageOf)} files, failed first): ${format(s.deepPageMs, 'ms')}`,
       }),
     );
-  },
-};
-
-// The file table (<ac-job-files>, the table of <ac-job-detail>) over a job with
-// 10,000,000 computed files: the scroll procedure of the job list, against a bare recycler.
-const files = {
-  id: 'files',
-  needs: 'files',
-  async run(context) {
-    const { size, rounds } = context;
-    const r = await rounds(['ours', 'bare'], (v, round) =>
-      scrollRun(context, v, round, size.files, {
-        mount: (variant, count) => window.bench.mountFiles(variant, count),
-        centre: () => window.bench.filesCentre(),
-        jump: (fraction) => window.bench.filesJump(fraction),
-        end: () => window.bench.prepareFilesEnd(),
-        last: () => window.bench.lastFileShown(),
-        unmount: () => window.bench.unmountFiles(),
-      }),
-    );
-    scrollRows(context, `File table, a job with ${n(size.files)} files`, r, 'first rows painted (element added to first files shown)');
   },
 };
 
@@ -428,7 +333,7 @@ const bundle = {
   },
 };
 
-const INLINE = { list, live, simulator, files, export: exporting, bundle };
+const INLINE = { live, simulator, export: exporting, bundle };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const { args, size, ids } = readOptions(SCENARIOS);
