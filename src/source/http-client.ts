@@ -240,33 +240,16 @@ export class HttpClient {
     return token || undefined;
   }
 
-  /**
-   * A request to another origin that failed without an answer: either the server is out of
-   * reach, or it answered and the browser hid the answer from the page for want of CORS
-   * headers (fetch says the same "Failed to fetch" for both). A no-cors request, whose
-   * answer the page may not read but which succeeds when the server answers at all, tells
-   * them apart.
-   */
+  /** A request to another origin that failed without an answer: an outage, or an answer the browser blocked (CORS)? */
   async #blockedOr(failure: JobSourceError, url: string, signal: AbortSignal): Promise<JobSourceError> {
     const page = globalThis.location?.origin;
-    let api: string;
+    if (!page || url.startsWith(`${page}/`) || !/^https?:/i.test(url)) return failure;
     try {
-      api = new URL(url, globalThis.location?.href).origin;
+      const { blockedOr } = await import('./blocked-request.js');
+      return await blockedOr(failure, url, this.url('/session'), this.#options.fetch, signal);
     } catch {
       return failure;
     }
-    if (!page || page === 'null' || api === page) return failure;
-    try {
-      await this.#options.fetch.call(globalThis, this.url('/session'), { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
-    } catch {
-      return failure; // out of reach (or the page's own policy forbids it): the plain outage
-    }
-    return new JobSourceError(
-      'blocked',
-      `The browser blocked the answer of the API at ${api}: it does not allow pages from ${page}. ` +
-        `The API must answer CORS for ${page} (see "Embedding on another origin" in the README).`,
-      { origin: api },
-    );
   }
 
   #failure(error: unknown, options: RequestOptions, timedOut: boolean, label: string): JobSourceError {
