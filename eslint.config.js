@@ -55,14 +55,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // Node: the reference server, the build, bench and soak scripts, the test runner's config.
+    // Node: the reference server, the build, bench and soak scripts, the package test, the test runner's config.
     files: [
       'demo/server/**/*.js',
       'scripts/**/*.mjs',
       'bench/*.mjs',
       'bench/lib/**/*.mjs',
       'bench/scenarios/**/*.mjs',
-      'test/deploy/**/*.mjs',
+      'test/**/*.mjs',
       '*.js',
       '*.mjs',
     ],

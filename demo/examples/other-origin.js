@@ -25,7 +25,7 @@ if (params.get('auth') === 'token') {
 } else {
   manager.setAttribute('credentials', 'include');
 }
-await import('/dist/ac-job-manager.bundle.js');
+await import('/dist/cdn/ac-job-manager.js');
 
 /** A portal's sign-in, reduced to its form: it holds the token in memory only. */
 function portalSignIn(api) {

@@ -92,7 +92,7 @@ describe('an origin not listed', () => {
 });
 
 test('the page and its bundle carry the same answers (a page elsewhere may load the bundle)', async () => {
-  const answer = await call('/dist/ac-job-manager.bundle.js', { headers: { Origin: LISTED } });
+  const answer = await call('/dist/cdn/ac-job-manager.js', { headers: { Origin: LISTED } });
   assert.equal(answer.status, 200);
   assert.equal(answer.headers.get('access-control-allow-origin'), LISTED);
   await answer.arrayBuffer();

@@ -3,29 +3,22 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
-import { HttpJobSource } from '../../source/http-job-source.js';
-import { MemoryJobSource } from '../../source/memory-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
 import type { TokenProvider } from '../../source/http-client.js';
-import { ClusterSimulator } from '../../simulator/index.js';
+import { HttpJobSource } from '../../source/http-job-source.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { LocalizedElement } from '../shared/localized-element.js';
+import { loadSimulation } from '../shared/simulation.js';
 import { themeStyles } from '../shared/theme.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
-import '../job-filters/ac-job-filters.js';
-import '../job-dashboard/ac-job-dashboard.js';
-import '../job-list/ac-job-list.js';
-import '../job-detail/ac-job-detail.js';
-import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
-import { exportJobs } from '../../export/index.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
+import { loadView } from './views.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
@@ -85,9 +78,13 @@ export class AcJobManager extends LocalizedElement {
 
   @state() private phase: Phase = 'starting';
   @state() private activeStore?: JobStoreApi;
+  /** The view whose elements could not be loaded. */
+  @state() private unloadedView?: ManagerView;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
+  /** The restart waiting for the simulator's code, if any. */
+  private pendingRestart?: object;
   private unsubscribeStore?: () => void;
   /** The store's `authRequired` as last seen: `ac-auth-required` fires when it turns true. */
   private authRequired = false;
@@ -105,37 +102,64 @@ export class AcJobManager extends LocalizedElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     this.unsubscribeStore?.();
+    this.unsubscribeStore = undefined;
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
     this.activeStore = undefined;
+    this.pendingRestart = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A token given or taken away changes how the source signs requests; another function only where it comes from.
     const tokenMode = changed.has('token') && Boolean(changed.get('token')) !== Boolean(this.token);
-    if (
-      changed.has('store') ||
-      changed.has('src') ||
-      changed.has('simulated') ||
-      changed.has('credentials') ||
-      tokenMode ||
-      !this.activeStore
-    ) {
+    const source = changed.has('src') || changed.has('simulated') || changed.has('credentials') || tokenMode;
+    if (changed.has('store') || source || (!this.activeStore && !this.pendingRestart)) {
       if (this.isConnected) this.restart();
     } else if (changed.has('token') && this.authRequired) {
       void this.retryAfterSignIn();
     }
+    if (changed.has('view')) this.loadView();
+  }
+
+  /** Loads the current view's elements, while the store starts; they show once defined. */
+  private loadView() {
+    const view = this.view;
+    this.unloadedView = undefined;
+    loadView(view).catch(() => {
+      if (this.view === view) this.unloadedView = view;
+    });
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
   private restart() {
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
-    let store = this.store;
-    if (!store) {
-      this.ownedStore = new JobStore(this.createSource());
-      store = this.ownedStore;
+    this.pendingRestart = undefined;
+    if (!this.store && this.simulated) {
+      // The simulator loads on first use: a page on an API never downloads it.
+      const pending = (this.pendingRestart = {});
+      this.activeStore = undefined;
+      this.provider.setValue(undefined);
+      this.phase = 'starting';
+      void loadSimulation().then(([{ ClusterSimulator }, { MemoryJobSource }]) => {
+        if (this.pendingRestart !== pending) return;
+        this.pendingRestart = undefined;
+        this.ownedStore = new JobStore(new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) }));
+        this.adopt(this.ownedStore);
+      });
+      return;
     }
+    if (!this.store) this.ownedStore = new JobStore(this.httpSource());
+    this.adopt((this.store ?? this.ownedStore)!);
+  }
+
+  private httpSource(): HttpJobSource {
+    // Read at each request: a host that replaces the function is heard without a new store.
+    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+    return new HttpJobSource({ baseUrl: this.src, credentials: this.credentials, ...(token && { token }) });
+  }
+
+  private adopt(store: JobStoreApi) {
     this.activeStore = store;
     this.provider.setValue(store);
     this.phase = 'starting';
@@ -145,13 +169,6 @@ export class AcJobManager extends LocalizedElement {
       if (change.session || change.status) this.followSession(store);
     });
     void this.startStore(store);
-  }
-
-  private createSource(): JobSource {
-    if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
-    // Read at each request: a host that replaces the function is heard without a new store.
-    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
-    return new HttpJobSource({ baseUrl: this.src, credentials: this.credentials, ...(token && { token }) });
   }
 
   /**
@@ -202,7 +219,7 @@ export class AcJobManager extends LocalizedElement {
   private async decidePhase(store: JobStoreApi) {
     const kind = store.error?.kind;
     const roles = store.session?.user.roles;
-    // Logged out while in use: the view stays, under the login form (see `renderView`).
+    // Logged out while in use: the view stays, under the login form (see `renderSessionEnded`).
     if (kind === 'unauthenticated' || store.authRequired) this.phase = this.phase === 'ready' ? 'ready' : 'login';
     else if (kind === 'forbidden' || (roles && !roles.includes(DATA_ADMINISTRATOR))) this.phase = 'forbidden';
     else if (store.status === 'error' && !store.total) this.phase = 'failed';
@@ -254,14 +271,13 @@ export class AcJobManager extends LocalizedElement {
   private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
     const store = this.activeStore!;
     const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
-    return exportJobs(selectedJobs(store, signal), format, {
-      signal,
-      onProgress,
-      at,
-      query: { ...store.query },
-      total: store.total,
-      nodeNames,
-    });
+    const query = { ...store.query };
+    const total = store.total;
+    return (async function* () {
+      // The writers load with the first export, not with the manager.
+      const { exportJobs } = await import('../../export/index.js');
+      yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
+    })();
   };
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
@@ -355,7 +371,8 @@ export class AcJobManager extends LocalizedElement {
       case 'ready': {
         // One template whether the session ended or not, so that the view is kept as it is.
         const ended = Boolean(store?.authRequired);
-        return html`<div class="view" ?inert=${ended}>${this.renderView()}</div>${ended ? this.renderSessionEnded(locale) : nothing}`;
+        const view = this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
+        return html`<div class="view" ?inert=${ended}>${view}</div>${ended ? this.renderSessionEnded(locale) : nothing}`;
       }
     }
   }
@@ -366,19 +383,19 @@ export class AcJobManager extends LocalizedElement {
    */
   private renderSessionEnded(locale: Locale) {
     return html`<section class="session-ended" role="dialog" aria-modal="true" aria-label=${t(locale, 'sessionEndedTitle')}>
-        ${
-          this.token
-            ? this.renderSignInAgain(locale)
-            : html`<p class="ended" role="alert">${t(locale, 'sessionEndedText')}</p>
-              <ac-login-form
-                data-ac-inner
-                lang=${localeOf(this)}
-                .jobSource=${this.activeStore?.source}
-                theme=${this.theme ?? nothing}
-                @ac-login=${() => void this.retryAfterSignIn()}
-              ></ac-login-form>`
-        }
-      </section>`;
+      ${
+        this.token
+          ? this.renderSignInAgain(locale)
+          : html`<p class="ended" role="alert">${t(locale, 'sessionEndedText')}</p>
+            <ac-login-form
+              data-ac-inner
+              lang=${localeOf(this)}
+              .jobSource=${this.activeStore?.source}
+              theme=${this.theme ?? nothing}
+              @ac-login=${() => void this.retryAfterSignIn()}
+            ></ac-login-form>`
+      }
+    </section>`;
   }
 
   /** With a token the host signs the user in: say so, and let them retry once it has. */
@@ -388,6 +405,16 @@ export class AcJobManager extends LocalizedElement {
       <p>${t(locale, 'signInText')}</p>
       <button type="button" @click=${() => void this.retryAfterSignIn()}>${common(locale, 'retry')}</button>
     </section>`;
+  }
+
+  private renderUnloadedView(locale: Locale) {
+    return html`<main part="main" tabindex="-1">
+      <section class="message" role="alert">
+        <h2>${t(locale, 'viewFailedTitle')}</h2>
+        <p>${t(locale, 'networkText')}</p>
+        <button type="button" @click=${() => this.loadView()}>${common(locale, 'retry')}</button>
+      </section>
+    </main>`;
   }
 
   private renderView() {
