@@ -45,7 +45,8 @@ async function inUse(options: Parameters<typeof TestServer.create>[0] = {}): Pro
   await waitUntil(() => scene.store()?.connection.status === 'live' && scene.store().status === 'ready', 'the manager live');
   scene.store().setQuery({ ...FILTER, states: [...FILTER.states] });
   await waitUntil(() => scene.store().status === 'ready' && scene.store().total > 60, 'the filtered rows');
-  await waitUntil(() => deepQuery(manager, 'ac-job-list'), 'the list');
+  // The view's elements load when it first opens.
+  await waitUntil(() => deepQuery(manager, 'ac-job-list')?.shadowRoot?.querySelector('.scroller'), 'the list');
   scene.list = deepQuery(manager, 'ac-job-list')!;
   const rows = scroller(scene.list);
   rows.scrollTop = 900;
