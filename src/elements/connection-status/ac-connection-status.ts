@@ -1,9 +1,8 @@
 import { html, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { connectionStatusLabel, localeOf } from '../../i18n/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
-import type { JobStoreApi } from '../../store/store-api.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { connectionStatusStyles } from './connection-status.styles.js';
 import { t } from './messages.js';
@@ -17,20 +16,8 @@ import { t } from './messages.js';
  * @csspart label - The status text.
  */
 @customElement('ac-connection-status')
-export class AcConnectionStatus extends LocalizedElement {
+export class AcConnectionStatus extends StoreReaderElement {
   static override styles = [themeStyles, connectionStatusStyles];
-
-  /** The store whose connection is shown (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private now = Date.now();
 

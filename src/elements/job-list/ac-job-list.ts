@@ -1,22 +1,12 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { FAILURE_STAGES, type ClusterNode, type Job, type JobQuery } from '../../model/index.js';
-import {
-  common,
-  formatDateTime,
-  isValidTimeZone,
-  jobStateLabel,
-  jobTypeLabel,
-  localeOf,
-  stageLabel,
-  timeZoneLabel,
-  type Locale,
-} from '../../i18n/index.js';
+import { common, formatDateTime, jobStateLabel, jobTypeLabel, localeOf, stageLabel, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { themeStyles } from '../shared/theme.js';
@@ -102,17 +92,8 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
  * @cssprop [--ac-row-height=36px] - Height of a row (rows have one fixed height).
  */
 @customElement('ac-job-list')
-export class AcJobList extends LocalizedElement {
+export class AcJobList extends StoreReaderElement {
   static override styles = [themeStyles, rowPoolStyles, jobListStyles];
-
-  /** The store to list (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
 
   /**
    * Columns to show, in order: comma-separated keys among `name,type,description,createdAt,updatedAt,node,state,stage`
@@ -126,12 +107,6 @@ export class AcJobList extends LocalizedElement {
    * URL-encoded id), so it can open in a new tab. A plain click still fires `ac-job-open`.
    */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
-
-  /** IANA time zone of the dates (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Row that has the keyboard focus, -1 before any. */
   @state() private activeRow = -1;
@@ -264,7 +239,7 @@ export class AcJobList extends LocalizedElement {
     }
     this.narrow = narrow;
     if (changed.has('timeZone')) {
-      this.validTimeZone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+      this.validTimeZone = this.zone;
     }
     const store = this.storeController.store;
     const total = store?.total ?? 0;
