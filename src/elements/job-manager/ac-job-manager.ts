@@ -3,13 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
-import { HttpJobSource } from '../../source/http-job-source.js';
-import { MemoryJobSource } from '../../source/memory-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
-import { ClusterSimulator } from '../../simulator/index.js';
-import { JobStore } from '../../store/job-store.js';
+import { JobSourceError } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
+import { createStore, type OwnedStore } from '../../store/create-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { onUnlessFalse } from '../shared/converters.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import '../connection-status/ac-connection-status.js';
@@ -50,6 +48,18 @@ export class AcJobManager extends LocalizedElement {
   /** Runs on an in-page simulated cluster instead of an API (demos, offline work). */
   @property({ type: Boolean, reflect: true }) simulated = false;
 
+  /** Seed of the simulated cluster: the same seed gives the same jobs. */
+  @property({ type: Number }) seed?: number;
+
+  /** Number of nodes of the simulated cluster. */
+  @property({ type: Number }) nodes?: number;
+
+  /** Number of jobs in the simulated cluster's history. */
+  @property({ type: Number }) jobs?: number;
+
+  /** Live updates (default on; `live="false"` turns them off). */
+  @property({ converter: onUnlessFalse }) live = true;
+
   /** `hash` (default): the element keeps its view in the location hash. `none`: the host drives `view` and `job-id`. */
   @property({ reflect: true }) routing: 'hash' | 'none' = 'hash';
 
@@ -68,18 +78,23 @@ export class AcJobManager extends LocalizedElement {
   /** Language of the application (`en`, `fr`); else the nearest `lang` of the page. */
   @property({ reflect: true }) override lang!: string;
 
-  /** A store built by the host page; when set, `src` and `simulated` are not used. */
+  /** A store built by the host page (left open when the manager leaves); when set, `src`, `simulated` and the simulator's options are not used. */
   @property({ attribute: false }) store?: JobStoreApi;
 
   @state() private phase: Phase = 'starting';
   @state() private activeStore?: JobStoreApi;
+  /** Why the store could not be built: the simulator's modules did not load. */
+  @state() private buildError?: JobSourceError;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
-  private ownedStore?: JobStore;
+  /** The store this element built, which it closes when it leaves or builds another. */
+  private owned?: OwnedStore;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in a page after leaving it (which closed its store): build one again.
+    if (this.hasUpdated) this.requestUpdate();
     if (this.routing === 'hash') {
       window.addEventListener('hashchange', this.onHashChange);
       this.applyRoute(parseRoute(location.hash));
@@ -89,35 +104,47 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.ownedStore?.dispose();
-    this.ownedStore = undefined;
+    this.owned?.close();
+    this.owned = undefined;
     this.activeStore = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('src') || changed.has('simulated') || !this.activeStore) {
+    const options = ['store', 'src', 'simulated', 'seed', 'nodes', 'jobs', 'live'] as const;
+    if (options.some((name) => changed.has(name)) || (!this.activeStore && !this.owned)) {
       if (this.isConnected) this.restart();
     }
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
   private restart() {
-    this.ownedStore?.dispose();
-    this.ownedStore = undefined;
-    let store = this.store;
-    if (!store) {
-      this.ownedStore = new JobStore(this.createSource());
-      store = this.ownedStore;
-    }
-    this.activeStore = store;
-    this.provider.setValue(store);
+    this.owned?.close();
+    this.owned = undefined;
+    this.activeStore = undefined;
+    this.buildError = undefined;
+    this.provider.setValue(undefined);
     this.phase = 'starting';
-    void this.startStore(store);
+    if (this.store) return this.use(this.store);
+    const { src, simulated, seed, nodes, jobs, live } = this;
+    const owned = createStore({ src, simulated, seed, nodes, jobs, live });
+    this.owned = owned;
+    if (owned.store) return this.use(owned.store);
+    owned.ready.then(
+      (store) => {
+        if (store && this.owned === owned) this.use(store);
+      },
+      (error: unknown) => {
+        if (this.owned !== owned) return;
+        this.buildError = new JobSourceError('network', error instanceof Error ? error.message : String(error));
+        this.phase = 'failed';
+      },
+    );
   }
 
-  private createSource(): JobSource {
-    if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
-    return new HttpJobSource({ baseUrl: this.src });
+  private use(store: JobStoreApi) {
+    this.activeStore = store;
+    this.provider.setValue(store);
+    void this.startStore(store);
   }
 
   private async startStore(store: JobStoreApi) {
@@ -264,7 +291,7 @@ export class AcJobManager extends LocalizedElement {
           </section>
         </main>`;
       case 'failed': {
-        const error = store?.error;
+        const error = store?.error ?? this.buildError;
         const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
