@@ -141,6 +141,12 @@ export class AcJobList extends StoreReaderElement {
     this.keyboard.setActive(Math.min(Math.max(0, index), total - 1));
   }
 
+  /** Puts the keyboard focus on the grid, on its active row (else on the first row on screen). */
+  override focus(options?: FocusOptions): void {
+    if (this.scrollerElement) this.scrollerElement.focus(options);
+    else super.focus(options);
+  }
+
   // --- store ---
 
   private onStoreChange(change: StoreChange): boolean {
