@@ -18,11 +18,13 @@ import '../job-list/ac-job-list.js';
 import '../job-detail/ac-job-detail.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
+import type { AcJobList } from '../job-list/ac-job-list.js';
 import { exportJobs } from '../../export/index.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
+import { VIEW_HEADING, ViewFocus } from './view-focus.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
@@ -90,6 +92,7 @@ export class AcJobManager extends LocalizedElement {
   /** The store this element built, which it closes when it leaves or builds another. */
   private owned?: OwnedStore;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
+  private readonly viewFocus = new ViewFocus(this, () => ({ view: this.view, jobId: this.jobId }));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -197,15 +200,13 @@ export class AcJobManager extends LocalizedElement {
   }
 
   private applyRoute(route: Route) {
-    const viewChanged = route.view !== this.view || route.jobId !== this.jobId;
     this.view = route.view;
     this.jobId = route.jobId;
-    // Move focus to the new view's content, as a page change would, for keyboard and screen reader users.
-    if (viewChanged && this.hasUpdated) void this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus());
   }
 
   private openJob(event: CustomEvent<{ id: string; job: Job }>) {
     event.preventDefault();
+    this.viewFocus.jobOpened(event.currentTarget as AcJobList, event.detail.id);
     this.navigate({ view: 'job', jobId: event.detail.id });
   }
 
@@ -285,7 +286,7 @@ export class AcJobManager extends LocalizedElement {
       case 'forbidden':
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
-            <h2>${t(locale, 'forbiddenTitle')}</h2>
+            <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'forbiddenTitle')}</h2>
             <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
           </section>
@@ -295,7 +296,7 @@ export class AcJobManager extends LocalizedElement {
         const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
-            <h2>${t(locale, 'failedTitle')}</h2>
+            <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'failedTitle')}</h2>
             <p>${text}</p>
             <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
           </section>
@@ -308,6 +309,7 @@ export class AcJobManager extends LocalizedElement {
 
   private renderView() {
     const store = this.activeStore;
+    const locale = localeOf(this);
     // The children follow this element's language, theme and zone, also when they change.
     const common = { lang: localeOf(this), theme: this.theme ?? nothing, timeZone: this.timeZone ?? nothing };
     const filters = html`<ac-job-filters
@@ -321,6 +323,7 @@ export class AcJobManager extends LocalizedElement {
     switch (this.view) {
       case 'job':
         return html`<main part="main" tabindex="-1">
+          ${viewHeading(t(locale, 'jobView'))}
           <ac-job-detail
             data-ac-inner
             lang=${common.lang}
@@ -333,7 +336,7 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       case 'jobs':
         return html`<main part="main" class="view-jobs" tabindex="-1">
-          ${filters}
+          ${viewHeading(t(locale, 'jobsView'))} ${filters}
           <ac-job-list
             data-ac-inner
             lang=${common.lang}
@@ -357,7 +360,7 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       default:
         return html`<main part="main" tabindex="-1">
-          ${filters}
+          ${viewHeading(t(locale, 'dashboardView'))} ${filters}
           <ac-job-dashboard
             data-ac-inner
             lang=${common.lang}
@@ -369,6 +372,11 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
     }
   }
+}
+
+/** The heading a view starts with: for screen readers, and where the focus goes when the view shows. */
+function viewHeading(text: string) {
+  return html`<h2 class="${VIEW_HEADING} visually-hidden" tabindex="-1">${text}</h2>`;
 }
 
 /** Resolves once the store is no longer loading. */
