@@ -12,19 +12,14 @@ import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
-import '../job-filters/ac-job-filters.js';
-import '../job-dashboard/ac-job-dashboard.js';
-import '../job-list/ac-job-list.js';
-import '../job-detail/ac-job-detail.js';
-import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import type { AcJobList } from '../job-list/ac-job-list.js';
-import { exportJobs } from '../../export/index.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
 import { VIEW_HEADING, ViewFocus } from './view-focus.js';
+import { loadView } from './views.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
@@ -87,6 +82,8 @@ export class AcJobManager extends LocalizedElement {
   @state() private activeStore?: JobStoreApi;
   /** Why the store could not be built: the simulator's modules did not load. */
   @state() private buildError?: JobSourceError;
+  /** The view whose elements could not be loaded. */
+  @state() private unloadedView?: ManagerView;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   /** The store this element built, which it closes when it leaves or builds another. */
@@ -117,6 +114,16 @@ export class AcJobManager extends LocalizedElement {
     if (options.some((name) => changed.has(name)) || (!this.activeStore && !this.owned)) {
       if (this.isConnected) this.restart();
     }
+    if (changed.has('view')) this.loadView();
+  }
+
+  /** Loads the current view's elements, while the store starts; they show once defined. */
+  private loadView() {
+    const view = this.view;
+    this.unloadedView = undefined;
+    loadView(view).catch(() => {
+      if (this.view === view) this.unloadedView = view;
+    });
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
@@ -214,14 +221,13 @@ export class AcJobManager extends LocalizedElement {
   private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
     const store = this.activeStore!;
     const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
-    return exportJobs(selectedJobs(store, signal), format, {
-      signal,
-      onProgress,
-      at,
-      query: { ...store.query },
-      total: store.total,
-      nodeNames,
-    });
+    const query = { ...store.query };
+    const total = store.total;
+    return (async function* () {
+      // The writers load with the first export, not with the manager.
+      const { exportJobs } = await import('../../export/index.js');
+      yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
+    })();
   };
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
@@ -303,8 +309,18 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       }
       case 'ready':
-        return this.renderView();
+        return this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
     }
+  }
+
+  private renderUnloadedView(locale: Locale) {
+    return html`<main part="main" tabindex="-1">
+      <section class="message" role="alert">
+        <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'viewFailedTitle')}</h2>
+        <p>${t(locale, 'networkText')}</p>
+        <button type="button" @click=${() => this.loadView()}>${common(locale, 'retry')}</button>
+      </section>
+    </main>`;
   }
 
   private renderView() {
