@@ -73,8 +73,8 @@ describe('<ac-job-manager> focus', function () {
     await waitFor(() => deepQuery(manager!, 'ac-job-dashboard'), 'the dashboard');
     manager.view = 'jobs';
     const list = await waitFor(() => deepQuery<AcJobList>(manager!, 'ac-job-list'), 'the list');
-    const grid = await waitFor(() => list.shadowRoot!.querySelector<HTMLElement>('[role=grid][aria-busy=false]'), 'the rows');
-    await waitFor(() => list.shadowRoot!.querySelector('[role=row][data-index="2"]:not(.placeholder)'), 'the third row');
+    const grid = await waitFor(() => list.shadowRoot?.querySelector<HTMLElement>('[role=grid][aria-busy=false]'), 'the rows');
+    await waitFor(() => list.shadowRoot?.querySelector('[role=row][data-index="2"]:not(.placeholder)'), 'the third row');
 
     // The third row, from the keyboard: ArrowDown twice from the first, then Enter.
     grid.focus();
@@ -84,7 +84,7 @@ describe('<ac-job-manager> focus', function () {
     const id = list.store!.jobAt(2)!.id;
     await sendKeys({ press: 'Enter' });
     const detail = await waitFor(() => deepQuery(manager!, 'ac-job-detail'), 'the detail');
-    const back = await waitFor(() => detail.shadowRoot!.querySelector<HTMLButtonElement>('[part=back-button]'), 'the Back button');
+    const back = await waitFor(() => detail.shadowRoot?.querySelector<HTMLButtonElement>('[part=back-button]'), 'the Back button');
     back.focus();
     await sendKeys({ press: 'Enter' });
 
