@@ -176,6 +176,9 @@ export class MemoryJobSource implements JobSource {
     const limit = checkLimit(params.limit);
     const rows = this.#select(params).sort(jobComparator(sort, order));
     let start: number;
+    if (params.cursor !== undefined && params.offset !== undefined) {
+      throw badParameter('offset', 'offset cannot be given with cursor: the cursor already says where the page starts.');
+    }
     if (params.cursor !== undefined) {
       const position = decodeCursor(params.cursor);
       if (!position || position.sort !== sort || position.order !== order) {

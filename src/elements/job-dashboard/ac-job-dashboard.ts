@@ -351,6 +351,8 @@ export class AcJobDashboard extends LocalizedElement {
       case 604_800:
         return t(locale, 'bucket.week');
       default:
+        // Periods of decades have buckets of several weeks, so that a timeline stays short.
+        if (seconds % 604_800 === 0) return t(locale, 'bucket.weeks', { weeks: seconds / 604_800 });
         return t(locale, 'bucket.other', { minutes: Math.round(seconds / 60) });
     }
   }
