@@ -4,7 +4,7 @@
  * `npm start`: browser tests create isolated API instances on the page's own origin and
  * drive them — move the clock, inject faults, drop streams, restart, scramble the wire.
  * The routes are those of the test-server contract, plus `GET {control}/stats` (open
- * streams, waiting polls, live timers, sessions) and the `sessionIdleMs` creation option.
+ * streams, waiting polls, live timers, sessions) and the `sessionIdleMs` and `trustProxy` creation options.
  */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SIMULATION, createApi } from './api.js';
@@ -181,6 +181,8 @@ export function createTestControl(options = {}) {
     const heartbeatMs = num(body, 'heartbeatMs', 1, 3_600_000, true);
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
     const sessionIdleMs = num(body, 'sessionIdleMs', 1, 86_400_000, true);
+    const trustProxy = body['trustProxy'] ?? false;
+    if (typeof trustProxy !== 'boolean') throw bad('trustProxy', 'must be true or false.');
     const api = createApi({
       base: `${PREFIX}/s/${id}${API_PATH}`,
       simulation,
@@ -189,6 +191,7 @@ export function createTestControl(options = {}) {
       ...(heartbeatMs ? { heartbeatMs } : {}),
       ...(replayLimit ? { replayLimit } : {}),
       ...(sessionIdleMs ? { sessionIdleMs } : {}),
+      trustProxy,
     });
     /** @type {Instance} */
     const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set() };
