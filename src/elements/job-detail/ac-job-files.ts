@@ -174,7 +174,9 @@ export class AcJobFiles extends LocalizedElement {
   private renderToolbar(): TemplateResult {
     const l = this.locale;
     const byStatus = this.files?.byStatus ?? {};
-    const all = FILE_STATUSES.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+    const claimed = FILE_STATUSES.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+    // Unfiltered, the table's own count (files the source refused are not rows): the chip says the same.
+    const all = this.statusFilter.length === 0 && this.files?.total !== undefined ? this.files.total : claimed;
     const shown = FILE_STATUSES.filter((status) => (byStatus[status] ?? 0) > 0 || this.statusFilter.includes(status));
     // Failed first among the chips too: it is the one people look for.
     shown.sort((a, b) => Number(b === 'FAILED') - Number(a === 'FAILED'));
