@@ -5,7 +5,7 @@ import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.j
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
 import { MemoryJobSource } from '../../source/memory-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
+import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { ClusterSimulator } from '../../simulator/index.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
@@ -34,6 +34,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @fires ac-rejected - The server sent items that break the contract, left out (see `<ac-job-source>`); bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -76,6 +77,8 @@ export class AcJobManager extends LocalizedElement {
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
+  /** Stops relaying the store's source's refusals as `ac-rejected`. */
+  private stopRejected?: (() => void) | undefined;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
 
   override connectedCallback(): void {
@@ -89,6 +92,8 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.stopRejected?.();
+    this.stopRejected = undefined;
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
     this.activeStore = undefined;
@@ -110,6 +115,10 @@ export class AcJobManager extends LocalizedElement {
       store = this.ownedStore;
     }
     this.activeStore = store;
+    this.stopRejected?.();
+    this.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     this.phase = 'starting';
     void this.startStore(store);
