@@ -6,6 +6,7 @@ import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, RejectedTally } from '../../store/store-api.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { controlsAsText } from '../shared/visible-controls.js';
 import { connectionStatusStyles } from './connection-status.styles.js';
 import { t } from './messages.js';
 
@@ -78,7 +79,7 @@ export class AcConnectionStatus extends LocalizedElement {
     const rejected = this.storeController.store?.rejected;
     return html`<span class="status ${connection.status}" role="status" aria-label=${t(locale, 'label', { status: label })}>
         <span class="dot" part="dot" aria-hidden="true"></span>
-        <span part="label" title=${connection.error?.message ?? ''}>${label}${detail}</span>
+        <span part="label" title=${controlsAsText(connection.error?.message ?? '')}>${label}${detail}</span>
       </span>
       ${rejected?.count ? this.renderRejected(rejected, locale) : nothing}`;
   }

@@ -12,6 +12,7 @@ import { jobStoreContext } from '../../store/context.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
 import '../job-filters/ac-job-filters.js';
@@ -247,7 +248,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         session
           ? html`<span class="user"
-            ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
+            ><span class="name">${showControls(t(locale, 'signedInAs', { name: session.user.name }), locale)}</span>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
           >`
           : nothing
@@ -268,7 +269,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2>${t(locale, 'forbiddenTitle')}</h2>
-            <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
+            <p>${showControls(t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' }), locale)}</p>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
           </section>
         </main>`;
@@ -278,7 +279,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2>${t(locale, 'failedTitle')}</h2>
-            <p>${text}</p>
+            <p>${showControls(text, locale)}</p>
             <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
           </section>
         </main>`;

@@ -5,6 +5,7 @@ import type { Session } from '../../model/index.js';
 import { JobSourceError, type JobSource } from '../../source/job-source.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import { loginFormStyles } from './login-form.styles.js';
 import { t } from './messages.js';
 
@@ -122,7 +123,7 @@ export class AcLoginForm extends LocalizedElement {
       <label>${t(locale, 'password')}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${showControls(this.error, locale)}</p>` : nothing}
       ${this.renderWait(locale)}
       <button type="submit" ?disabled=${this.busy || this.secondsLeft > 0}>${this.busy ? t(locale, 'submitting') : t(locale, 'submit')}</button>
     </form>`;
