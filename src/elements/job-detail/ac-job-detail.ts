@@ -139,7 +139,7 @@ export class AcJobDetail extends LocalizedElement {
     const swatch = this.nodeSwatch;
     const store = this.stores.store;
     // Through CSSOM: a strict CSP forbids style attributes in templates.
-    if (swatch && this.shown) swatch.style.setProperty('--ac-node-color', nodeColor(this.shown.node, store?.nodes ?? []));
+    if (swatch && this.shown) swatch.style.setProperty('--_node-color', nodeColor(this.shown.node, store?.nodes ?? []));
   }
 
   protected override render(): TemplateResult {

@@ -66,8 +66,8 @@ export class AcJobProgress extends LocalizedElement {
     if (bar && this.job) {
       // Widths through CSSOM: a strict CSP forbids style attributes in templates.
       const { total, done, failed } = progressFigures(this.job, this.sinceReceived);
-      bar.style.setProperty('--ac-progress-done', total > 0 ? `${(done / total) * 100}%` : '0%');
-      bar.style.setProperty('--ac-progress-failed', total > 0 ? `${(failed / total) * 100}%` : '0%');
+      bar.style.setProperty('--_progress-done', total > 0 ? `${(done / total) * 100}%` : '0%');
+      bar.style.setProperty('--_progress-failed', total > 0 ? `${(failed / total) * 100}%` : '0%');
     }
   }
 

@@ -4,28 +4,22 @@ import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
-import { MemoryJobSource } from '../../source/memory-job-source.js';
-import type { JobSource, RejectedItems } from '../../source/job-source.js';
-import { ClusterSimulator } from '../../simulator/index.js';
+import type { RejectedItems } from '../../source/job-source.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { LocalizedElement } from '../shared/localized-element.js';
+import { loadSimulation } from '../shared/simulation.js';
 import { themeStyles } from '../shared/theme.js';
 import { showControls } from '../shared/visible-controls.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
-import '../job-filters/ac-job-filters.js';
-import '../job-dashboard/ac-job-dashboard.js';
-import '../job-list/ac-job-list.js';
-import '../job-detail/ac-job-detail.js';
-import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
-import { exportJobs } from '../../export/index.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
+import { loadView } from './views.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
@@ -75,11 +69,15 @@ export class AcJobManager extends LocalizedElement {
 
   @state() private phase: Phase = 'starting';
   @state() private activeStore?: JobStoreApi;
+  /** The view whose elements could not be loaded. */
+  @state() private unloadedView?: ManagerView;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
   /** Stops relaying the store's source's refusals as `ac-rejected`. */
   private stopRejected?: (() => void) | undefined;
+  /** The restart waiting for the simulator's code, if any. */
+  private pendingRestart?: object;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
 
   override connectedCallback(): void {
@@ -98,23 +96,49 @@ export class AcJobManager extends LocalizedElement {
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
     this.activeStore = undefined;
+    this.pendingRestart = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('src') || changed.has('simulated') || !this.activeStore) {
+    if (changed.has('store') || changed.has('src') || changed.has('simulated') || (!this.activeStore && !this.pendingRestart)) {
       if (this.isConnected) this.restart();
     }
+    if (changed.has('view')) this.loadView();
+  }
+
+  /** Loads the current view's elements, while the store starts; they show once defined. */
+  private loadView() {
+    const view = this.view;
+    this.unloadedView = undefined;
+    loadView(view).catch(() => {
+      if (this.view === view) this.unloadedView = view;
+    });
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
   private restart() {
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
-    let store = this.store;
-    if (!store) {
-      this.ownedStore = new JobStore(this.createSource());
-      store = this.ownedStore;
+    this.pendingRestart = undefined;
+    if (!this.store && this.simulated) {
+      // The simulator loads on first use: a page on an API never downloads it.
+      const pending = (this.pendingRestart = {});
+      this.activeStore = undefined;
+      this.provider.setValue(undefined);
+      this.phase = 'starting';
+      void loadSimulation().then(([{ ClusterSimulator }, { MemoryJobSource }]) => {
+        if (this.pendingRestart !== pending) return;
+        this.pendingRestart = undefined;
+        this.ownedStore = new JobStore(new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) }));
+        this.adopt(this.ownedStore);
+      });
+      return;
     }
+    if (!this.store) this.ownedStore = new JobStore(new HttpJobSource({ baseUrl: this.src }));
+    this.adopt((this.store ?? this.ownedStore)!);
+  }
+
+  private adopt(store: JobStoreApi) {
     this.activeStore = store;
     this.stopRejected?.();
     this.stopRejected = store.source.onRejected?.((detail) =>
@@ -123,11 +147,6 @@ export class AcJobManager extends LocalizedElement {
     this.provider.setValue(store);
     this.phase = 'starting';
     void this.startStore(store);
-  }
-
-  private createSource(): JobSource {
-    if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
-    return new HttpJobSource({ baseUrl: this.src });
   }
 
   private async startStore(store: JobStoreApi) {
@@ -196,14 +215,13 @@ export class AcJobManager extends LocalizedElement {
   private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
     const store = this.activeStore!;
     const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
-    return exportJobs(selectedJobs(store, signal), format, {
-      signal,
-      onProgress,
-      at,
-      query: { ...store.query },
-      total: store.total,
-      nodeNames,
-    });
+    const query = { ...store.query };
+    const total = store.total;
+    return (async function* () {
+      // The writers load with the first export, not with the manager.
+      const { exportJobs } = await import('../../export/index.js');
+      yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
+    })();
   };
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
@@ -285,8 +303,18 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       }
       case 'ready':
-        return this.renderView();
+        return this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
     }
+  }
+
+  private renderUnloadedView(locale: Locale) {
+    return html`<main part="main" tabindex="-1">
+      <section class="message" role="alert">
+        <h2>${t(locale, 'viewFailedTitle')}</h2>
+        <p>${t(locale, 'networkText')}</p>
+        <button type="button" @click=${() => this.loadView()}>${common(locale, 'retry')}</button>
+      </section>
+    </main>`;
   }
 
   private renderView() {

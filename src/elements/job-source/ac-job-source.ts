@@ -7,6 +7,7 @@ import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { JobStore } from '../../store/job-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { loadSimulation } from '../shared/simulation.js';
 
 /** Detail of `ac-store-ready`. */
 export interface StoreReadyDetail {
@@ -21,21 +22,6 @@ interface Built {
   source: JobSource | undefined;
   /** Stops relaying the source's refusals as `ac-rejected`. */
   stopRejected?: (() => void) | undefined;
-}
-
-/**
- * The simulated cluster's modules, loaded on first use so that a page on an API never
- * downloads them; once loaded, later stores get them in a microtask.
- */
-type Simulation = [typeof import('../../simulator/index.js'), typeof import('../../source/memory-job-source.js')];
-let simulation: Promise<Simulation> | undefined;
-
-function loadSimulation(): Promise<Simulation> {
-  simulation ??= Promise.all([import('../../simulator/index.js'), import('../../source/memory-job-source.js')]).catch((error: unknown) => {
-    simulation = undefined; // a later store tries again
-    throw error;
-  });
-  return simulation;
 }
 
 /** `live="false"` turns live updates off; the attribute's absence leaves them on. */
