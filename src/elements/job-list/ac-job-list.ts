@@ -15,6 +15,7 @@ import {
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
+import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { RowPool } from '../shared/row-pool.js';
@@ -701,15 +702,17 @@ export class AcJobList extends LocalizedElement {
       case 'name': {
         const href = this.hrefFor(job.id);
         const name = clipText(job.name);
+        const shown = showControls(name, locale);
+        const title = controlsAsText(name);
         return href
-          ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${name}>${name}</a></div>`
-          : html`<div role="gridcell" class="cell name" title=${name}>${name}</div>`;
+          ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${title}>${shown}</a></div>`
+          : html`<div role="gridcell" class="cell name" title=${title}>${shown}</div>`;
       }
       case 'type':
         return html`<div role="gridcell" class="cell">${jobTypeLabel(job.type, locale)}</div>`;
       case 'description': {
         const description = clipText(job.description);
-        return html`<div role="gridcell" class="cell muted" title=${description}>${description}</div>`;
+        return html`<div role="gridcell" class="cell muted" title=${controlsAsText(description)}>${showControls(description, locale)}</div>`;
       }
       case 'createdAt':
       case 'updatedAt':
@@ -721,14 +724,15 @@ export class AcJobList extends LocalizedElement {
         const swatch = node ? node.swatch : NODE_PALETTE.indexOf(nodeColor(job.node, []) as (typeof NODE_PALETTE)[number]);
         const name = clipText(node?.name ?? job.node);
         return html`<div role="gridcell" class="cell">
-          <span class="node" title=${name}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${name}</span>
+          <span class="node" title=${controlsAsText(name)}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${showControls(name, locale)}</span>
         </div>`;
       }
       case 'state':
         return html`<div role="gridcell" class="cell"><span class=${`badge state-${job.state}`}>${jobStateLabel(job.state, locale)}</span></div>`;
       case 'stage': {
         const label = clipText(stageLabel(job.stage, locale));
-        return html`<div role="gridcell" class=${FAILURE_STAGES.has(job.stage) ? 'cell stage-failure' : 'cell'} title=${label}>${label}</div>`;
+        const failure = FAILURE_STAGES.has(job.stage);
+        return html`<div role="gridcell" class=${failure ? 'cell stage-failure' : 'cell'} title=${controlsAsText(label)}>${showControls(label, locale)}</div>`;
       }
     }
   }

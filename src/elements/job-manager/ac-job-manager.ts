@@ -4,12 +4,14 @@ import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
+import type { RejectedItems } from '../../source/job-source.js';
 import { JobStore } from '../../store/job-store.js';
 import { jobStoreContext } from '../../store/context.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { loadSimulation } from '../shared/simulation.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
@@ -27,6 +29,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @fires ac-rejected - The server sent items that break the contract, left out (see `<ac-job-source>`); bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -71,6 +74,8 @@ export class AcJobManager extends LocalizedElement {
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
+  /** Stops relaying the store's source's refusals as `ac-rejected`. */
+  private stopRejected?: (() => void) | undefined;
   /** The restart waiting for the simulator's code, if any. */
   private pendingRestart?: object;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
@@ -86,6 +91,8 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.stopRejected?.();
+    this.stopRejected = undefined;
     this.ownedStore?.dispose();
     this.ownedStore = undefined;
     this.activeStore = undefined;
@@ -133,6 +140,10 @@ export class AcJobManager extends LocalizedElement {
 
   private adopt(store: JobStoreApi) {
     this.activeStore = store;
+    this.stopRejected?.();
+    this.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     this.phase = 'starting';
     void this.startStore(store);
@@ -255,7 +266,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         session
           ? html`<span class="user"
-            ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
+            ><span class="name">${showControls(t(locale, 'signedInAs', { name: session.user.name }), locale)}</span>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
           >`
           : nothing
@@ -276,7 +287,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2>${t(locale, 'forbiddenTitle')}</h2>
-            <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
+            <p>${showControls(t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' }), locale)}</p>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
           </section>
         </main>`;
@@ -286,7 +297,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2>${t(locale, 'failedTitle')}</h2>
-            <p>${text}</p>
+            <p>${showControls(text, locale)}</p>
             <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
           </section>
         </main>`;

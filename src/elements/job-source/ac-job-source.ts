@@ -3,7 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SimulatorOptions } from '../../simulator/index.js';
 import { HttpJobSource } from '../../source/http-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
+import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { JobStore } from '../../store/job-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
@@ -20,6 +20,8 @@ interface Built {
   ownsSource: boolean;
   config: string;
   source: JobSource | undefined;
+  /** Stops relaying the source's refusals as `ac-rejected`. */
+  stopRejected?: (() => void) | undefined;
 }
 
 /** `live="false"` turns live updates off; the attribute's absence leaves them on. */
@@ -43,6 +45,8 @@ const onUnlessFalse = {
  * @summary Provides one shared job store to the elements of a page.
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
+ * @fires ac-rejected - The server sent items that break the contract, left out: `detail` says which kind, from
+ *   which request, how many, the field at fault of each and a message each (server text). Bubbles, composed.
  */
 @customElement('ac-job-source')
 export class AcJobSource extends LitElement {
@@ -135,6 +139,9 @@ export class AcJobSource extends LitElement {
   private provide(current: Built, source: JobSource): void {
     const store = new JobStore(source, { live: this.live });
     current.store = store;
+    current.stopRejected = source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     void store.start();
     this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
@@ -142,6 +149,7 @@ export class AcJobSource extends LitElement {
 
   private teardown(): void {
     if (!this.current) return;
+    this.current.stopRejected?.();
     this.current.store?.dispose();
     if (this.current.ownsSource) this.current.store?.source.close();
     this.current = undefined;
@@ -154,5 +162,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
+    'ac-rejected': CustomEvent<RejectedItems>;
   }
 }
