@@ -7,6 +7,7 @@ import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
+import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
 import { ActivityChart } from './charts/activity-chart.js';
 import { readChartColors } from './charts/chart-colors.js';
@@ -128,7 +129,17 @@ export class AcJobDashboard extends StoreReaderElement {
     return this.format.locale;
   }
 
+  /** A node's name as text (charts, tooltips, what is read out), its hidden controls written as marks. */
   private nodeLabel(id: string): string {
+    return controlsAsText(this.nameOfNode(id));
+  }
+
+  /** A node's name as the page shows it, its hidden controls as labelled marks. */
+  private showNode(id: string) {
+    return showControls(this.nameOfNode(id), this.locale);
+  }
+
+  private nameOfNode(id: string): string {
     return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
   }
 
@@ -332,6 +343,8 @@ export class AcJobDashboard extends StoreReaderElement {
       case 604_800:
         return t(locale, 'bucket.week');
       default:
+        // Periods of decades have buckets of several weeks, so that a timeline stays short.
+        if (seconds % 604_800 === 0) return t(locale, 'bucket.weeks', { weeks: seconds / 604_800 });
         return t(locale, 'bucket.other', { minutes: Math.round(seconds / 60) });
     }
   }
@@ -464,7 +477,7 @@ export class AcJobDashboard extends StoreReaderElement {
             @mouseleave=${() => this.charts?.nodes.showIndex(null)}
           >
             <span class="swatch" data-node=${id} aria-hidden="true"></span>
-            <span class="chip-name">${this.nodeLabel(id)}</span>
+            <span class="chip-name">${this.showNode(id)}</span>
             ${offline ? html`<span class="chip-note">(${t(locale, 'offline')})</span>` : nothing}
             <span class="chip-count">${this.format.number(bars.totals[i] ?? 0)}</span>
           </button>`;
@@ -489,7 +502,7 @@ export class AcJobDashboard extends StoreReaderElement {
       <tbody>
         ${bars.nodeIds.map(
           (id, i) => html`<tr>
-            <th scope="row"><span class="swatch" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</th>
+            <th scope="row"><span class="swatch" data-node=${id} aria-hidden="true"></span>${this.showNode(id)}</th>
             ${order.map((state) => html`<td class="num">${this.format.number(bars.byState[state][i] ?? 0)}</td>`)}
             <td class="num">${this.format.number(bars.totals[i] ?? 0)}</td>
           </tr>`,
@@ -560,7 +573,7 @@ export class AcJobDashboard extends StoreReaderElement {
         <p class="visually-hidden" aria-live="polite">${reading}</p>
       </div>
       <ul class="legend">
-        ${data.nodeIds.map((id) => html`<li><span class="swatch line" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</li>`)}
+        ${data.nodeIds.map((id) => html`<li><span class="swatch line" data-node=${id} aria-hidden="true"></span>${this.showNode(id)}</li>`)}
       </ul>
       ${this.tables.activity ? this.renderActivityTable() : nothing}
     </section>`;
@@ -580,7 +593,7 @@ export class AcJobDashboard extends StoreReaderElement {
           <thead>
             <tr>
               <th scope="col">${t(locale, 'period')}</th>
-              ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.nodeLabel(id)}</th>`)}
+              ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.showNode(id)}</th>`)}
               <th scope="col" class="num">${t(locale, 'total')}</th>
             </tr>
           </thead>

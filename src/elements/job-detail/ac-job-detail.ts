@@ -10,7 +10,8 @@ import { formatDateTime, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
-import { breakableText, clipText } from '../shared/clip-text.js';
+import { clipText } from '../shared/clip-text.js';
+import { showBreakable, showClipped, showControls } from '../shared/visible-controls.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import './ac-job-progress.js';
@@ -177,7 +178,7 @@ export class AcJobDetail extends StoreReaderElement {
       <header class="top" part="header">
         ${this.renderBack(l)}
         <div class="title">
-          <h2>${breakableText(job.name)}</h2>
+          <h2>${showBreakable(job.name, l)}</h2>
           ${state}
         </div>
         <ac-export-button
@@ -196,13 +197,13 @@ export class AcJobDetail extends StoreReaderElement {
         <dl class="fields">
           ${field(msg(l, 'type'), jobTypeLabel(job.type, l))}
           ${field(msg(l, 'state'), state)}
-          ${field(msg(l, 'stage'), html`<span class="stage">${breakableText(stageLabel(job.stage, l))}</span>`)}
+          ${field(msg(l, 'stage'), html`<span class="stage">${showBreakable(stageLabel(job.stage, l), l)}</span>`)}
           ${field(
             msg(l, 'node'),
-            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${clipText(node?.name ?? job.node)}</span>`,
+            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${showClipped(node?.name ?? job.node, l)}</span>`,
           )}
           ${field(msg(l, 'createdAt'), date(job.createdAt))} ${field(msg(l, 'updatedAt'), date(job.updatedAt))}
-          ${field(msg(l, 'name'), html`${breakableText(job.name)}`)} ${field(msg(l, 'id'), html`<span class="mono">${breakableText(job.id)}</span>`)}
+          ${field(msg(l, 'name'), html`${showBreakable(job.name, l)}`)} ${field(msg(l, 'id'), html`<span class="mono">${showBreakable(job.id, l)}</span>`)}
           ${field(msg(l, 'description'), describe(job.description, l), 'wide')}
         </dl>
       </section>
@@ -247,8 +248,8 @@ export class AcJobDetail extends StoreReaderElement {
 
 function describe(description: string, l: Locale): string | TemplateResult {
   if (!description) return msg(l, 'none');
-  if (description.length <= MAX_DESCRIPTION_CHARS) return description;
-  return html`${clipText(description, MAX_DESCRIPTION_CHARS)} <span class="clipped">${msg(l, 'clipped', { count: description.length })}</span>`;
+  if (description.length <= MAX_DESCRIPTION_CHARS) return showControls(description, l);
+  return html`${showControls(clipText(description, MAX_DESCRIPTION_CHARS), l)} <span class="clipped">${msg(l, 'clipped', { count: description.length })}</span>`;
 }
 
 function field(label: string, value: string | TemplateResult, kind: 'wide' | '' = ''): TemplateResult {

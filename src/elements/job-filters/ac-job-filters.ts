@@ -5,6 +5,7 @@ import { JOB_STATES, JOB_TYPES, KNOWN_STAGES, type JobPeriod, type JobQuery } fr
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
+import { showControls } from '../shared/visible-controls.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { filtersStyles } from './job-filters.styles.js';
@@ -355,7 +356,7 @@ export class AcJobFilters extends StoreReaderElement {
           >
             ${choice.mark ? html`<span class="mark ${choice.mark}" aria-hidden="true"></span>` : nothing}
             ${choice.node !== undefined ? html`<span class="swatch" data-node=${choice.node} aria-hidden="true"></span>` : nothing}
-            ${choice.label}${choice.note ? html` <span class="note">(${choice.note})</span>` : nothing}
+            ${showControls(choice.label, this.locale)}${choice.note ? html` <span class="note">(${choice.note})</span>` : nothing}
           </button>`,
         )}
       </div>

@@ -1,7 +1,7 @@
 /**
  * The rows of the job list's grid: a job's cells, a row still loading, the placeholder
  * rows before the first ones arrive. Text from the server is shown as text, clipped to a
- * bounded length.
+ * bounded length, its hidden controls shown as marks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { FAILURE_STAGES, type ClusterNode, type Job } from '../../model/index.js';
@@ -9,6 +9,7 @@ import { formatDateTime, jobStateLabel, jobTypeLabel, stageLabel, type Locale } 
 import type { JobStoreApi } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
+import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import type { ColumnKey } from './columns.js';
 import { t } from './messages.js';
 
@@ -99,15 +100,17 @@ function renderCell(key: ColumnKey, job: Job, context: RowContext): TemplateResu
     case 'name': {
       const href = context.href(job.id);
       const name = clipText(job.name);
+      const shown = showControls(name, locale);
+      const title = controlsAsText(name);
       return href
-        ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${name}>${name}</a></div>`
-        : html`<div role="gridcell" class="cell name" title=${name}>${name}</div>`;
+        ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${title}>${shown}</a></div>`
+        : html`<div role="gridcell" class="cell name" title=${title}>${shown}</div>`;
     }
     case 'type':
       return html`<div role="gridcell" class="cell">${jobTypeLabel(job.type, locale)}</div>`;
     case 'description': {
       const description = clipText(job.description);
-      return html`<div role="gridcell" class="cell muted" title=${description}>${description}</div>`;
+      return html`<div role="gridcell" class="cell muted" title=${controlsAsText(description)}>${showControls(description, locale)}</div>`;
     }
     case 'createdAt':
     case 'updatedAt':
@@ -119,14 +122,15 @@ function renderCell(key: ColumnKey, job: Job, context: RowContext): TemplateResu
       const swatch = node ? node.swatch : NODE_PALETTE.indexOf(nodeColor(job.node, []) as (typeof NODE_PALETTE)[number]);
       const name = clipText(node?.name ?? job.node);
       return html`<div role="gridcell" class="cell">
-        <span class="node" title=${name}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${name}</span>
+        <span class="node" title=${controlsAsText(name)}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${showControls(name, locale)}</span>
       </div>`;
     }
     case 'state':
       return html`<div role="gridcell" class="cell"><span class=${`badge state-${job.state}`}>${jobStateLabel(job.state, locale)}</span></div>`;
     case 'stage': {
       const label = clipText(stageLabel(job.stage, locale));
-      return html`<div role="gridcell" class=${FAILURE_STAGES.has(job.stage) ? 'cell stage-failure' : 'cell'} title=${label}>${label}</div>`;
+      const failure = FAILURE_STAGES.has(job.stage);
+      return html`<div role="gridcell" class=${failure ? 'cell stage-failure' : 'cell'} title=${controlsAsText(label)}>${showControls(label, locale)}</div>`;
     }
   }
 }

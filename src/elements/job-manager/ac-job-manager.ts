@@ -3,13 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
-import { JobSourceError } from '../../source/job-source.js';
+import { JobSourceError, type RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { createStore, type OwnedStore } from '../../store/create-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { onUnlessFalse } from '../shared/converters.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
@@ -29,6 +30,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @fires ac-rejected - The server sent items that break the contract, left out (see `<ac-job-source>`); bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -88,6 +90,8 @@ export class AcJobManager extends LocalizedElement {
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   /** The store this element built, which it closes when it leaves or builds another. */
   private owned?: OwnedStore;
+  /** Stops relaying the store's source's refusals as `ac-rejected`. */
+  private stopRejected?: (() => void) | undefined;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
   private readonly viewFocus = new ViewFocus(this, () => ({ view: this.view, jobId: this.jobId }));
 
@@ -104,6 +108,8 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.stopRejected?.();
+    this.stopRejected = undefined;
     this.owned?.close();
     this.owned = undefined;
     this.activeStore = undefined;
@@ -153,6 +159,10 @@ export class AcJobManager extends LocalizedElement {
 
   private use(store: JobStoreApi) {
     this.activeStore = store;
+    this.stopRejected?.();
+    this.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     void this.startStore(store);
   }
@@ -272,7 +282,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         session
           ? html`<span class="user"
-            ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
+            ><span class="name">${showControls(t(locale, 'signedInAs', { name: session.user.name }), locale)}</span>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
           >`
           : nothing
@@ -293,7 +303,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'forbiddenTitle')}</h2>
-            <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
+            <p>${showControls(t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' }), locale)}</p>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
           </section>
         </main>`;
@@ -303,7 +313,7 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'failedTitle')}</h2>
-            <p>${text}</p>
+            <p>${showControls(text, locale)}</p>
             <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
           </section>
         </main>`;

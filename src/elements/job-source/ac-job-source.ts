@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { JobSource } from '../../source/job-source.js';
+import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { createStore, type OwnedStore } from '../../store/create-store.js';
 import type { JobStore } from '../../store/job-store.js';
@@ -11,6 +11,15 @@ import { onUnlessFalse } from '../shared/converters.js';
 /** Detail of `ac-store-ready`. */
 export interface StoreReadyDetail {
   store: JobStoreApi;
+}
+
+/** The store built, with the attributes and the page's source (if any) it was built from. */
+interface Built {
+  owned: OwnedStore;
+  config: string;
+  source: JobSource | undefined;
+  /** Stops relaying the source's refusals as `ac-rejected`. */
+  stopRejected?: (() => void) | undefined;
 }
 
 /**
@@ -28,6 +37,8 @@ export interface StoreReadyDetail {
  * @summary Provides one shared job store to the elements of a page.
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
+ * @fires ac-rejected - The server sent items that break the contract, left out: `detail` says which kind, from
+ *   which request, how many, the field at fault of each and a message each (server text). Bubbles, composed.
  */
 @customElement('ac-job-source')
 export class AcJobSource extends LitElement {
@@ -58,8 +69,7 @@ export class AcJobSource extends LitElement {
   /** A source the host page built; takes precedence over `src` and `simulated`. */
   @property({ attribute: false }) source?: JobSource;
 
-  /** The store built, with the attributes and the page's source (if any) it was built from. */
-  private current: { owned: OwnedStore; config: string; source: JobSource | undefined } | undefined;
+  private current: Built | undefined;
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
 
   /**
@@ -100,25 +110,29 @@ export class AcJobSource extends LitElement {
     const current = { owned: createStore({ src, simulated, seed, nodes, jobs, live, source }), config, source };
     this.current = current;
     if (current.owned.store) {
-      this.provide(current.owned.store);
+      this.provide(current, current.owned.store);
     } else {
       this.provider.setValue(undefined); // not the old store, disposed, while the new one loads
       // A load that fails is left to reject: the browser reports the module it could not fetch.
       void current.owned.ready.then((store) => {
         // Unless the configuration changed or the element left meanwhile.
-        if (store && this.current === current) this.provide(store);
+        if (store && this.current === current) this.provide(current, store);
       });
     }
   }
 
   /** Provides the store, starts it and announces it. */
-  private provide(store: JobStore): void {
+  private provide(current: Built, store: JobStore): void {
+    current.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     void store.start();
     this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
   }
 
   private teardown(): void {
+    this.current?.stopRejected?.();
     this.current?.owned.close();
     this.current = undefined;
   }
@@ -130,5 +144,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
+    'ac-rejected': CustomEvent<RejectedItems>;
   }
 }
