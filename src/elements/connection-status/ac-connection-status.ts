@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { connectionStatusLabel, localeOf, type Locale } from '../../i18n/index.js';
 import type { RejectedKind } from '../../source/job-source.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
-import type { JobStoreApi, RejectedTally } from '../../store/store-api.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import type { RejectedTally } from '../../store/store-api.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { controlsAsText } from '../shared/visible-controls.js';
 import { connectionStatusStyles } from './connection-status.styles.js';
@@ -25,20 +25,8 @@ const KINDS: readonly RejectedKind[] = ['job', 'file', 'node', 'event'];
  * @csspart rejected-details - What it opens: the items left out by kind, and the fields at fault.
  */
 @customElement('ac-connection-status')
-export class AcConnectionStatus extends LocalizedElement {
+export class AcConnectionStatus extends StoreReaderElement {
   static override styles = [themeStyles, connectionStatusStyles];
-
-  /** The store whose connection is shown (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private now = Date.now();
   @state() private detailsOpen = false;

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import { formatPercent, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
+import { formatPercent, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
 import { type ClusterNode, type JobQuery, type JobState, type JobSummary, type JobType } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
 import { ActivityChart } from './charts/activity-chart.js';
@@ -70,23 +70,8 @@ const NO_NODES: readonly ClusterNode[] = [];
  * @cssprop --ac-color-border - Borders, and the charts' grid lines.
  */
 @customElement('ac-job-dashboard')
-export class AcJobDashboard extends LocalizedElement {
+export class AcJobDashboard extends StoreReaderElement {
   static override styles = [themeStyles, uplotStyles, dashboardStyles];
-
-  /** The store to show (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** IANA time zone of the activity axis and tooltips (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private tables: Record<ChartKey, boolean> = { nodes: false, types: false, activity: false };
   /** The activity bucket read with the keyboard. */
@@ -144,10 +129,6 @@ export class AcJobDashboard extends LocalizedElement {
     return this.format.locale;
   }
 
-  private get zone(): string | undefined {
-    return this.format.zone;
-  }
-
   /** A node's name as text (charts, tooltips, what is read out), its hidden controls written as marks. */
   private nodeLabel(id: string): string {
     return controlsAsText(this.nameOfNode(id));
@@ -169,7 +150,7 @@ export class AcJobDashboard extends LocalizedElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const locale = localeOf(this);
-    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const zone = this.zone;
     if (this.format.locale !== locale || this.format.zone !== zone) this.format = new DashboardFormat(locale, zone);
     this.computeData();
     // Drawn before the template changes the DOM: the canvases' text then needs no style recalculation first.
@@ -230,7 +211,7 @@ export class AcJobDashboard extends LocalizedElement {
           tick: (ms, step) => this.format.tick(ms, step),
           total: () => t(this.locale, 'total'),
         },
-        this.zone,
+        this.format.zone,
       ),
     };
   }

@@ -6,8 +6,8 @@ import { JobSourceError } from '../../source/job-source.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { exportJob } from '../../export/index.js';
-import { formatDateTime, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { formatDateTime, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
 import { clipText } from '../shared/clip-text.js';
@@ -48,7 +48,7 @@ const MAX_DESCRIPTION_CHARS = 10_000;
  * @cssprop --ac-color-scheduled - Colour of a scheduled state.
  */
 @customElement('ac-job-detail')
-export class AcJobDetail extends LocalizedElement {
+export class AcJobDetail extends StoreReaderElement {
   static override styles = [themeStyles, jobDetailStyles];
 
   /** Id of the job to show; loaded from the store, then kept live. */
@@ -56,21 +56,6 @@ export class AcJobDetail extends LocalizedElement {
 
   /** A job given directly (shown as is; kept live when the store holds it). Wins over `job-id`. */
   @property({ attribute: false }) job: Job | undefined;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
-
-  /** The store to read (else found by `source` or from an ancestor through context). */
-  @property({ attribute: false }) store: JobStoreApi | undefined;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source: string | undefined;
-
-  /** IANA time zone of the dates shown; default: the browser's. */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone: string | undefined;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   @query('ac-job-files') private files!: AcJobFiles | null;
   @query('.node-swatch') private nodeSwatch!: HTMLElement | null;
@@ -183,7 +168,7 @@ export class AcJobDetail extends LocalizedElement {
 
   private renderJob(job: Job, l: Locale): TemplateResult {
     const store = this.stores.store;
-    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const zone = this.zone;
     const date = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso, l, zone)}</time>`;
     const node = store?.nodes.find((n) => n.id === job.node);
     const state = html`<span class="state state-${job.state.toLowerCase()}"
