@@ -37,6 +37,13 @@ Options:
   --connect-src <origin>
                 let the pages served here call an API on that origin (their Content-Security-
                 Policy's connect-src); the example pages then take ?api=<its URL>; repeatable
+  --api <url>   watch another API that speaks the contract instead of the built-in one
+                (an absolute http(s) URL, or a path on this origin); the simulation is not run
+  --trust-proxy behind a reverse proxy: read the scheme from its X-Forwarded-Proto and the
+                client's address (for the login throttle) from its X-Forwarded-For (default off:
+                a client could send those headers itself)
+  --secure-cookies  always mark the session cookie Secure (default: only over TLS, or with
+                --trust-proxy when X-Forwarded-Proto says https)
   --help        show this help
 
 Accounts: admin/admin (Data Administrator) and operator/operator (no role);
@@ -84,6 +91,8 @@ function parseOptions(argv, env) {
       api: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'connect-src': { type: 'string', multiple: true },
+      'trust-proxy': { type: 'boolean' },
+      'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -119,6 +128,8 @@ function parseOptions(argv, env) {
     api,
     allowOrigins: (values['allow-origin'] ?? []).map((origin) => parseOrigin(origin)),
     connectSources: (values['connect-src'] ?? []).map((origin) => parseOrigin(origin, 'connect-src')),
+    trustProxy: values['trust-proxy'] ?? false,
+    secureCookies: values['secure-cookies'] ?? false,
     accounts: accountsFromEnv(env),
   };
 }
@@ -168,6 +179,8 @@ async function main() {
         clock: 'real',
         accounts: options.accounts,
         allowOrigins: options.allowOrigins,
+        trustProxy: options.trustProxy,
+        secureCookies: options.secureCookies,
         simulation: {
           seed: options.seed,
           nodes: options.nodes,

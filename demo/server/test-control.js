@@ -181,6 +181,8 @@ export function createTestControl(options = {}) {
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
     const sessionIdleMs = num(body, 'sessionIdleMs', 1, 86_400_000, true);
     const tokenTtlMs = num(body, 'tokenTtlMs', 1, 86_400_000, true);
+    const trustProxy = body['trustProxy'] ?? false;
+    if (typeof trustProxy !== 'boolean') throw bad('trustProxy', 'must be true or false.');
     const api = createApi({
       base: `${PREFIX}/s/${id}${API_PATH}`,
       simulation,
@@ -190,6 +192,7 @@ export function createTestControl(options = {}) {
       ...(replayLimit ? { replayLimit } : {}),
       ...(sessionIdleMs ? { sessionIdleMs } : {}),
       ...(tokenTtlMs ? { tokenTtlMs } : {}),
+      trustProxy,
     });
     /** @type {Instance} */
     const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set() };

@@ -17,7 +17,8 @@ const TYPES = {
   '.json': 'application/json',
 };
 /** A hang guard, not a speed assertion. */
-const PATIENCE_MS = 30_000;
+// A hang guard, not a speed check: a 2-core machine running other work may need this long.
+const PATIENCE_MS = 60_000;
 
 /** The reference server on a free port; resolves with its origin once it listens. */
 function startReferenceServer(root) {
@@ -117,7 +118,11 @@ export async function openPlainPage({ root, dir, path }) {
           };
           return visit(root);
         }`;
-        await page.waitForFunction(`(${deep})(document, 'ac-login-form')?.shadowRoot?.querySelector('form')`, { timeout: PATIENCE_MS });
+        await page
+          .waitForFunction(`(${deep})(document, 'ac-login-form')?.shadowRoot?.querySelector('form')`, { timeout: PATIENCE_MS })
+          .catch((error) => {
+            throw new Error(`the plain page: no log-in form (${error.message}); ${problems.join('; ')}`);
+          });
         await page.evaluate(
           `(() => {
             const form = (${deep})(document, 'ac-login-form').shadowRoot.querySelector('form');
@@ -126,8 +131,9 @@ export async function openPlainPage({ root, dir, path }) {
             form.requestSubmit();
           })()`,
         );
-        const newest = await page.waitForFunction(
-          `(async () => {
+        const newest = await page
+          .waitForFunction(
+            `(async () => {
             const list = (${deep})(document, 'ac-job-list');
             const row = list?.shadowRoot?.querySelector('[role=row][data-index="0"]:not(.placeholder)');
             if (!row) return false;
@@ -136,8 +142,11 @@ export async function openPlainPage({ root, dir, path }) {
             if (!row.textContent.includes(name)) return false;
             return { first: name, rows: list.shadowRoot.querySelectorAll('[role=row][data-index]:not(.placeholder)').length };
           })()`,
-          { timeout: PATIENCE_MS, polling: 200 },
-        );
+            { timeout: PATIENCE_MS, polling: 200 },
+          )
+          .catch((error) => {
+            throw new Error(`the plain page: the list never showed the newest job (${error.message}); ${problems.join('; ')}`);
+          });
         check();
         return newest.jsonValue();
       },

@@ -1,14 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SimulatorOptions } from '../../simulator/index.js';
 import type { TokenProvider } from '../../source/http-client.js';
-import { HttpJobSource } from '../../source/http-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
+import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
-import { JobStore } from '../../store/job-store.js';
+import { createStore, type OwnedStore } from '../../store/create-store.js';
+import type { JobStore } from '../../store/job-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
-import { loadSimulation } from '../shared/simulation.js';
+import { onUnlessFalse } from '../shared/converters.js';
 
 /** Detail of `ac-store-ready`. */
 export interface StoreReadyDetail {
@@ -22,22 +21,18 @@ export interface AuthRequiredDetail {
   retry(): void;
 }
 
-/** A store and what it is built from; `store` is undefined while the simulator loads. */
+/** The store built, with the attributes and the page's source (if any) it was built from. */
 interface Built {
-  store?: JobStore;
-  ownsSource: boolean;
+  owned: OwnedStore;
   config: string;
   source: JobSource | undefined;
-  unsubscribe?: () => void;
-  /** The store's `authRequired` as last seen. */
+  /** Stops relaying the source's refusals as `ac-rejected`. */
+  stopRejected?: (() => void) | undefined;
+  /** Stops following the store's `authRequired`. */
+  stopAuth?: (() => void) | undefined;
+  /** The store's `authRequired` as last seen: `ac-auth-required` fires when it turns true. */
   authRequired: boolean;
 }
-
-/** `live="false"` turns live updates off; the attribute's absence leaves them on. */
-const onUnlessFalse = {
-  fromAttribute: (value: string | null) => value !== 'false',
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
 
 /**
  * Where the jobs of a page come from, shared by every element that names it
@@ -55,6 +50,8 @@ const onUnlessFalse = {
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
  * @fires ac-auth-required - The API answered 401 (at start, or later: a session that ended, a token refused twice): the page signs the user in again, then calls `detail.retry()`. Bubbles, composed.
+ * @fires ac-rejected - The server sent items that break the contract, left out: `detail` says which kind, from
+ *   which request, how many, the field at fault of each and a message each (server text). Bubbles, composed.
  */
 @customElement('ac-job-source')
 export class AcJobSource extends LitElement {
@@ -103,7 +100,7 @@ export class AcJobSource extends LitElement {
    * (with `simulated`, until the simulator has loaded: `ac-store-ready` tells), and after it leaves.
    */
   get store(): JobStore | undefined {
-    return this.current?.store;
+    return this.current?.owned.store;
   }
 
   override connectedCallback(): void {
@@ -121,7 +118,7 @@ export class AcJobSource extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.build();
-    if (changed.has('token') && changed.get('token') && this.current?.authRequired) this.current.store?.retry();
+    if (changed.has('token') && changed.get('token') && this.current?.authRequired) this.current.owned.store?.retry();
   }
 
   protected override render() {
@@ -133,41 +130,31 @@ export class AcJobSource extends LitElement {
     const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live, this.credentials, !this.token]);
     if (this.current && this.current.config === config && this.current.source === this.source) return;
     this.teardown();
-    this.current = { ownsSource: !this.source, config, source: this.source, authRequired: false };
-    const current = this.current;
-    if (this.source) {
-      this.provide(current, this.source);
-    } else if (this.simulated) {
-      const options: SimulatorOptions = {
-        ...(this.seed !== undefined && { seed: this.seed }),
-        ...(this.nodes !== undefined && { nodes: this.nodes }),
-        ...(this.jobs !== undefined && { jobs: this.jobs }),
-      };
+    const { src, simulated, seed, nodes, jobs, live, source, credentials } = this;
+    // Read at each request: a page that replaces the function is heard without a new store.
+    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+    const owned = createStore({ src, simulated, seed, nodes, jobs, live, source, credentials, token });
+    const current: Built = { owned, config, source, authRequired: false };
+    this.current = current;
+    if (current.owned.store) {
+      this.provide(current, current.owned.store);
+    } else {
       this.provider.setValue(undefined); // not the old store, disposed, while the new one loads
       // A load that fails is left to reject: the browser reports the module it could not fetch.
-      void loadSimulation().then(([{ ClusterSimulator }, { MemoryJobSource }]) => {
+      void current.owned.ready.then((store) => {
         // Unless the configuration changed or the element left meanwhile.
-        if (this.current === current) this.provide(current, new MemoryJobSource({ simulator: new ClusterSimulator(options) }));
+        if (store && this.current === current) this.provide(current, store);
       });
-    } else {
-      // Read at each request: a page that replaces the function is heard without a new store.
-      const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
-      const source = new HttpJobSource({
-        ...(this.src !== undefined && { baseUrl: this.src }),
-        live: this.live,
-        credentials: this.credentials,
-        ...(token && { token }),
-      });
-      this.provide(current, source);
     }
   }
 
-  /** Builds the store over `source`, provides it, starts it and announces it. */
-  private provide(current: Built, source: JobSource): void {
-    const store = new JobStore(source, { live: this.live });
-    current.store = store;
+  /** Provides the store, starts it and announces it. */
+  private provide(current: Built, store: JobStore): void {
+    current.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
-    current.unsubscribe = store.subscribe((change) => {
+    current.stopAuth = store.subscribe((change) => {
       if (!change.session || store.authRequired === current.authRequired) return;
       current.authRequired = store.authRequired;
       if (!store.authRequired) return;
@@ -179,10 +166,9 @@ export class AcJobSource extends LitElement {
   }
 
   private teardown(): void {
-    if (!this.current) return;
-    this.current.unsubscribe?.();
-    this.current.store?.dispose();
-    if (this.current.ownsSource) this.current.store?.source.close();
+    this.current?.stopRejected?.();
+    this.current?.stopAuth?.();
+    this.current?.owned.close();
     this.current = undefined;
   }
 }
@@ -193,6 +179,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
+    'ac-rejected': CustomEvent<RejectedItems>;
     'ac-auth-required': CustomEvent<AuthRequiredDetail>;
   }
 }

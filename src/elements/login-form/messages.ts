@@ -14,6 +14,7 @@ export const t = defineMessages({
     blocked:
       'The API does not allow this page’s origin, so the browser blocked its answer. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
     failed: 'Logging in failed: {message}',
+    throttled: 'Too many failed attempts: try again in {seconds} s.',
   },
   fr: {
     title: 'Connexion à l’Active Job Manager',
@@ -28,5 +29,6 @@ export const t = defineMessages({
     blocked:
       'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué sa réponse. L’API doit répondre en CORS à cette page : voir «\u00a0Embedding on another origin\u00a0» dans le README.',
     failed: 'La connexion a échoué : {message}',
+    throttled: 'Trop de tentatives échouées : réessayez dans {seconds} s.',
   },
 });

@@ -119,6 +119,18 @@ export const baseRules = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A hidden control character of a server's text, shown as a mark (visible-controls.ts). */
+  .ac-control {
+    unicode-bidi: isolate;
+    direction: ltr;
+    font-family: var(--ac-font-mono, monospace);
+    font-size: 0.85em;
+    color: var(--ac-color-warning);
+    border: 1px dotted currentColor;
+    border-radius: 3px;
+    padding: 0 1px;
+    cursor: help;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;
