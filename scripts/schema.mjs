@@ -1,11 +1,14 @@
 // Generates schema/*.json from src/model with typescript-json-schema, then compiles
-// them ahead of time with Ajv into src/model/generated/validators.js, so that no page
+// them ahead of time with Ajv into src/model/generated/*validators.js, so that no page
 // ever needs eval or new Function (strict CSP). Run: npm run schema.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as TJS from 'typescript-json-schema';
+import ts from 'typescript';
 import Ajv from 'ajv';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
@@ -17,13 +20,15 @@ const outRoot = outIndex > 0 ? process.argv[outIndex + 1] : root;
 const schemaDir = join(outRoot, 'schema');
 const generatedDir = join(outRoot, 'src/model/generated');
 
-/** The bodies of the contract that get a schema and a validator. */
+/**
+ * The bodies of the contract that get a schema and a validator, compiled together (they
+ * share the job's checks): every answer a page reads before its first view shows, and the
+ * live events, which carry jobs.
+ */
 const TYPES = [
   'Job',
-  'JobFile',
   'ClusterNode',
   'JobPage',
-  'FilePage',
   'PageEnvelope',
   'NodeList',
   'JobSummary',
@@ -35,6 +40,9 @@ const TYPES = [
   'LiveEvent',
   'EventBatch',
 ];
+
+/** A job's files: validators of their own, loaded with the first page of files (`generated/file-validators.js`). */
+const FILE_TYPES = ['JobFile', 'FilePage'];
 
 const program = TJS.getProgramFromFiles(
   ['job.ts', 'file.ts', 'api.ts'].map((f) => join(root, 'src/model', f)),
@@ -78,7 +86,7 @@ function addDiscriminators(schema) {
 }
 
 const schemas = {};
-for (const name of TYPES) {
+for (const name of [...TYPES, ...FILE_TYPES]) {
   const schema = generator.getSchemaForSymbol(name);
   schema.$id = `https://schemas.active-circle.example/job-manager/v1/${name}.json`;
   schemas[name] = sortKeys(addDiscriminators(schema));
@@ -153,35 +161,42 @@ for (const [name, schema] of Object.entries(schemas)) {
 }
 if (outRoot === root) console.log(`schema/: ${readdirSync(schemaDir).length} files`);
 
+/**
+ * ajv-formats' own `date-time` check, without the thirty other formats its module holds
+ * (2 KB min+gzip that every page downloaded with the validators): the declarations of its
+ * source (`src/formats.ts`) that `getDateTime` needs, found by name, as CommonJS.
+ */
+function dateTimeFormat() {
+  const file = createRequire(import.meta.url).resolve('ajv-formats/src/formats.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const declarations = new Map();
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) declarations.set(statement.name.text, statement);
+    if (ts.isVariableStatement(statement))
+      for (const { name } of statement.declarationList.declarations) declarations.set(name.getText(), statement);
+  }
+  const needed = new Set();
+  const need = (name) => {
+    const statement = declarations.get(name);
+    if (!statement || needed.has(statement)) return;
+    needed.add(statement);
+    const visit = (node) => {
+      if (ts.isIdentifier(node)) need(node.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(statement);
+  };
+  need('getDateTime');
+  if (needed.size < 4) throw new Error(`ajv-formats' date-time check was not found in ${file}`);
+  const code = source.statements.filter((statement) => needed.has(statement)).map((statement) => statement.getText());
+  code.push('exports.formats = { "date-time": { validate: getDateTime(true) } };');
+  return ts.transpileModule(code.join('\n'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } })
+    .outputText;
+}
+const DATE_TIME_FORMAT = 'ajv-formats-date-time';
+
 // Ahead-of-time validators: Ajv's standalone code, bundled with its few runtime helpers
-// (date-time format, string length) into one dependency-free module.
-const ajv = new Ajv({
-  code: { source: true, esm: true, lines: true },
-  discriminator: true,
-  allErrors: false,
-  strict: true,
-  strictTypes: false, // typescript-json-schema writes `type` beside `$ref`-free unions
-  allowUnionTypes: true,
-  inlineRefs: false, // each shared definition is one function, called where used
-});
-addFormats(ajv, ['date-time']);
-ajv.addKeyword('defaultProperties'); // typescript-json-schema's own annotation
-// One schema holding every definition, so each type is compiled once and shared.
-const contract = shareRepeated(stripAnnotations(addDiscriminators(generator.getSchemaForSymbols(TYPES))));
-ajv.addSchema(contract, 'contract');
-const exportsByName = Object.fromEntries(TYPES.map((name) => [`validate${name}`, `contract#/definitions/${name}`]));
-const standalone = standaloneCode(ajv, exportsByName);
-const bundled = await build({
-  stdin: { contents: standalone, resolveDir: root, loader: 'js' },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  legalComments: 'none',
-  minifySyntax: true,
-  minifyWhitespace: true,
-});
-mkdirSync(generatedDir, { recursive: true });
+// (the date-time format, string length) into one dependency-free module per list of types.
 const header = [
   '// Generated by `npm run schema` from src/model: do not edit. Ajv standalone validators,',
   '// compiled ahead of time so no page needs eval or new Function.',
@@ -189,16 +204,59 @@ const header = [
   '/* eslint-disable */',
   '',
 ].join('\n');
-const declarations = TYPES.map((name) => `export declare const validate${name}: CompiledValidator;`).join('\n');
-writeFileSync(join(generatedDir, 'validators.js'), header + bundled.outputFiles[0].text);
-writeFileSync(
-  join(generatedDir, 'validators.d.ts'),
-  [
-    '// Generated by `npm run schema`: do not edit.',
-    'export interface CompiledValidatorError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }',
-    'export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }',
-    declarations,
-    '',
-  ].join('\n'),
-);
-if (outRoot === root) console.log('src/model/generated/validators.js: ' + TYPES.length + ' validators');
+
+async function writeValidators(types, file) {
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true },
+    discriminator: true,
+    allErrors: false,
+    strict: true,
+    strictTypes: false, // typescript-json-schema writes `type` beside `$ref`-free unions
+    allowUnionTypes: true,
+    inlineRefs: false, // each shared definition is one function, called where used
+  });
+  addFormats(ajv, ['date-time']);
+  // The compiled code takes the format from the module below instead of all of ajv-formats.
+  ajv.opts.code.formats = _`require(${DATE_TIME_FORMAT}).formats`;
+  ajv.addKeyword('defaultProperties'); // typescript-json-schema's own annotation
+  // One schema holding every definition, so each type is compiled once and shared.
+  const contract = shareRepeated(stripAnnotations(addDiscriminators(generator.getSchemaForSymbols(types))));
+  ajv.addSchema(contract, 'contract');
+  const exportsByName = Object.fromEntries(types.map((name) => [`validate${name}`, `contract#/definitions/${name}`]));
+  const standalone = standaloneCode(ajv, exportsByName);
+  const dateTime = {
+    name: 'date-time-format',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${DATE_TIME_FORMAT}$`) }, () => ({ path: DATE_TIME_FORMAT, namespace: 'format' }));
+      build.onLoad({ filter: /.*/, namespace: 'format' }, () => ({ contents: dateTimeFormat(), loader: 'js' }));
+    },
+  };
+  const bundled = await build({
+    stdin: { contents: standalone, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    plugins: [dateTime],
+    write: false,
+    legalComments: 'none',
+    minifySyntax: true,
+    minifyWhitespace: true,
+  });
+  mkdirSync(generatedDir, { recursive: true });
+  const declarations = types.map((name) => `export declare const validate${name}: CompiledValidator;`).join('\n');
+  writeFileSync(join(generatedDir, `${file}.js`), header + bundled.outputFiles[0].text);
+  writeFileSync(
+    join(generatedDir, `${file}.d.ts`),
+    [
+      '// Generated by `npm run schema`: do not edit.',
+      'export interface CompiledValidatorError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }',
+      'export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }',
+      declarations,
+      '',
+    ].join('\n'),
+  );
+  if (outRoot === root) console.log(`src/model/generated/${file}.js: ${types.length} validators`);
+}
+
+await writeValidators(TYPES, 'validators');
+await writeValidators(FILE_TYPES, 'file-validators');

@@ -3,3 +3,4 @@ export * from './file.js';
 export * from './query.js';
 export * from './api.js';
 export * from './validate.js';
+export * from './validate-files.js';

@@ -3,13 +3,11 @@
  * ahead of time (no eval: strict CSP pages work). Messages name the field at fault.
  */
 import * as compiled from './generated/validators.js';
-import type { CompiledValidator, CompiledValidatorError } from './generated/validators.js';
+import type { CompiledValidatorError } from './generated/validators.js';
 import type { ClusterNode, Job } from './job.js';
-import type { JobFile } from './file.js';
 import type {
   ApiError,
   EventBatch,
-  FilePage,
   JobPage,
   JobSummary,
   LiveEvent,
@@ -102,7 +100,17 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function make<T>(what: string, validate: CompiledValidator): Validator<T> {
+/**
+ * What a compiled validator is, written here rather than taken from the generated module
+ * so that this module's declarations do not import it.
+ */
+export interface CompiledCheck {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null;
+}
+
+/** A validator that names the field at fault, from a compiled one; `what` names the body. */
+export function make<T>(what: string, validate: CompiledCheck): Validator<T> {
   return (data) => {
     if (validate(data)) return { ok: true, value: data as T };
     const error = validate.errors?.[0];
@@ -113,10 +121,8 @@ function make<T>(what: string, validate: CompiledValidator): Validator<T> {
 }
 
 export const validateJob: Validator<Job> = make('job', compiled.validateJob);
-export const validateJobFile: Validator<JobFile> = make('file', compiled.validateJobFile);
 export const validateClusterNode: Validator<ClusterNode> = make('node', compiled.validateClusterNode);
 export const validateJobPage: Validator<JobPage> = make('page', compiled.validateJobPage);
-export const validateFilePage: Validator<FilePage> = make('page', compiled.validateFilePage);
 export const validatePageEnvelope: Validator<PageEnvelope> = make('page', compiled.validatePageEnvelope);
 export const validateNodeList: Validator<NodeList> = make('nodes', compiled.validateNodeList);
 export const validateJobSummary: Validator<JobSummary> = withNodeCounts(make('summary', compiled.validateJobSummary));

@@ -6,7 +6,7 @@
  */
 import type { ClusterNode, FileListParams, Job, JobListParams, JobSummary, PageEnvelope, Session, Validator } from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
-import { contractChecks, loadOnce } from './contract-checks.js';
+import { contractChecks, fileChecks, loadOnce } from './contract-checks.js';
 import { HttpClient, type TokenProvider } from './http-client.js';
 import {
   JobSourceError,
@@ -188,8 +188,11 @@ export class HttpJobSource implements JobSource {
 
   async listFiles(jobId: string, params: FileListParams, signal?: AbortSignal): Promise<FilePageResult> {
     const path = `/jobs/${encodeURIComponent(jobId)}/files`;
+    // Their checks load beside the first page of files (a failed load is told below, once the answer is in).
+    const files = fileChecks();
+    files.catch(() => {});
     const body = await this.#client.getJson(path, { query: params, signal: this.#signal(signal) });
-    const { validateFilePage, validateJobFile, validatePageEnvelope } = await contractChecks();
+    const [{ validatePageEnvelope }, { validateFilePage, validateJobFile }] = await Promise.all([contractChecks(), files]);
     const envelope: PageEnvelope = checked(validatePageEnvelope, body, `GET ${path}`);
     // The envelope's own fields (byStatus), with the items checked one by one below.
     const { byStatus } = checked(validateFilePage, { ...(body as object), items: [] }, `GET ${path}`);

@@ -2,10 +2,8 @@
 export interface CompiledValidatorError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }
 export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }
 export declare const validateJob: CompiledValidator;
-export declare const validateJobFile: CompiledValidator;
 export declare const validateClusterNode: CompiledValidator;
 export declare const validateJobPage: CompiledValidator;
-export declare const validateFilePage: CompiledValidator;
 export declare const validatePageEnvelope: CompiledValidator;
 export declare const validateNodeList: CompiledValidator;
 export declare const validateJobSummary: CompiledValidator;
