@@ -1,45 +1,25 @@
-/** Words of the export button. */
 import { defineMessages } from '../../i18n/index.js';
 
-export const msg = defineMessages({
-  en: {
-    export: 'Export',
-    menu: 'Export format',
-    'format.json': 'JSON',
-    'format.xml': 'XML',
-    'format.csv': 'CSV',
-    'hint.json': 'for programs',
-    'hint.xml': 'for programs',
-    'hint.csv': 'for spreadsheets',
-    running: 'Exporting {format}…',
-    'count.files': { one: '{done} of {total} file', other: '{done} of {total} files' },
-    'count.jobs': { one: '{done} of {total} job', other: '{done} of {total} jobs' },
-    'countOpen.files': { one: '{count} file', other: '{count} files' },
-    'countOpen.jobs': { one: '{count} job', other: '{count} jobs' },
-    cancel: 'Cancel',
-    cancelled: 'Export cancelled.',
-    saved: 'Saved {fileName}.',
-    failed: 'The export failed: {reason}',
-    dismiss: 'Dismiss',
-  },
-  fr: {
-    export: 'Exporter',
-    menu: 'Format d’export',
-    'format.json': 'JSON',
-    'format.xml': 'XML',
-    'format.csv': 'CSV',
-    'hint.json': 'pour les programmes',
-    'hint.xml': 'pour les programmes',
-    'hint.csv': 'pour les tableurs',
-    running: 'Export {format} en cours…',
-    'count.files': { one: '{done} fichier sur {total}', other: '{done} fichiers sur {total}' },
-    'count.jobs': { one: '{done} job sur {total}', other: '{done} jobs sur {total}' },
-    'countOpen.files': { one: '{count} fichier', other: '{count} fichiers' },
-    'countOpen.jobs': { one: '{count} job', other: '{count} jobs' },
-    cancel: 'Annuler',
-    cancelled: 'Export annulé.',
-    saved: '{fileName} enregistré.',
-    failed: 'L’export a échoué : {reason}',
-    dismiss: 'Fermer',
-  },
-});
+/** Words of the export button in English; French is `messages.fr.ts`, loaded the first time an export button speaks it. */
+export const EN = {
+  export: 'Export',
+  menu: 'Export format',
+  'format.json': 'JSON',
+  'format.xml': 'XML',
+  'format.csv': 'CSV',
+  'hint.json': 'for programs',
+  'hint.xml': 'for programs',
+  'hint.csv': 'for spreadsheets',
+  running: 'Exporting {format}…',
+  'count.files': { one: '{done} of {total} file', other: '{done} of {total} files' },
+  'count.jobs': { one: '{done} of {total} job', other: '{done} of {total} jobs' },
+  'countOpen.files': { one: '{count} file', other: '{count} files' },
+  'countOpen.jobs': { one: '{count} job', other: '{count} jobs' },
+  cancel: 'Cancel',
+  cancelled: 'Export cancelled.',
+  saved: 'Saved {fileName}.',
+  failed: 'The export failed: {reason}',
+  dismiss: 'Dismiss',
+} as const;
+
+export const msg = defineMessages({ en: EN, fr: () => import('./messages.fr.js') });
