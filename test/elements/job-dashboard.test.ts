@@ -26,6 +26,8 @@ const NODE_IDS = ['node-1', 'node-2', 'node-3', 'node-4'];
 async function mount(cluster: Cluster): Promise<AcJobDashboard> {
   const el = await fixture<AcJobDashboard>(html`<ac-job-dashboard lang="en" .store=${cluster.store}></ac-job-dashboard>`);
   await settle(el);
+  // The charts' code loads when a dashboard first shows.
+  await waitFor(() => el.plots.activity, 'the charts');
   return el;
 }
 

@@ -147,6 +147,8 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
       html`<ac-job-dashboard .store=${store} style="display:block;width:1200px"></ac-job-dashboard>`,
     );
     await waitUntil(() => deepText(dashboard).includes(HOSTILE_NODES[0]!.name), 'node names shown', { timeout: 10_000 });
+    // The tooltips are the charts': their code loads when the dashboard first shows.
+    await waitUntil(() => dashboard.shadowRoot!.querySelectorAll('canvas').length === 3, 'the charts', { timeout: 20_000 });
     for (const toggle of deepElements(dashboard).filter((e) => e.classList.contains('table-toggle'))) (toggle as HTMLElement).click();
     await settled(dashboard);
     const tooltips: string[] = [];

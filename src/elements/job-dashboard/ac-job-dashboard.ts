@@ -9,8 +9,7 @@ import { nodeColor } from '../shared/colors.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
-import { ActivityChart } from './charts/activity-chart.js';
-import { readChartColors } from './charts/chart-colors.js';
+import type { ActivityChart } from './charts/activity-chart.js';
 import {
   STACK_ORDER,
   activitySeries,
@@ -21,8 +20,8 @@ import {
   type NodeBars,
   type TypeBars,
 } from './charts/chart-data.js';
-import { NodeChart } from './charts/node-chart.js';
-import { TypeChart } from './charts/type-chart.js';
+import type { NodeChart } from './charts/node-chart.js';
+import type { TypeChart } from './charts/type-chart.js';
 import { uplotStyles } from './charts/uplot.styles.js';
 import { DashboardFormat } from './dashboard-format.js';
 import { dashboardStyles } from './job-dashboard.styles.js';
@@ -38,6 +37,28 @@ const INDICATOR_ORDER: readonly JobState[] = ['SCHEDULED', 'RUNNING', 'UNSUCCESS
 const WIDER_PERIODS = [1, 3, 7, 30] as const;
 
 type ChartKey = 'nodes' | 'types' | 'activity';
+
+type ChartCode = typeof import('./charts/dashboard-charts.js');
+
+/** The charts' code once loaded (every dashboard of the page then makes its charts at once). */
+let chartCode: ChartCode | undefined;
+let chartCodeLoading: Promise<ChartCode> | undefined;
+
+/**
+ * Loads uPlot and the charts' code once (most of the dashboard's bytes): the numbers,
+ * filter buttons and tables show without waiting for it. A load that failed is forgotten,
+ * so that asking again tries again.
+ */
+function loadChartCode(): Promise<ChartCode> {
+  chartCodeLoading ??= import('./charts/dashboard-charts.js').then(
+    (code) => (chartCode = code),
+    (error: unknown) => {
+      chartCodeLoading = undefined;
+      throw error;
+    },
+  );
+  return chartCodeLoading;
+}
 
 /** One empty node list, so that the colours of a store without nodes are looked up once. */
 const NO_NODES: readonly ClusterNode[] = [];
@@ -78,6 +99,9 @@ export class AcJobDashboard extends StoreReaderElement {
   @state() private activityIndex: number | null = null;
   /** New numbers have been loading for a while (the ones shown are the previous query's). */
   @state() private slowReload = false;
+  /** The charts' code could not be loaded (the numbers and tables are there; Retry loads it again). */
+  @state() private chartsFailed = false;
+  private waitingForCharts = false;
   private slowReloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   @query('#plot-nodes') private nodesContainer!: HTMLElement;
@@ -103,7 +127,11 @@ export class AcJobDashboard extends StoreReaderElement {
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly onSchemeChange = () => this.recolor();
 
-  /** The uPlot instances of the three charts: made once, then updated in place (e.g. for a host exporting an image). */
+  /**
+   * The uPlot instances of the three charts: made once, then updated in place (e.g. for a
+   * host exporting an image). Undefined until the charts' code has loaded, which starts when
+   * the dashboard first shows.
+   */
   get plots(): Readonly<Partial<Record<ChartKey, uPlot>>> {
     return { nodes: this.charts?.nodes.plot, types: this.charts?.types.plot, activity: this.charts?.activity.plot };
   }
@@ -159,10 +187,8 @@ export class AcJobDashboard extends StoreReaderElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.charts) {
-      this.createCharts();
-      this.feedCharts();
-    } else if (changed.has('theme')) this.recolor();
+    if (!this.charts) this.showCharts();
+    else if (changed.has('theme')) this.recolor();
     this.paintSwatches();
     this.watchReload();
   }
@@ -178,7 +204,33 @@ export class AcJobDashboard extends StoreReaderElement {
     }
   }
 
-  private createCharts(): void {
+  /** Makes the charts in the room kept for them, once their code has loaded (asked for here the first time). */
+  private showCharts(): void {
+    if (chartCode) {
+      this.createCharts(chartCode);
+      this.feedCharts();
+    } else if (!this.waitingForCharts && !this.chartsFailed) {
+      this.loadCharts();
+    }
+  }
+
+  private loadCharts(): void {
+    this.waitingForCharts = true;
+    this.chartsFailed = false;
+    loadChartCode().then(
+      () => {
+        this.waitingForCharts = false;
+        // Made at the next update; a dashboard that left the page makes them when it comes back.
+        if (this.isConnected) this.requestUpdate();
+      },
+      () => {
+        this.waitingForCharts = false;
+        this.chartsFailed = true;
+      },
+    );
+  }
+
+  private createCharts({ NodeChart, TypeChart, ActivityChart, readChartColors }: ChartCode): void {
     const colors = readChartColors(this);
     const number = (n: number) => this.format.number(n);
     this.charts = {
@@ -248,8 +300,8 @@ export class AcJobDashboard extends StoreReaderElement {
 
   /** Colours of the canvases are values: read them again from the theme. */
   private recolor(): void {
-    if (!this.charts) return;
-    const colors = readChartColors(this);
+    if (!this.charts || !chartCode) return;
+    const colors = chartCode.readChartColors(this);
     for (const chart of Object.values(this.charts)) chart.setColors(colors);
   }
 
@@ -357,7 +409,7 @@ export class AcJobDashboard extends StoreReaderElement {
     const loading = !!store && store.status === 'loading';
     return html`
       <div class="dashboard" aria-busy=${loading ? 'true' : 'false'}>
-        ${this.renderStatus(store, summary)} ${this.renderIndicators(store, summary)}
+        ${this.renderStatus(store, summary)} ${this.renderIndicators(store, summary)} ${this.renderChartsFailed()}
         <div class="cards" ?hidden=${!summary || summary.total === 0}>
           ${this.renderNodeCard(store?.query)} ${this.renderTypeCard(store?.query)} ${this.renderActivityCard()}
         </div>
@@ -382,6 +434,16 @@ export class AcJobDashboard extends StoreReaderElement {
       return html`<p class="status updating" part="status" role="status">${this.slowReload ? t(locale, 'updating') : ''}</p>`;
     }
     return this.renderEmpty(store.query);
+  }
+
+  /** The charts' code could not be loaded: the same numbers are in the tables; Retry. */
+  private renderChartsFailed() {
+    if (!this.chartsFailed) return nothing;
+    const locale = this.locale;
+    return html`<div class="status error" role="alert">
+      <p>${t(locale, 'chartsFailed')}</p>
+      <button class="action" @click=${() => this.loadCharts()}>${common(locale, 'retry')}</button>
+    </div>`;
   }
 
   private renderEmpty(query: Readonly<JobQuery>) {

@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { CHART_HEIGHT } from './charts/chart-heights.js';
+
+/** A chart's height as CSS. */
+const height = (chart: keyof typeof CHART_HEIGHT) => unsafeCSS(`${CHART_HEIGHT[chart]}px`);
 
 export const dashboardStyles = css`
   :host {
@@ -261,6 +265,16 @@ export const dashboardStyles = css`
     position: relative;
     width: 100%;
     overflow: hidden;
+  }
+  /* The chart's room, kept while its code loads. */
+  .nodes .plot {
+    min-height: ${height('nodes')};
+  }
+  .types .plot {
+    min-height: ${height('types')};
+  }
+  .activity .plot {
+    min-height: ${height('activity')};
   }
   .uplot {
     width: 100%;

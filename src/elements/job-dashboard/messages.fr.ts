@@ -35,6 +35,7 @@ const FR: Translation<typeof EN> = {
   showChart: 'Afficher en graphique',
   loading: 'Chargement du tableau de bord…',
   updating: 'Mise à jour…',
+  chartsFailed: 'Les graphiques n’ont pas pu être chargés. Leurs chiffres sont dans les tableaux : Afficher en tableau.',
   noStore: 'Aucune source de tâches n’est reliée à ce tableau de bord.',
   emptyPeriod: 'Aucune tâche sur cette période.',
   emptyFilters: 'Aucune tâche ne correspond à ces filtres.',

@@ -34,6 +34,7 @@ export const EN = {
   showChart: 'Show as chart',
   loading: 'Loading the dashboard…',
   updating: 'Updating…',
+  chartsFailed: 'The charts could not be loaded. Their numbers are in the tables: Show as table.',
   noStore: 'No job source is connected to this dashboard.',
   emptyPeriod: 'No job in this period.',
   emptyFilters: 'No job matches these filters.',

@@ -6,6 +6,7 @@
 import uPlot from 'uplot';
 import type { ChartColors } from './chart-colors.js';
 import type { ActivitySeries } from './chart-data.js';
+import { CHART_HEIGHT } from './chart-heights.js';
 import { DashboardChart, countRange, type TooltipContent, type TooltipRow } from './dashboard-chart.js';
 
 export interface ActivityChartLabels {
@@ -28,7 +29,7 @@ export class ActivityChart extends DashboardChart {
     private readonly labels: ActivityChartLabels,
     private timeZone: string | undefined,
   ) {
-    super(container, colors, 220);
+    super(container, colors, CHART_HEIGHT.activity);
     this.mount(
       {
         padding: [12, 24, 0, 4],

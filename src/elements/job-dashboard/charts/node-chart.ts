@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import type { JobState } from '../../../model/index.js';
 import { StateTextures, type ChartColors } from './chart-colors.js';
 import { STACK_ORDER, stackedNodeData, type NodeBars } from './chart-data.js';
+import { CHART_HEIGHT } from './chart-heights.js';
 import { DashboardChart, countRange, type TooltipContent } from './dashboard-chart.js';
 
 export interface NodeChartLabels {
@@ -27,7 +28,7 @@ export class NodeChart extends DashboardChart {
     private readonly labels: NodeChartLabels,
     private readonly onSelect: (nodeId: string) => void,
   ) {
-    super(container, colors, 240);
+    super(container, colors, CHART_HEIGHT.nodes);
     this.textures = new StateTextures(document.createElement('canvas').getContext('2d')!, colors.surface);
     const segment = (edge: 'top' | 'bottom') => ({
       unit: 1 as const,

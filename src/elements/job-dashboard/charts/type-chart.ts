@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import type { JobType } from '../../../model/index.js';
 import { mixColors, type ChartColors } from './chart-colors.js';
 import type { TypeBars } from './chart-data.js';
+import { CHART_HEIGHT } from './chart-heights.js';
 import { DashboardChart, axisWidth, countRange, type TooltipContent } from './dashboard-chart.js';
 
 export interface TypeChartLabels {
@@ -23,7 +24,7 @@ export class TypeChart extends DashboardChart {
     private readonly labels: TypeChartLabels,
     private readonly onSelect: (type: JobType) => void,
   ) {
-    super(container, colors, 230);
+    super(container, colors, CHART_HEIGHT.types);
     this.mount(
       {
         padding: [8, 40, 0, 4],
