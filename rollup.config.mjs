@@ -59,7 +59,8 @@ const resolveModules = () => nodeResolve({ exportConditions: ['production'], bro
 /**
  * The chunks of the build, by module: rollup's own cut (a first pass), except that the
  * shared chunks the manager's entry imports (lit, the store, the HTTP source, i18n, the
- * theme, shared helpers) are one, `core`. Left as they are, they are a dozen files, one per
+ * theme, shared helpers), and those most of the elements it loads later import, are one,
+ * `core`. Left as they are, they are a dozen files, one per
  * set of entries sharing them; a page downloads each file on its own and gzip compresses
  * each alone, so one file is about 3 KB smaller min+gzip, and every element's entry needs
  * most of it anyway. What the simulator's entry loads stays out (a page with it alone needs
@@ -79,7 +80,13 @@ async function chunkOfModule() {
     return into;
   };
   const simulator = loadedWith('simulator.js');
-  const core = new Set([...loadedWith('ac-job-manager.js')].filter((name) => !chunks.get(name).isEntry && !simulator.has(name)));
+  const shared = (name) => !chunks.get(name).isEntry && !simulator.has(name);
+  const core = new Set([...loadedWith('ac-job-manager.js')].filter(shared));
+  // And what most of the elements the manager loads later share (the store's readers' base, colours).
+  const later = [...new Set(chunks.get('ac-job-manager.js').dynamicImports)].filter((name) => chunks.get(name).isEntry);
+  const users = new Map();
+  for (const entry of later) for (const name of loadedWith(entry)) if (shared(name)) users.set(name, (users.get(name) ?? 0) + 1);
+  for (const [name, count] of users) if (count >= later.length / 2) core.add(name);
   const names = new Map();
   const taken = new Set(['core']);
   for (const chunk of chunks.values()) {
