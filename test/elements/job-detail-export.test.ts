@@ -35,7 +35,7 @@ async function detailWithButton(): Promise<{ el: AcJobDetail; button: AcExportBu
   const job = jobOf('DESTAGING');
   current = await setup([job]);
   const el = await fixture<AcJobDetail>(html`<ac-job-detail lang="en" .store=${current.store} job-id=${job.id}></ac-job-detail>`);
-  const button = await until(() => el.shadowRoot!.querySelector('ac-export-button'), 'the export button');
+  const button = await until(() => el.shadowRoot!.querySelector<AcExportButton>('ac-export-button:defined'), 'the export button');
   await until(() => button.producer, 'the export to be ready');
   return { el, button };
 }

@@ -57,7 +57,7 @@ async function showTenMillion(width = 1000): Promise<AcJobFiles> {
   const wrapper = await fixture<HTMLElement>(html`<div><ac-job-detail lang="en" .store=${store} job-id=${job.id}></ac-job-detail></div>`);
   wrapper.style.width = `${width}px`;
   const detail = wrapper.querySelector('ac-job-detail')!;
-  const table = await until(() => detail.shadowRoot!.querySelector('ac-job-files'), 'the file table');
+  const table = await until(() => detail.shadowRoot!.querySelector<AcJobFiles>('ac-job-files:defined'), 'the file table');
   table.scrollIntoView();
   await until(() => rowsInView(table).length > 5 && fileNumbers(table)[0] === 0, 'the first rows');
   await nextFrame();

@@ -32,7 +32,7 @@ async function showFiles(
   </div>`);
   if (width) wrapper.style.width = `${width}px`;
   const el = wrapper.querySelector('ac-job-detail')!;
-  const table = await until(() => el.shadowRoot!.querySelector('ac-job-files'), 'the file table');
+  const table = await until(() => el.shadowRoot!.querySelector<AcJobFiles>('ac-job-files:defined'), 'the file table');
   // Rows are drawn only when the table is on screen.
   table.scrollIntoView();
   await until(
@@ -213,7 +213,7 @@ describe('<ac-job-detail>: the file table', () => {
     const files = current.files.get(job.id)!;
     files.failWith = new JobSourceError('network', 'offline');
     const el = await fixture<AcJobDetail>(html`<ac-job-detail lang="en" .store=${current.store} job-id=${job.id}></ac-job-detail>`);
-    const table = await until(() => el.shadowRoot!.querySelector('ac-job-files'), 'the file table');
+    const table = await until(() => el.shadowRoot!.querySelector<AcJobFiles>('ac-job-files:defined'), 'the file table');
     const error = await until(() => table.shadowRoot!.querySelector('.error'), 'the error');
     expect(textOf(error)).to.equal('The files could not be loaded. Retry');
     files.failWith = undefined;

@@ -324,7 +324,7 @@ describe('<ac-job-detail>: accessibility', () => {
       const el = await fixture<AcJobDetail>(
         html`<ac-job-detail lang="en" theme=${theme} .store=${current.store} job-id=${job.id}></ac-job-detail>`,
       );
-      const files = await until(() => el.shadowRoot!.querySelector('ac-job-files'), 'the file table');
+      const files = await until(() => el.shadowRoot!.querySelector('ac-job-files:defined'), 'the file table');
       files.scrollIntoView();
       await until(() => files.shadowRoot!.querySelector('.body [role="row"]:not(.placeholder)'), 'the first rows');
       await until(() => !files.shadowRoot!.querySelector('.placeholder'), 'every visible row');

@@ -44,12 +44,14 @@ describe('example: no build step', function () {
       '/demo/examples/bundle.js',
       '/demo/examples/api-base.js',
       '/dist/cdn/ac-job-manager.js',
-      // the manager's own parts: the header's status and the log-in view
+      // the manager's own parts: the header's status, and the log-in form the API asked for
       '/dist/cdn/ac-connection-status.js',
       '/dist/cdn/ac-login-form.js',
       '/dist/cdn/ac-job-filters.js',
       '/dist/cdn/ac-job-dashboard.js',
     ]);
+    // The dashboard's charts: uPlot and their code, in a chunk of their own.
+    expect(loaded.filter((path) => /^\/dist\/cdn\/chunks\/dashboard-charts-[\w-]+\.js$/.test(path))).to.have.length(1);
 
     const jobsLink = [...manager.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent?.trim() === 'Jobs')!;
     jobsLink.click();
@@ -74,6 +76,33 @@ describe('example: no build step', function () {
     expect(scriptsLoaded()).to.include('/dist/cdn/ac-job-detail.js');
     expect(page.frame.contentWindow!.location.hash).to.match(new RegExp(`^#/jobs/${encodeURIComponent(newest.id)}`));
 
+    await page.expectNoViolations();
+  });
+
+  it('with a session already open, downloads no log-in form; the export button comes with the list', async () => {
+    page?.close();
+    // The session of the test above (the cookie of the server's origin) is still open.
+    page = await openExample('/demo/examples/bundle.html', server.base);
+    const { doc } = page;
+    const dashboard = await waitFor(() => deepQuery(doc, 'ac-job-dashboard'), 'the dashboard');
+    await waitFor(() => dashboard.shadowRoot?.querySelector('canvas'), 'the dashboard drawn');
+    const scriptsLoaded = () =>
+      doc
+        .defaultView!.performance.getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/dist/cdn/') && !path.startsWith('/dist/cdn/chunks/'));
+    expect(scriptsLoaded()).to.have.members([
+      '/dist/cdn/ac-job-manager.js',
+      '/dist/cdn/ac-connection-status.js',
+      '/dist/cdn/ac-job-filters.js',
+      '/dist/cdn/ac-job-dashboard.js',
+    ]);
+    const manager = doc.querySelector('ac-job-manager')!;
+    [...manager.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent?.trim() === 'Jobs')!.click();
+    const list = await waitFor(() => deepQuery(doc, 'ac-job-list'), 'the job list');
+    await waitFor(() => listRow(list, 0), 'a job in the list');
+    await waitFor(() => deepQuery(doc, 'ac-export-button:defined'), 'the export button');
+    expect(scriptsLoaded()).to.include('/dist/cdn/ac-export-button.js').and.not.include('/dist/cdn/ac-login-form.js');
     await page.expectNoViolations();
   });
 });

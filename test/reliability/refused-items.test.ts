@@ -73,8 +73,8 @@ function filePages(count: number, broken: (i: number) => boolean) {
 
 /** The file table inside a detail, drawn. */
 async function fileTable(detail: HTMLElement): Promise<HTMLElement> {
-  await waitUntil(() => detail.shadowRoot!.querySelector('ac-job-files'), 'the file table');
-  const table = detail.shadowRoot!.querySelector<HTMLElement>('ac-job-files')!;
+  await waitUntil(() => detail.shadowRoot!.querySelector('ac-job-files:defined'), 'the file table');
+  const table = detail.shadowRoot!.querySelector<HTMLElement>('ac-job-files:defined')!;
   table.scrollIntoView();
   return table;
 }

@@ -1,6 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, queryAll, state } from 'lit/decorators.js';
-import { EXPORT_FORMATS, exportFileName, saveExport, type ExportFormat, type ExportProgress } from '../../export/index.js';
+// Not through export/index.js: the writers load with the first export (the producer's), not with the button.
+import { exportFileName } from '../../export/file-name.js';
+import { EXPORT_FORMATS, type ExportFormat, type ExportProgress } from '../../export/formats.js';
+import { saveExport } from '../../export/save.js';
 import { formatNumber, localeOf, type Locale } from '../../i18n/index.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';

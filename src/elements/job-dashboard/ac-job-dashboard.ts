@@ -6,6 +6,7 @@ import { type ClusterNode, type JobQuery, type JobState, type JobSummary, type J
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
+import { once } from '../shared/load-once.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
@@ -42,23 +43,9 @@ type ChartCode = typeof import('./charts/dashboard-charts.js');
 
 /** The charts' code once loaded (every dashboard of the page then makes its charts at once). */
 let chartCode: ChartCode | undefined;
-let chartCodeLoading: Promise<ChartCode> | undefined;
 
-/**
- * Loads uPlot and the charts' code once (most of the dashboard's bytes): the numbers,
- * filter buttons and tables show without waiting for it. A load that failed is forgotten,
- * so that asking again tries again.
- */
-function loadChartCode(): Promise<ChartCode> {
-  chartCodeLoading ??= import('./charts/dashboard-charts.js').then(
-    (code) => (chartCode = code),
-    (error: unknown) => {
-      chartCodeLoading = undefined;
-      throw error;
-    },
-  );
-  return chartCodeLoading;
-}
+/** Loads uPlot and the charts' code once (most of the dashboard's bytes): the numbers, filter buttons and tables do not wait for it. */
+const loadChartCode = once(() => import('./charts/dashboard-charts.js').then((code) => (chartCode = code)));
 
 /** One empty node list, so that the colours of a store without nodes are looked up once. */
 const NO_NODES: readonly ClusterNode[] = [];

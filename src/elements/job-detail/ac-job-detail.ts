@@ -1,21 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { Job } from '../../model/index.js';
 import { JobSourceError } from '../../source/job-source.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
-import { exportJob } from '../../export/index.js';
 import { formatDateTime, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
 import { clipText } from '../shared/clip-text.js';
 import { showBreakable, showClipped, showControls } from '../shared/visible-controls.js';
-import '../export-button/ac-export-button.js';
+import { once } from '../shared/load-once.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import './ac-job-progress.js';
-import './ac-job-files.js';
 import type { AcJobFiles } from './ac-job-files.js';
 import { jobDetailStyles } from './job-detail.styles.js';
 import { msg } from './messages.js';
@@ -26,6 +24,13 @@ import { msg } from './messages.js';
  * a note say it was clipped. The export keeps the whole text.
  */
 const MAX_DESCRIPTION_CHARS = 10_000;
+
+/**
+ * The parts of the detail loaded beside it, not waited for: the file table, whose rows
+ * come with requests of their own, and the export button, used on demand. The job's
+ * information and progress show without them.
+ */
+const loadParts = once(() => Promise.all([import('./ac-job-files.js'), import('../export-button/ac-export-button.js')]));
 
 /**
  * One job in full (the user guide's 'Job Details' section): its general information, its progress with
@@ -58,6 +63,8 @@ export class AcJobDetail extends StoreReaderElement {
   @property({ attribute: false }) job: Job | undefined;
 
   @query('ac-job-files') private files!: AcJobFiles | null;
+  /** The file table's and the export button's code could not be loaded (a Retry in the files' card loads it again). */
+  @state() private partsFailed = false;
   @query('.node-swatch') private nodeSwatch!: HTMLElement | null;
 
   private readonly stores = new JobStoreController(this, {
@@ -87,6 +94,7 @@ export class AcJobDetail extends StoreReaderElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.loadParts();
     // Back on the page after a removal: watch the job again.
     if (this.hasUpdated && this.jobId && !this.job) void this.loader.run();
   }
@@ -94,6 +102,11 @@ export class AcJobDetail extends StoreReaderElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatching();
+  }
+
+  private loadParts(): void {
+    this.partsFailed = false;
+    loadParts().catch(() => (this.partsFailed = true));
   }
 
   private stopWatching(): void {
@@ -215,7 +228,14 @@ export class AcJobDetail extends StoreReaderElement {
 
       <section class="card files" part="files" aria-labelledby="files-title">
         <h3 id="files-title">${msg(l, 'files')}</h3>
-        <ac-job-files .source=${store?.source} .jobId=${job.id} .jobVersion=${job.version} .locale=${l}></ac-job-files>
+        ${
+          this.partsFailed
+            ? html`<div class="message error" role="alert">
+                <p>${msg(l, 'partsFailed')}</p>
+                <button type="button" class="retry" @click=${() => this.loadParts()}>${msg(l, 'retry')}</button>
+              </div>`
+            : html`<ac-job-files .source=${store?.source} .jobId=${job.id} .jobVersion=${job.version} .locale=${l}></ac-job-files>`
+        }
       </section>
     `;
   }
@@ -226,13 +246,19 @@ export class AcJobDetail extends StoreReaderElement {
     if (this.producer?.job !== job || this.producer.store !== store) {
       const nodeName = store.nodes.find((n) => n.id === job.node)?.name;
       const run: ExportProducer = (format, { signal, onProgress, at }) =>
-        exportJob(store.source, job, format, { signal, onProgress, at, ...(nodeName ? { nodeName } : {}) });
+        (async function* () {
+          // The writers load with the first export, not with the detail.
+          const { exportJob } = await import('../../export/export-job.js');
+          yield* exportJob(store.source, job, format, { signal, onProgress, at, ...(nodeName ? { nodeName } : {}) });
+        })();
       this.producer = { job, store, run };
     }
     return this.producer.run;
   }
 
   private async showFailed(): Promise<void> {
+    // The table may still be loading its code.
+    await loadParts().catch(() => {});
     const files = this.files;
     if (!files) return;
     files.showStatus(['FAILED']);

@@ -52,6 +52,11 @@ export const jobDetailStyles = css`
   .export {
     margin-inline-start: auto;
   }
+  /* The export button loads beside the detail: its height is kept, so the header does not grow when it comes. */
+  .export:not(:defined) {
+    display: inline-block;
+    min-height: 34px;
+  }
   .card {
     margin-bottom: var(--ac-space-4);
     padding: var(--ac-space-4);

@@ -31,6 +31,7 @@ const FR: Translation<typeof EN> = {
     'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué ses réponses. L’API doit répondre en CORS à cette page : voir « Embedding on another origin » dans le README.',
   'error.server': 'Le serveur a eu un problème pour répondre. Réessayez dans un instant.',
   'error.aborted': 'Le chargement a été interrompu.',
+  partsFailed: 'Le tableau des fichiers et l’export n’ont pas pu être chargés. Vérifiez la connexion, puis réessayez.',
   retry: 'Réessayer',
 
   progress: 'Progression',

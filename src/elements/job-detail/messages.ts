@@ -30,6 +30,7 @@ export const EN = {
     'The API does not allow this page’s origin, so the browser blocked its answers. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
   'error.server': 'The server had a problem answering. Retry in a moment.',
   'error.aborted': 'Loading was stopped.',
+  partsFailed: 'The file table and the export could not be loaded. Check the connection, then retry.',
   retry: 'Retry',
 
   progress: 'Progress',

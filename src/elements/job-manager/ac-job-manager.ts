@@ -12,16 +12,15 @@ import { onUnlessFalse } from '../shared/converters.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { showControls } from '../shared/visible-controls.js';
-import '../connection-status/ac-connection-status.js';
-import '../login-form/ac-login-form.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import type { AcJobList } from '../job-list/ac-job-list.js';
+import type { AcLoginForm } from '../login-form/ac-login-form.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
 import { VIEW_HEADING, ViewFocus } from './view-focus.js';
-import { loadView } from './views.js';
+import { loadConnectionStatus, loadExportButton, loadLoginForm, loadView } from './views.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
@@ -98,6 +97,8 @@ export class AcJobManager extends LocalizedElement {
   @state() private buildError?: JobSourceError;
   /** The view whose elements could not be loaded. */
   @state() private unloadedView?: ManagerView;
+  /** The log-in form's code could not be loaded (its Retry loads it again). */
+  @state() private loginFormFailed = false;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   /** The store this element built, which it closes when it leaves or builds another. */
@@ -152,6 +153,27 @@ export class AcJobManager extends LocalizedElement {
     loadView(view).catch(() => {
       if (this.view === view) this.unloadedView = view;
     });
+    // Beside the list, not waited for: it has its room in the list's toolbar, and the next opening tries again.
+    if (view === 'jobs') loadExportButton().catch(() => {});
+  }
+
+  /** Loads the log-in form when the API asks for a log-in; resolves once it is defined (or could not be loaded, which it shows). */
+  private async loadLoginForm() {
+    this.loginFormFailed = false;
+    try {
+      await loadLoginForm();
+    } catch {
+      this.loginFormFailed = true;
+    }
+  }
+
+  /** Focuses the log-in form (what `selector` finds) once it is defined and drawn; with a token there is none to load. */
+  private async focusLoginForm(selector: string) {
+    if (!this.token) await this.loadLoginForm();
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<AcLoginForm | HTMLButtonElement>(selector);
+    if (form && 'updateComplete' in form) await form.updateComplete;
+    form?.focus();
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
@@ -182,6 +204,8 @@ export class AcJobManager extends LocalizedElement {
   }
 
   private use(store: JobStoreApi) {
+    // Beside the first requests, not waited for: the header shows it once in use (a failed load is tried again with the next store).
+    loadConnectionStatus().catch(() => {});
     this.activeStore = store;
     this.stopRejected?.();
     this.stopRejected = store.source.onRejected?.((detail) =>
@@ -210,10 +234,7 @@ export class AcJobManager extends LocalizedElement {
     this.dispatchEvent(
       new CustomEvent('ac-auth-required', { detail: { store, retry: () => void this.retryAfterSignIn() }, bubbles: true, composed: true }),
     );
-    if (this.phase === 'ready')
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('.session-ended ac-login-form, .session-ended button')?.focus(),
-      );
+    if (this.phase === 'ready') void this.focusLoginForm('.session-ended ac-login-form, .session-ended button');
   }
 
   /** After the user logged in again (or the host's token changed): loads again on the same store, keeping the view. */
@@ -249,10 +270,7 @@ export class AcJobManager extends LocalizedElement {
     else if (kind === 'forbidden' || (roles && !roles.includes(DATA_ADMINISTRATOR))) this.phase = 'forbidden';
     else if (store.status === 'error' && !store.total) this.phase = 'failed';
     else this.phase = 'ready';
-    if (this.phase === 'login') {
-      await this.updateComplete;
-      this.renderRoot.querySelector('ac-login-form')?.focus();
-    }
+    if (this.phase === 'login') await this.focusLoginForm('ac-login-form');
   }
 
   private async logout() {
@@ -364,7 +382,9 @@ export class AcJobManager extends LocalizedElement {
           ${
             this.token
               ? this.renderSignInAgain(locale)
-              : html`<ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>`
+              : this.loginFormFailed
+                ? this.renderUnloadedLogin(locale, 'ac-login-form')
+                : html`<ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>`
           }
         </main>`;
       case 'forbidden':
@@ -410,13 +430,17 @@ export class AcJobManager extends LocalizedElement {
         this.token
           ? this.renderSignInAgain(locale)
           : html`<p class="ended" role="alert">${t(locale, 'sessionEndedText')}</p>
-            <ac-login-form
-              data-ac-inner
-              lang=${localeOf(this)}
-              .jobSource=${this.activeStore?.source}
-              theme=${this.theme ?? nothing}
-              @ac-login=${() => void this.retryAfterSignIn()}
-            ></ac-login-form>`
+            ${
+              this.loginFormFailed
+                ? this.renderUnloadedLogin(locale, '.session-ended ac-login-form')
+                : html`<ac-login-form
+                  data-ac-inner
+                  lang=${localeOf(this)}
+                  .jobSource=${this.activeStore?.source}
+                  theme=${this.theme ?? nothing}
+                  @ac-login=${() => void this.retryAfterSignIn()}
+                ></ac-login-form>`
+            }`
       }
     </section>`;
   }
@@ -427,6 +451,15 @@ export class AcJobManager extends LocalizedElement {
       <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'signInTitle')}</h2>
       <p>${t(locale, 'signInText')}</p>
       <button type="button" @click=${() => void this.retryAfterSignIn()}>${common(locale, 'retry')}</button>
+    </section>`;
+  }
+
+  /** The log-in form's code could not be loaded: say so, and load it again on Retry. */
+  private renderUnloadedLogin(locale: Locale, form: string) {
+    return html`<section class="message" role="alert">
+      <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'loginFailedTitle')}</h2>
+      <p>${t(locale, 'networkText')}</p>
+      <button type="button" @click=${() => void this.focusLoginForm(form)}>${common(locale, 'retry')}</button>
     </section>`;
   }
 

@@ -61,6 +61,11 @@ export const jobManagerStyles = css`
     color: var(--ac-color-text-muted);
     font-size: var(--ac-font-size-small);
   }
+  /* The list's export button loads beside the list: its height is kept, so the toolbar does not grow when it comes. */
+  ac-export-button:not(:defined) {
+    display: inline-block;
+    min-height: 34px;
+  }
   button {
     font: inherit;
     padding: var(--ac-space-1) var(--ac-space-3);

@@ -25,6 +25,7 @@ const FR: Translation<typeof EN> = {
   signInTitle: 'Reconnectez-vous',
   signInText: 'Votre session a pris fin, ou la connexion a été refusée. Reconnectez-vous par le portail, puis réessayez.',
   viewFailedTitle: 'Cette vue n’a pas pu être chargée',
+  loginFailedTitle: 'Le formulaire de connexion n’a pas pu être chargé',
   timeZone: 'Heures en {zone}',
   exportList: 'Exporter la liste',
 };

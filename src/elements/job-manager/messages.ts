@@ -24,6 +24,7 @@ export const EN = {
   signInTitle: 'Sign in again',
   signInText: 'Your session has ended, or the sign-in was refused. Sign in again through the portal, then retry.',
   viewFailedTitle: 'This view could not be loaded',
+  loginFailedTitle: 'The log-in form could not be loaded',
   timeZone: 'Times in {zone}',
   exportList: 'Export list',
 } as const;
