@@ -79,7 +79,10 @@ describe('<ac-job-manager> end to end', function () {
     expect(location.hash).to.equal(`#/jobs/${encodeURIComponent(expected[0]!.id)}?${location.hash.split('?')[1]}`);
 
     // Export it as JSON, caught before the download.
-    const exportButton = await waitFor(() => deepQuery<AcExportButton>(detail.shadowRoot!, 'ac-export-button'), 'the export button');
+    const exportButton = await waitFor(
+      () => deepQuery<AcExportButton>(detail.shadowRoot!, 'ac-export-button:defined'),
+      'the export button',
+    );
     let saved = '';
     exportButton.save = async (chunks) => {
       for await (const chunk of chunks) saved += chunk;

@@ -205,6 +205,8 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
         expect(row.querySelector('.reason')!.textContent).to.equal(known.get(path));
       }
 
+      // The export button loads beside the detail.
+      await waitUntil(() => deepElements(detail).some((e) => e.matches('ac-export-button:defined')), 'the export button');
       const button = deepElements(detail).find((e) => e.localName === 'ac-export-button') as HTMLElement & { save: ExportSaver };
       let saved = '';
       button.save = async (chunks) => {

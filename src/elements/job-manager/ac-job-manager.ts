@@ -15,7 +15,6 @@ import { showControls } from '../shared/visible-controls.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import type { AcJobList } from '../job-list/ac-job-list.js';
 import type { AcLoginForm } from '../login-form/ac-login-form.js';
-import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
@@ -315,8 +314,8 @@ export class AcJobManager extends LocalizedElement {
     const query = { ...store.query };
     const total = store.total;
     return (async function* () {
-      // The writers load with the first export, not with the manager.
-      const { exportJobs } = await import('../../export/index.js');
+      // The writers and the paging of the selection load with the first export, not with the manager.
+      const [{ exportJobs }, { selectedJobs }] = await Promise.all([import('../../export/export-jobs.js'), import('./selected-jobs.js')]);
       yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
     })();
   };
