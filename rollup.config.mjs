@@ -64,9 +64,9 @@ const resolveModules = () => nodeResolve({ exportConditions: ['production'], bro
  * set of entries sharing them; a page downloads each file on its own and gzip compresses
  * each alone, so one file is about 3 KB smaller min+gzip, and every element's entry needs
  * most of it anyway. What the simulator's entry loads stays out (a page with it alone needs
- * no lit). The other chunks are named as in the first pass, because a manual chunk takes
- * the modules its modules import with it: the lazy validators, behind `model/index.js`,
- * would otherwise come into `core`.
+ * no lit). Every other module stays in the chunk (or entry) of the first pass, named as
+ * there, because a manual chunk takes the modules its modules import with it: validators
+ * behind `model/index.js` would otherwise come into `core`.
  */
 async function chunkOfModule() {
   const bundle = await rollup({ input: CDN_ENTRIES, plugins: [resolveModules()], onwarn() {} });
@@ -88,11 +88,13 @@ async function chunkOfModule() {
   for (const entry of later) for (const name of loadedWith(entry)) if (shared(name)) users.set(name, (users.get(name) ?? 0) + 1);
   for (const [name, count] of users) if (count >= later.length / 2) core.add(name);
   const names = new Map();
-  const taken = new Set(['core']);
+  const taken = new Set(['core', ...Object.keys(CDN_ENTRIES)]);
   for (const chunk of chunks.values()) {
-    // An entry keeps its own modules.
-    if (chunk.isEntry) continue;
     let name = core.has(chunk.fileName) ? 'core' : chunk.name;
+    if (chunk.isEntry) {
+      for (const id of chunk.moduleIds) names.set(id, chunk.name);
+      continue;
+    }
     for (let n = 2; name !== 'core' && taken.has(name); n++) name = `${chunk.name}-${n}`;
     taken.add(name);
     for (const id of chunk.moduleIds) names.set(id, name);

@@ -25,24 +25,17 @@ const generatedDir = join(outRoot, 'src/model/generated');
  * share the job's checks): every answer a page reads before its first view shows, and the
  * live events, which carry jobs.
  */
-const TYPES = [
-  'Job',
-  'ClusterNode',
-  'JobPage',
-  'PageEnvelope',
-  'NodeList',
-  'JobSummary',
-  'Session',
-  'LoginRequest',
-  'TokenRequest',
-  'Token',
-  'ApiError',
-  'LiveEvent',
-  'EventBatch',
-];
+const TYPES = ['Job', 'ClusterNode', 'PageEnvelope', 'NodeList', 'JobSummary', 'Session', 'ApiError', 'LiveEvent', 'EventBatch'];
 
 /** A job's files: validators of their own, loaded with the first page of files (`generated/file-validators.js`). */
 const FILE_TYPES = ['JobFile', 'FilePage'];
+
+/**
+ * The bodies no element checks (`generated/other-validators.js`): what a client sends to log
+ * in or to get a token, the token it gets back, a page of jobs whole (the HTTP source
+ * checks a page's envelope, then job by job). The server and portals use them.
+ */
+const OTHER_TYPES = ['LoginRequest', 'TokenRequest', 'Token', 'JobPage'];
 
 const program = TJS.getProgramFromFiles(
   ['job.ts', 'file.ts', 'api.ts'].map((f) => join(root, 'src/model', f)),
@@ -86,7 +79,7 @@ function addDiscriminators(schema) {
 }
 
 const schemas = {};
-for (const name of [...TYPES, ...FILE_TYPES]) {
+for (const name of [...TYPES, ...FILE_TYPES, ...OTHER_TYPES]) {
   const schema = generator.getSchemaForSymbol(name);
   schema.$id = `https://schemas.active-circle.example/job-manager/v1/${name}.json`;
   schemas[name] = sortKeys(addDiscriminators(schema));
@@ -260,3 +253,4 @@ async function writeValidators(types, file) {
 
 await writeValidators(TYPES, 'validators');
 await writeValidators(FILE_TYPES, 'file-validators');
+await writeValidators(OTHER_TYPES, 'other-validators');

@@ -4,3 +4,4 @@ export * from './query.js';
 export * from './api.js';
 export * from './validate.js';
 export * from './validate-files.js';
+export * from './validate-other.js';

@@ -3,14 +3,10 @@ export interface CompiledValidatorError { instancePath: string; keyword: string;
 export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }
 export declare const validateJob: CompiledValidator;
 export declare const validateClusterNode: CompiledValidator;
-export declare const validateJobPage: CompiledValidator;
 export declare const validatePageEnvelope: CompiledValidator;
 export declare const validateNodeList: CompiledValidator;
 export declare const validateJobSummary: CompiledValidator;
 export declare const validateSession: CompiledValidator;
-export declare const validateLoginRequest: CompiledValidator;
-export declare const validateTokenRequest: CompiledValidator;
-export declare const validateToken: CompiledValidator;
 export declare const validateApiError: CompiledValidator;
 export declare const validateLiveEvent: CompiledValidator;
 export declare const validateEventBatch: CompiledValidator;
