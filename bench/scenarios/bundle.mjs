@@ -20,7 +20,7 @@ const CDN = 'dist/cdn';
  * `beside`, what loads with them and is not waited for (each keeps its room): entries of
  * dist/cdn/, or chunks of dist/cdn/chunks/ by name, each with what it is.
  */
-const VIEWS = {
+export const VIEWS = {
   login: { first: ['ac-login-form.js'], beside: {} },
   dashboard: {
     first: ['ac-job-filters.js', 'ac-job-dashboard.js'],
