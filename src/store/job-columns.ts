@@ -488,6 +488,22 @@ export class JobColumns {
     }
   }
 
+  /** The row's value for `key` as `sortValue` gives it for its job: dates by instant, states by rank, the rest as text. */
+  sortValue(key: SortKey, row: number): string | number {
+    switch (key) {
+      case 'createdAt':
+        return this.createdAt[row]!;
+      case 'updatedAt':
+        return this.updatedAt[row]!;
+      case 'state':
+        return STATE_SORT_RANK[this.groupState[this.group[row]!]!]!;
+      case 'type':
+        return JOB_TYPES[this.groupType[this.group[row]!]!]!;
+      default:
+        return this.dictionaryOf(key).values[this.sortCode(key, row)]!;
+    }
+  }
+
   /**
    * Compares two rows as `jobComparator(key, order)` compares their jobs: the value in
    * the asked direction, then the id ascending.

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { JOB_STATES, JOB_TYPES, SORT_KEYS, type Job, type JobListParams } from '../../src/model/index.js';
 import { jobComparator, jobMatcher, summarize } from '../../src/source/job-query.js';
+import { JobTable } from '../../src/store/job-table.js';
 import { MemoryEngine } from '../../src/store/memory-engine.js';
 import { countingSortRows, radixSortRows } from '../../src/store/sorted-rows.js';
 import { plainSummary } from './helpers.js';
@@ -110,7 +111,7 @@ function expectReference(engine: MemoryEngine, truth: Map<string, Job>, query: J
 }
 
 function runScript(initial: Fields[], ops: Op[], far: boolean, maxTimeCells: number | undefined): void {
-  const engine = new MemoryEngine({ sort: 'createdAt', order: 'desc' }, () => NOW, NODE_IDS, maxTimeCells);
+  const engine = new MemoryEngine({ sort: 'createdAt', order: 'desc' }, () => NOW, NODE_IDS, new JobTable({ maxTimeCells }));
   const names = ids(initial.length + ops.length);
   const truth = new Map<string, Job>();
   initial.forEach((f, i) => truth.set(names[i]!, jobOf(names[i]!, 1, f, far)));
