@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from './api.js';
-import { HttpError, sendError, sendJson } from './respond.js';
+import { HttpError, sendError, sendJson, withoutCompression } from './respond.js';
 import { accountsFromEnv } from './sessions.js';
 import { PAGE_CSP, createStaticHandler, securityHeaders } from './static.js';
 
@@ -26,6 +26,9 @@ Options:
   --days <n>    days of history to simulate, > 0 (default 30)
   --api <url>   watch another API that speaks the contract instead of the built-in one
                 (an absolute http(s) URL, or a path on this origin); the simulation is not run
+  --no-compression
+                send files and JSON uncompressed (behind a proxy that compresses them);
+                by default they go out as brotli or gzip to a client that takes it
   --help        show this help
 
 Accounts: admin/admin (Data Administrator) and operator/operator (no role);
@@ -71,6 +74,7 @@ function parseOptions(argv, env) {
       speed: { type: 'string' },
       days: { type: 'string' },
       api: { type: 'string' },
+      'no-compression': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -104,6 +108,7 @@ function parseOptions(argv, env) {
     speed: numberFlag(values.speed, 'speed', { min: 0, max: 1000, integer: false, fallback: 1, exclusiveMin: true }),
     days: numberFlag(values.days, 'days', { min: 0, max: 3650, integer: false, fallback: 30, exclusiveMin: true }),
     api,
+    compression: !values['no-compression'],
     accounts: accountsFromEnv(env),
   };
 }
@@ -166,6 +171,7 @@ async function main() {
   const loopback = isLoopback(options.host);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (!options.compression) withoutCompression(req);
     if (loopback && !isLoopback(hostnameOf(req.headers.host))) {
       // A page on another name reaching a local server is DNS rebinding, not a user.
       sendError(req, res, new HttpError(403, 'bad_host', 'This server answers only to localhost, 127.0.0.1 and [::1].'));

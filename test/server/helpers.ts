@@ -22,6 +22,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   replayLimit?: number;
   sessionIdleMs?: number;
+  /** False: answers go out uncompressed, as with `npm start -- --no-compression`. */
+  compression?: boolean;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<TestServer> {
