@@ -32,9 +32,24 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
  */
 
 /**
+ * The cluster an API serves: a `ClusterSimulator`, or anything with the members the API
+ * uses (the bench wraps one that also sends live changes at a set rate).
+ * @typedef {Pick<ClusterSimulator, 'nodes' | 'now' | 'lastSeq' | 'size' | 'advance' | 'onEvent' | 'job' | 'jobs' | 'listFiles'>} Cluster
+ */
+
+/**
+ * How `/jobs` and `/jobs/summary` are answered: by default the store's engine over the
+ * cluster's rows (the bench's baseline, the previous design, filters and sorts arrays of objects).
+ * @typedef {{page: TableQueries['page'], summary: TableQueries['summary'], clear(): void}} JobQueries
+ */
+
+/**
  * @typedef {object} ApiOptions
  * @property {string} [base] Path the API is mounted at (default `/api/v1`).
  * @property {SimulationOptions} [simulation]
+ * @property {(rows: JobTable, simulation: SimulationOptions) => Cluster} [cluster] Makes the cluster to
+ *   serve, its jobs kept in `rows` (default: a `ClusterSimulator` of `simulation`).
+ * @property {(cluster: Cluster, rows: JobTable) => JobQueries} [queries] Default: the engine over `rows`.
  * @property {'manual' | 'real'} [clock] `real` advances the simulation by the elapsed time every
  *   `tickMs`; `manual` (the default) only through `advance`.
  * @property {number} [tickMs] Default 500.
@@ -84,12 +99,13 @@ export function isSameOrigin(/** @type {Request} */ req) {
 export function createApi(options = {}) {
   const base = (options.base ?? '/api/v1').replace(/\/+$/, '');
   const table = new JobTable({ keptOrders: KEPT_ORDERS });
-  const simulator = new ClusterSimulator({ ...DEFAULT_SIMULATION, ...options.simulation, rows: table });
-  const queries = new TableQueries(table, {
-    clock: () => simulator.now,
-    nodeIds: simulator.nodes.map((node) => node.id),
-    kept: KEPT_QUERIES,
-  });
+  const simulation = { ...DEFAULT_SIMULATION, ...options.simulation };
+  /** @type {Cluster} */
+  const simulator = options.cluster?.(table, simulation) ?? new ClusterSimulator({ ...simulation, rows: table });
+  /** @type {JobQueries} */
+  const queries =
+    options.queries?.(simulator, table) ??
+    new TableQueries(table, { clock: () => simulator.now, nodeIds: simulator.nodes.map((node) => node.id), kept: KEPT_QUERIES });
   for (const key of SORT_KEYS) for (const order of /** @type {const} */ (['asc', 'desc'])) table.permutation(key, order);
   const onError = options.onError ?? ((error) => console.error(error));
   const sessions = createSessions({
