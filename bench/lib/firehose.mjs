@@ -39,14 +39,15 @@ export class Firehose {
     this.listeners = new Set();
     this.random = seeded(0x5e4e);
     this.inner.onEvent((event) => this.emit(event.type, event.job));
-    // Finished jobs of the history, by row: the simulator never changes them again.
-    this.working = new Map();
-    for (let tries = 0; this.working.size < Math.min(WORKING_SET, rows.size) && tries < 4 * WORKING_SET; tries++) {
+    // Rows of finished jobs of the history: the simulator never changes them again. Only
+    // their rows are kept (each change reads the job from the server's rows), so that the
+    // firehose holds no jobs of its own in the server's memory.
+    const working = new Set();
+    for (let tries = 0; working.size < Math.min(WORKING_SET, rows.size) && tries < 4 * WORKING_SET; tries++) {
       const row = Math.floor(this.random() * rows.size);
-      const job = rows.jobAt(row);
-      if (job.finishedAt !== null) this.working.set(row, job);
+      if (rows.jobAt(row).finishedAt !== null) working.add(row);
     }
-    this.workingRows = [...this.working.keys()];
+    this.workingRows = [...working];
   }
 
   get now() {
@@ -92,7 +93,7 @@ export class Firehose {
   change(at) {
     const r = this.random();
     if (r < CREATED_SHARE && this.workingRows.length) {
-      const template = this.working.get(this.workingRows[Math.floor(this.random() * this.workingRows.length)]);
+      const template = this.rows.jobAt(this.workingRows[Math.floor(this.random() * this.workingRows.length)]);
       const id = `j${String(this.rows.size + 1).padStart(6, '0')}`;
       const job = {
         ...template,
@@ -113,7 +114,7 @@ export class Firehose {
       return { type: 'job.created', job };
     }
     const row = this.workingRows[Math.floor(this.random() * this.workingRows.length)];
-    const old = this.working.get(row);
+    const old = this.rows.jobAt(row);
     const finishing = r < CREATED_SHARE + FINISHED_SHARE;
     const failed = finishing && this.random() < 0.1;
     const job = {
@@ -125,7 +126,6 @@ export class Firehose {
       state: finishing ? (failed ? 'UNSUCCESSFUL' : 'SUCCESSFUL') : 'RUNNING',
       stage: finishing ? (failed ? 'INTERRUPTED_ON_ERROR' : 'NORMALLY') : 'IN_PROGRESS',
     };
-    this.working.set(row, job);
     return { type: 'job.updated', job };
   }
 

@@ -102,8 +102,8 @@ export function installRemote() {
       scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
       scroller.dispatchEvent(new Event('scroll'));
       const ms = await timedFrom(start, () => !rowsInView().loading, `the rows at ${fraction}`);
-      const first = Number(rowsInView().rows[0]?.dataset.index ?? -1);
-      return { ms, first, total: list().store.total };
+      const { rows } = rowsInView();
+      return { ms, last: Number(rows.at(-1)?.dataset.index ?? -1), total: list().store.total };
     },
   };
 }

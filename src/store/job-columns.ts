@@ -206,6 +206,14 @@ export class JobColumns {
     return job;
   }
 
+  /**
+   * The job at `row`, made anew and not kept: for a page that is sent and dropped (the
+   * reference server's), whose objects a cache would only keep alive into the old generation.
+   */
+  read(row: number): Job {
+    return this.made.get(row) ?? this.whole.get(row) ?? this.make(row);
+  }
+
   private make(row: number): Job {
     const group = this.group[row]!;
     const text = this.text[row]!;

@@ -92,9 +92,12 @@ export class JobTable {
     return row < 0 ? undefined : this.columns.job(row);
   }
 
-  /** The job at a row (rows are numbered in the order the jobs came). */
+  /**
+   * The job at a row (rows are numbered in the order the jobs came), made anew and not
+   * kept: the reads of a simulation that keeps its jobs here are used once and dropped.
+   */
   jobAt(row: number): Job {
-    return this.columns.job(row);
+    return this.columns.read(row);
   }
 
   /** Merges one job: kept only when newer than the version held. */

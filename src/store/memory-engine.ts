@@ -241,36 +241,59 @@ export class MemoryEngine {
     return this.columns.job(this.selection.data[index]!);
   }
 
+  /**
+   * Up to `limit` rows of the selection in the query's order, from an index or after a
+   * keyset position (a cursor's sort value and id, as `indexAfterCursor` finds it), read
+   * from the presorted order and the selection bits: the ordered selection is neither
+   * walked nor kept. For a server, where live changes come between any two requests and
+   * would have it walked again anyway: this allocates nothing per row.
+   */
+  rowsFrom(start: number | { value: string | number; id: string }, limit: number): number[] {
+    this.evaluate();
+    this.ensureBits();
+    const { sort, order } = this.evaluated!;
+    const rows = this.table.permutation(sort, order).rows;
+    const data = rows.data;
+    const n = rows.length;
+    const selected = this.selected;
+    let i = 0;
+    if (typeof start === 'number') {
+      if (this.selectedCount === n) i = Math.min(start, n);
+      else {
+        for (let skip = start; i < n && skip > 0; i++) {
+          const row = data[i]!;
+          skip -= (selected[row >>> 5]! >>> (row & 31)) & 1;
+        }
+      }
+    } else {
+      const c = this.columns;
+      const sign = order === 'asc' ? 1 : -1;
+      let hi = n;
+      while (i < hi) {
+        const mid = (i + hi) >>> 1;
+        const row = data[mid]!;
+        if ((sign * compareValues(c.sortValue(sort, row), start.value) || compareValues(c.ids[row]!, start.id)) > 0) hi = mid;
+        else i = mid + 1;
+      }
+    }
+    const out: number[] = [];
+    for (; i < n && out.length < limit; i++) {
+      const row = data[i]!;
+      if ((selected[row >>> 5]! >>> (row & 31)) & 1) out.push(row);
+    }
+    return out;
+  }
+
+  /** The job at a row, made anew and not kept (`JobColumns.read`): a server's page. */
+  read(row: number): Job {
+    return this.columns.read(row);
+  }
+
   indexOf(id: string): number {
     this.ensureRows(Infinity);
     const row = this.columns.rowOfId(id);
     if (row < 0 || !this.isSelected(this.evaluated!, row)) return -1;
     return this.selection.indexOf(row, this.columns.comparator(this.filter.sort, this.filter.order));
-  }
-
-  /**
-   * Index of the first job after a keyset position (the sort value and id of a cursor of
-   * the query's order), as `indexAfterCursor` finds it in the sorted jobs: the order is
-   * walked as far as the position, then searched.
-   */
-  indexAfter(value: string | number, id: string): number {
-    this.ensureRows(0);
-    const c = this.columns;
-    const { sort, order } = this.evaluated!;
-    const sign = order === 'asc' ? 1 : -1;
-    const after = (row: number) => (sign * compareValues(c.sortValue(sort, row), value) || compareValues(c.ids[row]!, id)) > 0;
-    const rows = this.selection;
-    while (!this.selectionComplete && (rows.length === 0 || !after(rows.data[rows.length - 1]!))) {
-      this.ensureRows(Math.max(2 * rows.length, WALK_CHUNK));
-    }
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (after(rows.data[mid]!)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
   }
 
   /** The aggregates; the timeline ends at the clock's now when the query has no end. */

@@ -1,9 +1,10 @@
 /**
  * The contract's questions (a page of a query, its summary) answered from one `JobTable`
  * for many clients at once, as the reference server answers them: a `MemoryEngine` per
- * query lately asked, the least recently used dropped first. Each is patched by every
- * change of the table in constant time, so a question asked again costs what changed
- * since, and a new one a pass over the table's columns, never over job objects.
+ * query lately asked, the least recently used dropped first. Each keeps its selection bits
+ * and counts, patched by every change of the table in constant time; a page is read from
+ * the table's presorted order and those bits (`rowsFrom`). A question asked again costs
+ * what changed since, a new one a pass over the table's columns, never over job objects.
  */
 import type { Job, JobListParams, JobSummary, SortKey, SortOrder } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
@@ -15,7 +16,7 @@ export interface TableQueriesOptions {
   clock: () => number;
   /** Nodes every summary names, counted or not. */
   nodeIds?: readonly string[];
-  /** Queries kept (default 16): each holds a bit a job, and the rows of its order read so far. */
+  /** Queries kept (default 16): each holds a bit a job and its counts. */
   kept?: number;
 }
 
@@ -56,12 +57,10 @@ export class TableQueries {
   /** `limit` jobs of a query in its order, from `start`. */
   page(params: JobListParams, start: PageStart, limit: number): QueryPage {
     const engine = this.engine(params, params.sort ?? 'createdAt', params.order ?? 'desc');
-    const total = engine.total;
-    const first = 'offset' in start ? Math.min(start.offset, total) : engine.indexAfter(start.value, start.id);
-    const end = Math.min(first + limit, total);
-    const items: Job[] = [];
-    for (let i = first; i < end; i++) items.push(engine.jobAt(i)!);
-    return { items, total, more: end < total };
+    // One more than asked for says whether more follow.
+    const rows = engine.rowsFrom('offset' in start ? start.offset : start, limit + 1);
+    const items = rows.slice(0, limit).map((row) => engine.read(row));
+    return { items, total: engine.total, more: rows.length > limit };
   }
 
   /** The aggregates of a query (its order does not matter: any kept engine of the same selection answers). */
