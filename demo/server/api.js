@@ -63,12 +63,10 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
 /** Queries kept, each patched by every live change: a list scrolled page by page asks the same one again. */
 const KEPT_QUERIES = 16;
 /**
- * Every sort order is kept (4 bytes a job each) and put in order between ticks, so that
- * no request waits for one to be sorted.
+ * Every sort order is kept (4 bytes a job each) and put back in order at the tick that
+ * changed it, so that no request waits for one to be sorted or patched.
  */
 const KEPT_ORDERS = 16;
-/** An order with this many changed rows waiting is put in order at the next tick rather than by a request. */
-const SETTLE_AFTER = 1024;
 
 /** The simulator's defaults for an API nobody configured. */
 export const DEFAULT_SIMULATION = Object.freeze({ seed: 1, nodes: 4, jobs: 1000, days: 30, activity: 1 });
@@ -132,14 +130,18 @@ export function createApi(options = {}) {
       if (elapsed <= 0) return;
       last += elapsed;
       advance(elapsed);
-      table.settle(SETTLE_AFTER);
     }, options.tickMs ?? 500);
     ticker.unref();
   }
 
-  /** Runs the simulation forward; the events reach the streams through the simulator's listeners. */
+  /**
+   * Runs the simulation forward; the events reach the streams through the simulator's
+   * listeners. Jobs change only here: the orders put back in order now stay so for every
+   * request until the next step.
+   */
   function advance(/** @type {number} */ ms) {
     simulator.advance(ms);
+    table.settle();
     return simulator.lastSeq;
   }
 

@@ -174,12 +174,11 @@ export class JobTable {
   }
 
   /**
-   * Puts the changed rows of the kept orders in place, those with at least `atLeast`
-   * waiting: a server's work between requests, so that none waits for many (each
-   * placing reads the whole order once, whatever the rows placed).
+   * Puts the changed rows of every kept order in place: a server's work after its clock
+   * moved the jobs, so that no request waits for it (each order with changes is read once).
    */
-  settle(atLeast = 1): void {
-    for (const perm of this.perms.values()) if (perm.pending.size >= atLeast) this.place(perm);
+  settle(): void {
+    for (const perm of this.perms.values()) this.place(perm);
   }
 
   private place(perm: Permutation): void {
