@@ -1,10 +1,20 @@
 // What every scenario shares while it runs: the rows, the rounds that alternate ours with
 // the baselines, forced collections, profiles and traces, and the log.
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { settledMemory } from './cdp.mjs';
 import { startProfile, startTrace, stopProfile, stopTrace } from './profile.mjs';
 import { notMeasured } from './report.mjs';
+
+/** The checked-out commit (undefined outside a clone). */
+function headCommit(root) {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
 
 export class Harness {
   /** The report's rows, in the order the scenarios push them. */
@@ -25,6 +35,8 @@ export class Harness {
     this.size = size;
     this.root = root;
     this.results = join(root, 'bench/results');
+    /** Read when the run starts: the code measured, even if the checkout moves meanwhile. */
+    this.commit = headCommit(root);
     setInterval(() => this.loads.push(loadavg()[0]), 5000).unref();
   }
 

@@ -1,20 +1,10 @@
 // The end of a run: the table and what it ran on printed, the profile summed, the JSON
 // written, and the exit status.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { selfTimes, sourceMapLookup } from './profile.mjs';
 import { format, machine, renderTable, row } from './report.mjs';
 import { sum } from './stats.mjs';
-
-/** The checked-out commit (undefined outside a clone). */
-function headCommit(root) {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 /** Whether lit ran in production mode in every page: it says "dev mode" in the console otherwise. */
 function productionModeRow(consoleMessages) {
@@ -34,10 +24,7 @@ function productionModeRow(consoleMessages) {
 /** Prints where the time went in the `--profile` scenario, and writes its last run's profile. */
 function printProfile(harness, built) {
   const { args, size, profiles, results } = harness;
-  const lookups = {
-    '/dist/ac-job-manager.bundle.js': sourceMapLookup(`${built.bundle}.map`),
-    '/bench/results/.page/bench-page.js': sourceMapLookup(`${built.page}.map`),
-  };
+  const lookups = Object.fromEntries(Object.entries(built.scripts).map(([path, file]) => [path, sourceMapLookup(`${file}.map`)]));
   const { total, byFunction, byFile } = selfTimes(profiles, lookups);
   const share = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${format(ms, 'ms').padStart(9)}`;
   console.log(`\nWhere the time goes in ${args.profile} (ours, ${size.pairs} runs, ${format(total, 'ms')} of samples, self time):`);
@@ -56,7 +43,7 @@ function printProfile(harness, built) {
  * failed, or (with `--strict`) a budget failed.
  */
 export function report(harness, browser, built) {
-  const { args, size, rows, failures, loads, root } = harness;
+  const { args, size, rows, failures, loads } = harness;
   const { consoleMessages, pageErrors } = browser;
   if (browser.launched) rows.push(productionModeRow(consoleMessages));
   const totalSeconds = (performance.now() - harness.started) / 1000;
@@ -81,7 +68,7 @@ export function report(harness, browser, built) {
   mkdirSync(dirname(out), { recursive: true });
   const result = {
     date: new Date().toISOString(),
-    commit: headCommit(root),
+    commit: harness.commit,
     mode: args.smoke ? 'smoke' : 'full',
     sizes: size,
     machine: host,

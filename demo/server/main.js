@@ -29,6 +29,11 @@ Options:
   --no-compression
                 send files and JSON uncompressed (behind a proxy that compresses them);
                 by default they go out as brotli or gzip to a client that takes it
+  --trust-proxy behind a reverse proxy: read the scheme from its X-Forwarded-Proto and the
+                client's address (for the login throttle) from its X-Forwarded-For (default off:
+                a client could send those headers itself)
+  --secure-cookies  always mark the session cookie Secure (default: only over TLS, or with
+                --trust-proxy when X-Forwarded-Proto says https)
   --help        show this help
 
 Accounts: admin/admin (Data Administrator) and operator/operator (no role);
@@ -75,6 +80,8 @@ function parseOptions(argv, env) {
       days: { type: 'string' },
       api: { type: 'string' },
       'no-compression': { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
+      'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -109,6 +116,8 @@ function parseOptions(argv, env) {
     days: numberFlag(values.days, 'days', { min: 0, max: 3650, integer: false, fallback: 30, exclusiveMin: true }),
     api,
     compression: !values['no-compression'],
+    trustProxy: values['trust-proxy'] ?? false,
+    secureCookies: values['secure-cookies'] ?? false,
     accounts: accountsFromEnv(env),
   };
 }
@@ -154,6 +163,8 @@ async function main() {
     : createApi({
         clock: 'real',
         accounts: options.accounts,
+        trustProxy: options.trustProxy,
+        secureCookies: options.secureCookies,
         simulation: {
           seed: options.seed,
           nodes: options.nodes,

@@ -3,9 +3,7 @@
  * The test control (`/__test__/…`), mounted only by web-test-runner's dev server, never by
  * `npm start`: browser tests create isolated API instances on the page's own origin and
  * drive them — move the clock, inject faults, drop streams, restart, scramble the wire.
- * The routes are those of the test-server contract, plus `GET {control}/stats` (open
- * streams, waiting polls, live timers, sessions), the `sessionIdleMs` and `compression`
- * creation options, and the page's files as `npm start` serves them under `/__test__/page/`.
+ * Its routes, the options of an instance and the faults: docs/test-control.md.
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +188,8 @@ export function createTestControl(options = {}) {
     const heartbeatMs = num(body, 'heartbeatMs', 1, 3_600_000, true);
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
     const sessionIdleMs = num(body, 'sessionIdleMs', 1, 86_400_000, true);
+    const trustProxy = body['trustProxy'] ?? false;
+    if (typeof trustProxy !== 'boolean') throw bad('trustProxy', 'must be true or false.');
     const api = createApi({
       base: `${PREFIX}/s/${id}${API_PATH}`,
       simulation,
@@ -198,6 +198,7 @@ export function createTestControl(options = {}) {
       ...(heartbeatMs ? { heartbeatMs } : {}),
       ...(replayLimit ? { replayLimit } : {}),
       ...(sessionIdleMs ? { sessionIdleMs } : {}),
+      trustProxy,
     });
     /** @type {Instance} */
     const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set(), compression };

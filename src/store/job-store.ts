@@ -18,8 +18,9 @@ import { jobMatcher, toListParams } from '../source/job-selection.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
 import type { MemoryEngine } from './memory-engine.js';
+import { RejectedCounter } from './rejected-tally.js';
 import { RemoteRows } from './remote-rows.js';
-import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
+import type { JobStoreApi, LoadStatus, RejectedTally, StoreChange, StoreMode } from './store-api.js';
 
 export interface JobStoreOptions {
   /** `auto` (default): memory when the source holds every job (`allJobs`), else remote. */
@@ -75,6 +76,8 @@ export class JobStore implements JobStoreApi {
   private loadController: AbortController | undefined;
   private unsubscribeLive: (() => void) | undefined;
   private unsubscribeConnection: (() => void) | undefined;
+  private unsubscribeRejected: (() => void) | undefined;
+  private readonly rejectedCounter = new RejectedCounter();
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSummaryRefresh = -Infinity;
 
@@ -190,6 +193,10 @@ export class JobStore implements JobStoreApi {
     return this.loadStatus;
   }
 
+  get rejected(): RejectedTally {
+    return this.rejectedCounter.tally;
+  }
+
   get error(): JobSourceError | undefined {
     return this.loadError;
   }
@@ -254,6 +261,9 @@ export class JobStore implements JobStoreApi {
       if (state.status === 'live' && !wasLive && (kind === 'network' || kind === 'server')) this.retry();
     });
     this.connectionState = this.source.connection;
+    this.unsubscribeRejected = this.source.onRejected?.((report) => {
+      if (this.rejectedCounter.add(report)) this.batcher.mark({ rejected: true });
+    });
     await this.load();
   }
 
@@ -268,7 +278,8 @@ export class JobStore implements JobStoreApi {
     this.remote?.reset({});
     this.unsubscribeLive?.();
     this.unsubscribeConnection?.();
-    this.unsubscribeLive = this.unsubscribeConnection = undefined;
+    this.unsubscribeRejected?.();
+    this.unsubscribeLive = this.unsubscribeConnection = this.unsubscribeRejected = undefined;
     clearTimeout(this.summaryTimer);
     this.batcher.dispose();
     this.wakeSettledWaiters();

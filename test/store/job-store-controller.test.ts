@@ -34,6 +34,7 @@ function countingStore() {
       summary: false,
       nodes: false,
       connection: false,
+      rejected: false,
       status: false,
       session: false,
       jobs: new Set(),
