@@ -56,6 +56,7 @@ async function measure(root, server, cookie, clients, seconds, rate) {
   // The simulator's own events go on while the clients connect: each stream starts where it opened.
   const complete = states.filter((c) => c.inOrder && !c.error && c.first <= start.lastSeq && c.last >= end.lastSeq);
   const read = states.map((c) => c.count).sort((a, b) => a - b);
+  const reconnects = states.reduce((sum, c) => sum + c.reconnects, 0);
   return {
     clients,
     events,
@@ -66,6 +67,7 @@ async function measure(root, server, cookie, clients, seconds, rate) {
     rssBefore: before.memory.rss,
     perSecond: (1000 * events) / elapsedMs,
     behind: end.behind - start.behind,
+    reconnects,
   };
 }
 
@@ -88,7 +90,7 @@ export async function run({ servers, live, size, rows, log, root }) {
       budget: `all ${n(size.streamClients)}`,
       check: (o) => o.median === size.streamClients,
       correctness: true,
-      note: `${n(many.events)} events (${format(many.perSecond, 'count')}/s; ${n(many.behind)} changes the server could not make in time); the client that read least read ${n(many.leastRead)}`,
+      note: `${n(many.events)} events (${format(many.perSecond, 'count')}/s; ${n(many.behind)} changes the server could not make in time); the client that read least read ${n(many.leastRead)}; ${n(many.reconnects)} reconnections (a reader 8 MB behind is cut, and resumes from its last event)`,
     }),
     row({
       scenario: S,
