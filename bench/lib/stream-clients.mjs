@@ -33,7 +33,9 @@ function client() {
         while ((found = data.indexOf(ID, at)) >= 0) {
           const end = data.indexOf(10, found + ID.length);
           if (end < 0) break;
-          const seq = Number(data.toString('latin1', found + ID.length, end));
+          // `<epoch>:<seq>`: the server's epoch, then the event's number.
+          const id = data.toString('latin1', found + ID.length, end);
+          const seq = Number(id.slice(id.lastIndexOf(':') + 1));
           // The first id says where the stream starts (no event); then each event's.
           if (state.first === undefined) state.first = seq;
           else {

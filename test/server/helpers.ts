@@ -24,6 +24,7 @@ export interface ServerOptions {
   sessionIdleMs?: number;
   /** False: answers go out uncompressed, as with `npm start -- --no-compression`. */
   compression?: boolean;
+  tokenTtlMs?: number;
   /** The instance reads the client's address and scheme from `X-Forwarded-For` and `X-Forwarded-Proto`. */
   trustProxy?: boolean;
 }
