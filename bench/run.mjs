@@ -33,6 +33,9 @@ const SCENARIOS = [
   'simulator',
   'files',
   'export',
+  'server',
+  'remote',
+  'stream',
   'bundle',
 ];
 

@@ -6,6 +6,8 @@ import { browserArgs, findBrowser } from '../../scripts/find-browser.mjs';
 import { serve } from './server.mjs';
 
 const HARMLESS = /^ResizeObserver loop completed with undelivered notifications/;
+/** A site page asks for its session before logging in: the 401 is the answer it expects. */
+const LOGGED_OUT = /the server responded with a status of 401/;
 
 export class BenchBrowser {
   /** Console messages of the pages (but the harmless), prefixed with the page's name. */
@@ -63,6 +65,26 @@ export class BenchBrowser {
     await page.goto(`${this.#server.origin}/bench/page/index.html`);
     await page.waitForFunction(() => window.bench?.ready === true, { timeout: 60_000 });
     return { page, cdp };
+  }
+
+  /**
+   * A page of another site (the reference server's standalone page) in a browser context of
+   * its own (no cookie, no cache): `{ page, cdp, close }`, its console and errors kept as
+   * the bench pages' are.
+   */
+  async openSitePage(name, url) {
+    if (!this.#browser) await this.#launch();
+    const context = await this.#browser.createBrowserContext();
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      const text = message.text();
+      if (!HARMLESS.test(text) && !LOGGED_OUT.test(text)) this.consoleMessages.push(`${name} ${message.type()}: ${text}`);
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(`${name}: ${error.message}`));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    return { page, cdp, close: () => context.close() };
   }
 
   async close() {

@@ -31,6 +31,17 @@ const FULL = {
   liveBatch: 1000,
   liveBatches: 20,
   simulatorSteps: 1000,
+  /** The remote scenarios: a reference server holding this many jobs, with live changes at this rate a second. */
+  remoteJobs: 1_000_000,
+  remoteRate: 1000,
+  /** Random queries per round (each a first window and one at a random offset), summaries, files pages. */
+  remoteQueries: 20,
+  remoteFilesPages: 40,
+  remoteJumps: 20,
+  /** The heap while scrolling through every row: jumps of this many rows. */
+  remoteSweepStep: 2000,
+  streamClients: 1000,
+  streamSeconds: 60,
 };
 /** Every scenario once, small: seconds, for `npm test` (files > 222,000 rows: the scaled scroll path still runs). */
 const SMOKE = {
@@ -51,6 +62,14 @@ const SMOKE = {
   liveBatch: 200,
   liveBatches: 3,
   simulatorSteps: 20,
+  remoteJobs: 5_000,
+  remoteRate: 200,
+  remoteQueries: 3,
+  remoteFilesPages: 3,
+  remoteJumps: 2,
+  remoteSweepStep: 2500,
+  streamClients: 20,
+  streamSeconds: 2,
 };
 
 /**

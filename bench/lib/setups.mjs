@@ -2,6 +2,8 @@
 // that need the same set-up share one: it is opened before the first of them and closed
 // after the last. A set-up is `open(harness, browser)`, resolving to what it gives the
 // scenarios' context (`page`, `cdp`, …) and a `close()`.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { settledMemory } from './cdp.mjs';
 import { format, n, row } from './report.mjs';
 
@@ -70,4 +72,88 @@ async function files(_harness, browser) {
   return { page, cdp, close: () => page.close() };
 }
 
-export const SETUPS = { jobs, files };
+/**
+ * A reference server in a process of its own (`bench/lib/remote-server.mjs`), answering by
+ * `design`: resolves once it listens, with its origin, what it printed and `stop()`.
+ */
+function startServer(harness, design) {
+  const { size, root } = harness;
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      `${root}/bench/lib/remote-server.mjs`,
+      '--design',
+      design,
+      '--jobs',
+      String(size.remoteJobs),
+      '--rate',
+      String(size.remoteRate),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the ${design} server stopped (${code}) before it listened`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const info = JSON.parse(line);
+      resolve({
+        ...info,
+        /** GETs a path of this server as JSON (the bench's own routes, or the API with `cookie`). */
+        async get(path, cookie) {
+          const res = await fetch(`${info.origin}${path}`, { headers: cookie ? { cookie } : {} });
+          if (!res.ok) throw new Error(`${design} ${path}: ${res.status} ${await res.text()}`);
+          return res.json();
+        },
+        async setRate(rate) {
+          await fetch(`${info.origin}/__bench__/rate?value=${rate}`, { method: 'POST' });
+        },
+        /** Logs in as the Data Administrator; resolves to the session cookie. */
+        async login() {
+          const res = await fetch(`${info.origin}/api/v1/session`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: 'admin', password: 'admin' }),
+          });
+          if (!res.ok) throw new Error(`${design} login: ${res.status}`);
+          return res.headers.get('set-cookie').split(';')[0];
+        },
+        async stop() {
+          child.kill('SIGTERM');
+          await stopped;
+        },
+      });
+    });
+  });
+}
+
+/**
+ * Two reference servers over the same simulated history (seed 1, 6 nodes, 90 days,
+ * `size.remoteJobs` jobs) with live changes at `size.remoteRate` a second: `engine` (as
+ * `npm start` answers) and `plain` (the previous design, the baseline). Each runs only
+ * while measured: the other's live changes are paused, so that they do not share the cores.
+ */
+async function remote(harness, browser) {
+  const { size } = harness;
+  harness.log(`starting the reference servers over ${n(size.remoteJobs)} jobs…`);
+  const servers = {};
+  for (const design of ['engine', 'plain']) {
+    servers[design] = await startServer(harness, design);
+    await servers[design].setRate(0);
+    harness.log(`${design} server ready in ${format(servers[design].readyMs, 'ms')}`);
+  }
+  /** Live changes on for `design` only. */
+  const live = async (design) => {
+    for (const [name, server] of Object.entries(servers)) await server.setRate(name === design ? size.remoteRate : 0);
+  };
+  return {
+    servers,
+    live,
+    openSite: (design, path = '/') => browser.openSitePage(`remote-${design}`, `${servers[design].origin}${path}`),
+    close: async () => {
+      for (const server of Object.values(servers)) await server.stop();
+    },
+  };
+}
+
+export const SETUPS = { jobs, files, remote };

@@ -2,12 +2,15 @@
 /**
  * One instance of the HTTP contract (docs/http-contract.md) over a cluster simulator: sessions,
  * nodes, jobs (list, summary, one, files) and live events, mounted at a base path.
- * The meaning of a query (matching, order, cursors, aggregates) comes from
- * `job-query`, shared with the in-page source, so both answer the same.
+ * The simulator keeps its jobs in the columns of the store's engine (`JobTable`), and
+ * the jobs' pages and summaries are that engine's answers (`TableQueries`): the meaning
+ * of `job-query` (tested equal), at the cost of the in-page memory mode.
  */
-import { DATA_ADMINISTRATOR, validateLoginRequest, validateTokenRequest } from '../../dist/model/index.js';
-import { encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from '../../dist/source/job-query.js';
+import { DATA_ADMINISTRATOR, SORT_KEYS, validateLoginRequest, validateTokenRequest } from '../../dist/model/index.js';
+import { encodeCursor, sortValue } from '../../dist/source/job-query.js';
 import { ClusterSimulator } from '../../dist/simulator/index.js';
+import { JobTable } from '../../dist/store/job-table.js';
+import { TableQueries } from '../../dist/store/table-queries.js';
 import { createEventHub, splitEventId } from './events.js';
 import { parseEventParams, parseFileListParams, parseJobFilters, parseJobListParams } from './params.js';
 import { createLoginThrottle } from './login-throttle.js';
@@ -17,9 +20,6 @@ import { bearerFrom, createTokens } from './tokens.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
-/** @typedef {import('../../dist/model/index.js').Job} Job */
-/** @typedef {import('../../dist/model/index.js').JobListParams} JobListParams */
-/** @typedef {import('../../dist/model/index.js').JobSummary} JobSummary */
 /** @typedef {import('./sessions.js').Account} Account */
 /** @typedef {import('./sessions.js').Session} Session */
 /** @typedef {import('./tokens.js').TokenEntry} TokenEntry */
@@ -39,10 +39,24 @@ import { bearerFrom, createTokens } from './tokens.js';
  */
 
 /**
+ * The cluster an API serves: a `ClusterSimulator`, or anything with the members the API
+ * uses (the bench wraps one that also sends live changes at a set rate).
+ * @typedef {Pick<ClusterSimulator, 'nodes' | 'now' | 'lastSeq' | 'size' | 'advance' | 'onEvent' | 'job' | 'jobs' | 'listFiles'>} Cluster
+ */
+
+/**
+ * How `/jobs` and `/jobs/summary` are answered: by default the store's engine over the
+ * cluster's rows (the bench's baseline, the previous design, filters and sorts arrays of objects).
+ * @typedef {{page: TableQueries['page'], summary: TableQueries['summary'], clear(): void}} JobQueries
+ */
+
+/**
  * @typedef {object} ApiOptions
  * @property {string} [base] Path the API is mounted at (default `/api/v1`).
- * @property {ClusterSimulator} [simulator] The cluster to serve; by default one made from `simulation`.
  * @property {SimulationOptions} [simulation]
+ * @property {(rows: JobTable, simulation: SimulationOptions) => Cluster} [cluster] Makes the cluster to
+ *   serve, its jobs kept in `rows` (default: a `ClusterSimulator` of `simulation`).
+ * @property {(cluster: Cluster, rows: JobTable) => JobQueries} [queries] Default: the engine over `rows`.
  * @property {'manual' | 'real'} [clock] `real` advances the simulation by the elapsed time every
  *   `tickMs`; `manual` (the default) only through `advance`.
  * @property {number} [tickMs] Default 500.
@@ -59,54 +73,16 @@ import { bearerFrom, createTokens } from './tokens.js';
  * @property {boolean} [secureCookies] The session cookie is always `Secure` (default: only over TLS).
  */
 
-/** Selections kept per query; a list scrolled page by page hits the same one. */
-const CACHED_QUERIES = 32;
+/** Queries kept, each patched by every live change: a list scrolled page by page asks the same one again. */
+const KEPT_QUERIES = 16;
+/**
+ * Every sort order is kept (4 bytes a job each) and put back in order at the tick that
+ * changed it, so that no request waits for one to be sorted or patched.
+ */
+const KEPT_ORDERS = 16;
 
 /** The simulator's defaults for an API nobody configured. */
 export const DEFAULT_SIMULATION = Object.freeze({ seed: 1, nodes: 4, jobs: 1000, days: 30, activity: 1 });
-
-/**
- * A small least-recently-used map whose entries hold for one version of the data: an
- * entry made at another version is made again.
- * @template V
- */
-class VersionedCache {
-  /** @param {number} capacity */
-  constructor(capacity) {
-    this.capacity = capacity;
-    /** @type {Map<string, {version: string, value: V}>} */
-    this.entries = new Map();
-  }
-
-  /**
-   * @param {string} version
-   * @param {string} key
-   * @param {() => V} make
-   * @returns {V}
-   */
-  get(version, key, make) {
-    const hit = this.entries.get(key);
-    this.entries.delete(key);
-    const entry = hit && hit.version === version ? hit : { version, value: make() };
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(/** @type {string} */ (this.entries.keys().next().value));
-    return entry.value;
-  }
-}
-
-/** A stable key for the filters of a query (the order of repeated values does not matter). */
-function filterKey(/** @type {JobListParams} */ p) {
-  const sorted = (/** @type {string[] | undefined} */ values) => (values ? [...new Set(values)].sort() : []);
-  return JSON.stringify([
-    p.since ?? null,
-    p.until ?? null,
-    sorted(p.state),
-    sorted(p.node),
-    sorted(p.type),
-    sorted(p.stage),
-    (p.q ?? '').trim().toLowerCase(),
-  ]);
-}
 
 /**
  * Whether a state-changing request comes from the page's own origin: its `Origin` names
@@ -133,7 +109,15 @@ export function isSameOrigin(/** @type {Request} */ req) {
  */
 export function createApi(options = {}) {
   const base = (options.base ?? '/api/v1').replace(/\/+$/, '');
-  const simulator = options.simulator ?? new ClusterSimulator({ ...DEFAULT_SIMULATION, ...options.simulation });
+  const table = new JobTable({ keptOrders: KEPT_ORDERS });
+  const simulation = { ...DEFAULT_SIMULATION, ...options.simulation };
+  /** @type {Cluster} */
+  const simulator = options.cluster?.(table, simulation) ?? new ClusterSimulator({ ...simulation, rows: table });
+  /** @type {JobQueries} */
+  const queries =
+    options.queries?.(simulator, table) ??
+    new TableQueries(table, { clock: () => simulator.now, nodeIds: simulator.nodes.map((node) => node.id), kept: KEPT_QUERIES });
+  for (const key of SORT_KEYS) for (const order of /** @type {const} */ (['asc', 'desc'])) table.permutation(key, order);
   const onError = options.onError ?? ((error) => console.error(error));
   const sessions = createSessions({
     ...(options.accounts ? { accounts: options.accounts } : {}),
@@ -149,12 +133,6 @@ export function createApi(options = {}) {
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.replayLimit ? { replayLimit: options.replayLimit } : {}),
   });
-  /** @type {VersionedCache<Job[]>} */
-  const filtered = new VersionedCache(CACHED_QUERIES);
-  /** @type {VersionedCache<Job[]>} */
-  const sorted = new VersionedCache(CACHED_QUERIES);
-  /** @type {VersionedCache<JobSummary>} */
-  const summaries = new VersionedCache(CACHED_QUERIES);
   /** Open event streams per session id (or token), ended when their session is. */
   /** @type {Map<string, Set<Response>>} */
   const streamsBySession = new Map();
@@ -174,28 +152,15 @@ export function createApi(options = {}) {
     ticker.unref();
   }
 
-  /** Runs the simulation forward; the events reach the streams through the simulator's listeners. */
+  /**
+   * Runs the simulation forward; the events reach the streams through the simulator's
+   * listeners. Jobs change only here: the orders put back in order now stay so for every
+   * request until the next step.
+   */
   function advance(/** @type {number} */ ms) {
     simulator.advance(ms);
+    table.settle();
     return events.lastSeq;
-  }
-
-  /** Changes whenever any job does: cached selections are valid while it stays the same. */
-  function dataVersion() {
-    return `${simulator.lastSeq}:${simulator.size}`;
-  }
-
-  /** The jobs a query's filters select, oldest first. */
-  function select(/** @type {JobListParams} */ params) {
-    const version = dataVersion();
-    const all = filtered.get(version, '*', () => [...simulator.jobs()]);
-    return filtered.get(version, filterKey(params), () => all.filter(jobMatcher(params)));
-  }
-
-  /** The jobs a query selects, in its order. */
-  function selectSorted(/** @type {JobListParams & {sort: import('../../dist/model/index.js').SortKey, order: 'asc' | 'desc'}} */ params) {
-    const key = `${filterKey(params)}|${params.sort}|${params.order}`;
-    return sorted.get(dataVersion(), key, () => [...select(params)].sort(jobComparator(params.sort, params.order)));
   }
 
   /**
@@ -339,26 +304,16 @@ export function createApi(options = {}) {
   /** @type {Handler} */
   function listJobs(req, res, url) {
     const { params, position } = parseJobListParams(url.searchParams);
-    const rows = selectSorted(params);
-    const start = position ? indexAfterCursor(rows, position) : Math.min(params.offset ?? 0, rows.length);
-    const items = rows.slice(start, start + params.limit);
+    const { items, total, more } = queries.page(params, position ?? { offset: params.offset ?? 0 }, params.limit);
     const last = items[items.length - 1];
     const nextCursor =
-      last && start + items.length < rows.length
-        ? encodeCursor({ value: sortValue(last, params.sort), id: last.id, sort: params.sort, order: params.order })
-        : null;
-    sendJson(req, res, 200, { items, nextCursor, total: rows.length });
+      last && more ? encodeCursor({ value: sortValue(last, params.sort), id: last.id, sort: params.sort, order: params.order }) : null;
+    sendJson(req, res, 200, { items, nextCursor, total });
   }
 
   /** @type {Handler} */
   function summary(req, res, url) {
-    const params = parseJobFilters(url.searchParams);
-    const now = simulator.now;
-    const nodeIds = simulator.nodes.map((node) => node.id);
-    // The clock only matters to an open-ended timeline (it ends now).
-    const version = params.until === undefined ? `${dataVersion()}:${now}` : dataVersion();
-    const body = summaries.get(version, filterKey(params), () => summarize(select(params), params, nodeIds, now));
-    sendJson(req, res, 200, body);
+    sendJson(req, res, 200, queries.summary(parseJobFilters(url.searchParams)));
   }
 
   /** @type {Handler} */
@@ -488,6 +443,7 @@ export function createApi(options = {}) {
       if (closed) return;
       closed = true;
       if (ticker) clearInterval(ticker);
+      queries.clear();
       events.close();
       sessions.clear();
       tokens.clear();

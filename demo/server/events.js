@@ -125,16 +125,30 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
     return `id: ${epoch}:${entry.seq}\nevent: ${entry.kind}\ndata: ${entry.json}\n\n`;
   }
 
-  function write(/** @type {Stream} */ stream, /** @type {Entry[]} */ entries) {
+  /**
+   * Sends `entries` on a stream; `wire`, when given, keeps the bytes made for each position,
+   * so that the streams at the same place (most of them, at each flush) share one encoding.
+   * @param {Stream} stream
+   * @param {Entry[]} entries
+   * @param {Map<number, Buffer>} [wire]
+   */
+  function write(stream, entries, wire) {
     if (!entries.length) return;
-    stream.res.write(wireTransform(entries).map(frame).join(''));
+    let bytes = wire?.get(stream.sentSeq);
+    if (!bytes) {
+      bytes = Buffer.from(wireTransform(entries).map(frame).join(''));
+      wire?.set(stream.sentSeq, bytes);
+    }
+    stream.res.write(bytes);
     stream.sentSeq = /** @type {Entry} */ (entries[entries.length - 1]).seq;
     if (stream.res.writableLength > MAX_QUEUED_BYTES) stream.res.destroy();
   }
 
   function flush() {
     flushing = undefined;
-    for (const stream of streams) write(stream, entriesAfter(stream.sentSeq));
+    /** @type {Map<number, Buffer>} */
+    const wire = new Map();
+    for (const stream of streams) write(stream, entriesAfter(stream.sentSeq), wire);
     for (const poller of pollers) {
       const entries = entriesAfter(poller.after);
       if (entries.length) answerPoll(poller, entries);

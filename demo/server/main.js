@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from './api.js';
 import { createCors, parseOrigin } from './cors.js';
 import { createGateway } from './gateway.js';
-import { HttpError, sendError, sendJson } from './respond.js';
+import { HttpError, sendError, sendJson, withoutCompression } from './respond.js';
 import { accountsFromEnv } from './sessions.js';
 import { PAGE_CSP, createStaticHandler, securityHeaders } from './static.js';
 
@@ -39,6 +39,9 @@ Options:
                 Policy's connect-src); the example pages then take ?api=<its URL>; repeatable
   --api <url>   watch another API that speaks the contract instead of the built-in one
                 (an absolute http(s) URL, or a path on this origin); the simulation is not run
+  --no-compression
+                send files and JSON uncompressed (behind a proxy that compresses them);
+                by default they go out as brotli or gzip to a client that takes it
   --trust-proxy behind a reverse proxy: read the scheme from its X-Forwarded-Proto and the
                 client's address (for the login throttle) from its X-Forwarded-For (default off:
                 a client could send those headers itself)
@@ -89,6 +92,7 @@ function parseOptions(argv, env) {
       speed: { type: 'string' },
       days: { type: 'string' },
       api: { type: 'string' },
+      'no-compression': { type: 'boolean' },
       'allow-origin': { type: 'string', multiple: true },
       'connect-src': { type: 'string', multiple: true },
       'trust-proxy': { type: 'boolean' },
@@ -126,6 +130,7 @@ function parseOptions(argv, env) {
     speed: numberFlag(values.speed, 'speed', { min: 0, max: 1000, integer: false, fallback: 1, exclusiveMin: true }),
     days: numberFlag(values.days, 'days', { min: 0, max: 3650, integer: false, fallback: 30, exclusiveMin: true }),
     api,
+    compression: !values['no-compression'],
     allowOrigins: (values['allow-origin'] ?? []).map((origin) => parseOrigin(origin)),
     connectSources: (values['connect-src'] ?? []).map((origin) => parseOrigin(origin, 'connect-src')),
     trustProxy: values['trust-proxy'] ?? false,
@@ -198,6 +203,7 @@ async function main() {
   const loopback = isLoopback(options.host);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (!options.compression) withoutCompression(req);
     // Before anything can refuse the request: a refusal the browser hides from the page is useless.
     if (cors.handle(req, res)) return;
     if (loopback && !isLoopback(hostnameOf(req.headers.host))) {

@@ -4,6 +4,7 @@
  * shape, and the headers every answer carries.
  */
 import { constants, gzip } from 'node:zlib';
+import { acceptedEncoding } from './compress.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -35,16 +36,12 @@ export function badParameter(/** @type {string} */ parameter, /** @type {string}
   return new HttpError(400, 'bad_parameter', message, parameter);
 }
 
-/** Whether the client takes gzip (`Accept-Encoding`, honouring `q=0`). */
-export function acceptsGzip(/** @type {Request} */ req) {
-  const header = req.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((part) => {
-    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+/**
+ * Makes a request ask for no coding, so that every answer to it goes out as it is: for a
+ * server behind a proxy that compresses (`--no-compression`).
+ */
+export function withoutCompression(/** @type {Request} */ req) {
+  delete req.headers['accept-encoding'];
 }
 
 /**
@@ -84,7 +81,7 @@ export function sendText(req, res, status, text, contentType, headers = {}) {
     res.writeHead(status, { ...common, ...extra, 'Content-Length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
-  if (raw.length < GZIP_MIN_BYTES || !acceptsGzip(req)) {
+  if (raw.length < GZIP_MIN_BYTES || acceptedEncoding(req, ['gzip']) !== 'gzip') {
     finish(raw, {});
     return;
   }

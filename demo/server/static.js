@@ -2,11 +2,14 @@
 /**
  * Serves the built page: `demo/` (never `demo/server/`) at `/` and `dist/` at `/dist/`,
  * with a strict Content Security Policy. Only regular files with a known type, inside
- * those folders (symbolic links resolved), and no dot files.
+ * those folders (symbolic links resolved), and no dot files. Text files go compressed
+ * (brotli or gzip, made once per version); every file has an ETag and is revalidated
+ * before each use (`no-cache`: the names carry no version, so a rebuild shows at once).
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { acceptedEncoding, compressible, createCompressedFiles } from './compress.js';
 import { HttpError, sendError, sendText } from './respond.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
@@ -78,6 +81,7 @@ function placeholderPage(/** @type {string} */ apiBase) {
  */
 export function createStaticHandler({ demoDir, distDir, apiBase, csp = PAGE_CSP }) {
   const headers = securityHeaders(csp);
+  const compressed = createCompressedFiles();
   const roots = { demo: realpath(demoDir).catch(() => demoDir), dist: realpath(distDir).catch(() => distDir) };
 
   /** The file a URL path names, or undefined when it names none we serve. */
@@ -130,17 +134,26 @@ export function createStaticHandler({ demoDir, distDir, apiBase, csp = PAGE_CSP 
       return;
     }
     const etag = `W/"${found.info.size.toString(16)}-${Math.floor(found.info.mtimeMs).toString(16)}"`;
-    const common = { ...headers, ETag: etag, 'Cache-Control': 'no-cache' };
-    if (req.headers['if-none-match'] === etag) {
+    const type = /** @type {string} */ (TYPES[extname(found.file)]);
+    const varies = compressible(type, found.info.size);
+    /** @type {Record<string, string>} */
+    const common = { ...headers, ETag: etag, 'Cache-Control': 'no-cache', ...(varies ? { Vary: 'Accept-Encoding' } : {}) };
+    if (matchesETag(req.headers['if-none-match'], etag)) {
       res.writeHead(304, common);
       res.end();
       return;
     }
-    res.writeHead(200, {
-      ...common,
-      'Content-Type': /** @type {string} */ (TYPES[extname(found.file)]),
-      'Content-Length': String(found.info.size),
-    });
+    const encoding = varies ? acceptedEncoding(req, ['br', 'gzip']) : undefined;
+    if (encoding) {
+      const body = await compressed.get(found.file, etag, encoding).catch(() => undefined);
+      if (body) {
+        if (res.destroyed) return;
+        res.writeHead(200, { ...common, 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': String(body.length) });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
+    res.writeHead(200, { ...common, 'Content-Type': type, 'Content-Length': String(found.info.size) });
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -149,4 +162,11 @@ export function createStaticHandler({ demoDir, distDir, apiBase, csp = PAGE_CSP 
       .on('error', () => res.destroy())
       .pipe(res);
   };
+}
+
+/** Whether an `If-None-Match` header names this ETag (weak comparison, lists and `*`). */
+function matchesETag(/** @type {string | undefined} */ header, /** @type {string} */ etag) {
+  if (!header) return false;
+  const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }

@@ -6,8 +6,10 @@
  * Its routes, the options of an instance and the faults: docs/test-control.md.
  */
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_SIMULATION, createApi } from './api.js';
-import { HttpError, readJson, sendError, sendFailure, sendJson, sendText } from './respond.js';
+import { HttpError, readJson, sendError, sendFailure, sendJson, sendText, withoutCompression } from './respond.js';
+import { createStaticHandler } from './static.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -31,9 +33,11 @@ import { HttpError, readJson, sendError, sendFailure, sendJson, sendText } from 
  * @property {number} downUntil
  * @property {Set<Response>} held Answers held open by a `hang` fault.
  * @property {Set<ReturnType<typeof setTimeout>>} timers Pending `delayMs` waits.
+ * @property {boolean} compression False: answers go out uncompressed, as with `npm start -- --no-compression`.
  */
 
 const PREFIX = '/__test__';
+const PAGE_PREFIX = `${PREFIX}/page`;
 const API_PATH = '/api/v1';
 /** Beyond this many live instances, the least recently used one is stopped. */
 const MAX_INSTANCES = 64;
@@ -155,6 +159,8 @@ function chaosTransform({ duplicate, reorder }) {
  */
 export function createTestControl(options = {}) {
   const onError = options.onError ?? ((error) => console.error(error));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const servePage = createStaticHandler({ demoDir: `${root}demo`, distDir: `${root}dist`, apiBase: API_PATH });
   /** @type {Map<string, Instance>} Least recently used first. */
   const instances = new Map();
 
@@ -176,6 +182,8 @@ export function createTestControl(options = {}) {
     }
     const clock = body['clock'] ?? 'manual';
     if (clock !== 'manual' && clock !== 'real') throw bad('clock', "must be 'manual' or 'real'.");
+    const compression = body['compression'] ?? true;
+    if (typeof compression !== 'boolean') throw bad('compression', 'must be true or false.');
     const id = randomBytes(6).toString('hex');
     const heartbeatMs = num(body, 'heartbeatMs', 1, 3_600_000, true);
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
@@ -195,7 +203,7 @@ export function createTestControl(options = {}) {
       trustProxy,
     });
     /** @type {Instance} */
-    const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set() };
+    const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set(), compression };
     instances.set(id, instance);
     if (instances.size > MAX_INSTANCES) stop(/** @type {Instance} */ (instances.values().next().value));
     return instance;
@@ -227,6 +235,7 @@ export function createTestControl(options = {}) {
    * @param {string} path Relative to the API base.
    */
   async function serveApi(instance, req, res, path) {
+    if (!instance.compression) withoutCompression(req);
     const remaining = instance.downUntil - Date.now();
     if (remaining > 0) {
       throw new HttpError(503, 'unavailable', 'The server is restarting.', undefined, {
@@ -329,6 +338,11 @@ export function createTestControl(options = {}) {
   async function handle(req, res) {
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path.startsWith(`${PAGE_PREFIX}/`)) {
+        req.url = (req.url ?? '/').slice(PAGE_PREFIX.length);
+        await servePage(req, res);
+        return;
+      }
       if (path === `${PREFIX}/servers`) {
         if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' });
         const { id } = await create(req);

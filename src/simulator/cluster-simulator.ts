@@ -5,7 +5,8 @@
  *
  * Each job's plan (type, files, how it ends, speed) is drawn from the seed and the
  * job's number alone (job-plan.ts). The simulator holds the jobs as immutable snapshots
- * and, for the jobs not yet final, when they start and end; `advance` visits only those.
+ * (in an array, or in the rows it is given) and, for the jobs not yet final, when they
+ * start and end; `advance` visits only those.
  */
 import type { ClusterNode, FileListParams, FilePage, FileStatus, Job, JobChangeEvent, JobProgress, JobState } from '../model/index.js';
 import { countFiles, filePage } from './files.js';
@@ -28,6 +29,38 @@ export interface SimulatorOptions {
   now?: number;
   /** Multiplier of how busy the cluster is (new jobs and progress per simulated second), default 1. */
   activity?: number;
+  /** Where the jobs are kept (empty at first); default an array. */
+  rows?: JobRows;
+}
+
+/**
+ * Where a simulator keeps its jobs, job number i at row i. The reference server gives it
+ * the columns its queries read (the store's `JobTable`), so that each job is held once,
+ * as numbers, rather than as an object beside its columns.
+ */
+export interface JobRows {
+  readonly size: number;
+  /** Job number `row`. */
+  jobAt(row: number): Job;
+  /** A new job goes to the next row; a job already held is replaced, whatever the version held. */
+  put(job: Job): void;
+}
+
+/** The jobs as the objects they were made as. */
+class JobArray implements JobRows {
+  private readonly jobs: Job[] = [];
+
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  jobAt(row: number): Job {
+    return this.jobs[row]!;
+  }
+
+  put(job: Job): void {
+    this.jobs[Number(job.id.slice(1)) - 1] = job;
+  }
 }
 
 const DAY = 86_400_000;
@@ -36,9 +69,11 @@ const ARRIVALS_PER_SECOND = 0.1;
 const STREAM_CLUSTER = 0x434c5553;
 const STREAM_ARRIVALS = 0x41525256;
 
-/** A job not yet final: when it starts, how fast it goes, when it ends. */
+/** A job not yet final: when it starts, how fast it goes, when it ends, and how it stands. */
 interface ActiveJob {
   readonly plan: JobPlan;
+  /** Its last snapshot (set once made). */
+  current?: Job;
   readonly createdAt: number;
   startAt: number;
   /** When its first file is handled. */
@@ -102,7 +137,7 @@ export class ClusterSimulator {
   private readonly shape: ClusterShape;
   private readonly activity: number;
   /** Every job, oldest first; job number i has id jobId(i). */
-  private readonly list: Job[] = [];
+  private readonly list: JobRows;
   private active: ActiveJob[] = [];
   private clock: number;
   private seq = 0;
@@ -119,6 +154,8 @@ export class ClusterSimulator {
     const now = options.now ?? Date.now();
     if (!Number.isFinite(now)) throw new RangeError(`now: must be a time in epoch milliseconds, not ${now}`);
     this.clock = now;
+    this.list = options.rows ?? new JobArray();
+    if (this.list.size) throw new RangeError('rows: must be empty');
 
     const seed = seed32(this.seed);
     const cluster = new Random(seed, STREAM_CLUSTER);
@@ -138,7 +175,8 @@ export class ClusterSimulator {
     for (let index = 0; index < jobCount; index++) {
       const plan = planJob(this.shape, index);
       const job = this.runtime(plan, created[index]!);
-      this.list.push(this.historical(job, now));
+      job.current = this.historical(job, now);
+      this.list.put(job.current);
       if (job.finishAt > now) this.active.push(job);
     }
     this.ensureWorkUnderWay(cluster, now);
@@ -154,7 +192,7 @@ export class ClusterSimulator {
 
   /** Number of jobs. */
   get size(): number {
-    return this.list.length;
+    return this.list.size;
   }
 
   /** Seq of the last event emitted (0 before any). */
@@ -163,13 +201,14 @@ export class ClusterSimulator {
   }
 
   /** Every job, oldest first. */
-  jobs(): IterableIterator<Job> {
-    return this.list.values();
+  *jobs(): IterableIterator<Job> {
+    for (let row = 0; row < this.list.size; row++) yield this.list.jobAt(row);
   }
 
   job(id: string): Job | undefined {
     const match = /^j(\d{6,})$/.exec(id);
-    const job = match ? this.list[Number(match[1]) - 1] : undefined;
+    const row = match ? Number(match[1]) - 1 : -1;
+    const job = row >= 0 && row < this.list.size ? this.list.jobAt(row) : undefined;
     return job?.id === id ? job : undefined;
   }
 
@@ -187,7 +226,7 @@ export class ClusterSimulator {
 
     while (this.nextArrivalAt <= to) {
       const at = Math.floor(this.nextArrivalAt);
-      const plan = planJob(this.shape, this.list.length);
+      const plan = planJob(this.shape, this.list.size);
       const job = this.runtime(plan, at);
       const createdAt = iso(at);
       const snapshot = makeJob(
@@ -202,7 +241,8 @@ export class ClusterSimulator {
         1,
         progressOf(plan, 0),
       );
-      this.list.push(snapshot);
+      job.current = snapshot;
+      this.list.put(snapshot);
       this.active.push(job);
       changes.push({ at, created: true, job: snapshot });
       this.nextArrivalAt += this.arrivalGap();
@@ -347,7 +387,7 @@ export class ClusterSimulator {
    * jobs run or wait at `now`, the newest finished ones are made to.
    */
   private ensureWorkUnderWay(rng: Random, now: number): void {
-    const runningQuota = Math.min(3, Math.floor(this.list.length / 4));
+    const runningQuota = Math.min(3, Math.floor(this.list.size / 4));
     const scheduledQuota = Math.min(2, runningQuota);
     let running = 0;
     let scheduled = 0;
@@ -355,8 +395,8 @@ export class ClusterSimulator {
       if (job.startAt > now) scheduled++;
       else running++;
     }
-    for (let index = this.list.length - 1; index >= 0 && (running < runningQuota || scheduled < scheduledQuota); index--) {
-      const previous = this.list[index]!;
+    for (let index = this.list.size - 1; index >= 0 && (running < runningQuota || scheduled < scheduledQuota); index--) {
+      const previous = this.list.jobAt(index);
       if (previous.finishedAt === null) continue;
       const plan = planJob(this.shape, index);
       const createdAt = Date.parse(previous.createdAt);
@@ -377,7 +417,8 @@ export class ClusterSimulator {
       } else {
         continue;
       }
-      this.list[index] = this.historical(job, now);
+      job.current = this.historical(job, now);
+      this.list.put(job.current);
       this.active.push(job);
     }
   }
@@ -385,7 +426,7 @@ export class ClusterSimulator {
   /** What becomes of an active job by `end`, if anything changes. */
   private step(job: ActiveJob, end: number): { at: number; created: false; job: Job } | undefined {
     const { plan } = job;
-    const previous = this.list[plan.index]!;
+    const previous = job.current!;
     const version = previous.version + 1;
     let next: Job;
     let at = end;
@@ -425,7 +466,8 @@ export class ClusterSimulator {
         progressOf(plan, handled),
       );
     }
-    this.list[plan.index] = next;
+    job.current = next;
+    this.list.put(next);
     return { at, created: false, job: next };
   }
 }

@@ -206,6 +206,14 @@ export class JobColumns {
     return job;
   }
 
+  /**
+   * The job at `row`, made anew and not kept: for a page that is sent and dropped (the
+   * reference server's), whose objects a cache would only keep alive into the old generation.
+   */
+  read(row: number): Job {
+    return this.made.get(row) ?? this.whole.get(row) ?? this.make(row);
+  }
+
   private make(row: number): Job {
     const group = this.group[row]!;
     const text = this.text[row]!;
@@ -485,6 +493,22 @@ export class JobColumns {
         return this.textName[this.text[row]!]!;
       case 'description':
         return this.textDescription[this.text[row]!]!;
+    }
+  }
+
+  /** The row's value for `key` as `sortValue` gives it for its job: dates by instant, states by rank, the rest as text. */
+  sortValue(key: SortKey, row: number): string | number {
+    switch (key) {
+      case 'createdAt':
+        return this.createdAt[row]!;
+      case 'updatedAt':
+        return this.updatedAt[row]!;
+      case 'state':
+        return STATE_SORT_RANK[this.groupState[this.group[row]!]!]!;
+      case 'type':
+        return JOB_TYPES[this.groupType[this.group[row]!]!]!;
+      default:
+        return this.dictionaryOf(key).values[this.sortCode(key, row)]!;
     }
   }
 

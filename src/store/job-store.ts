@@ -33,8 +33,6 @@ export interface JobStoreOptions {
   clock?: () => number;
   /** Runs a callback at the next frame (default: `requestAnimationFrame`, `setTimeout` while hidden). */
   scheduleFrame?: ScheduleFrame;
-  /** Delay before a search text change is sent to the server, in ms (remote mode, default 150). */
-  debounceMs?: number;
   /** Subscribe to the source's live events (default true). */
   live?: boolean;
   /** Shortest time between two summary refreshes caused by live events, in ms (remote mode, default 2000). */
@@ -58,7 +56,6 @@ export class JobStore implements JobStoreApi {
   private added = 0;
 
   private readonly clock: () => number;
-  private readonly debounceMs: number;
   private readonly summaryThrottleMs: number;
   private readonly live: boolean;
   private readonly batcher: ChangeBatcher;
@@ -83,7 +80,6 @@ export class JobStore implements JobStoreApi {
   private unsubscribeConnection: (() => void) | undefined;
   private unsubscribeRejected: (() => void) | undefined;
   private readonly rejectedCounter = new RejectedCounter();
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSummaryRefresh = -Infinity;
 
@@ -93,7 +89,6 @@ export class JobStore implements JobStoreApi {
     this.mode = mode === 'auto' ? (source.allJobs ? 'memory' : 'remote') : mode;
     if (this.mode === 'memory' && !source.allJobs) throw new TypeError('memory mode needs a source with allJobs()');
     this.clock = options.clock ?? Date.now;
-    this.debounceMs = options.debounceMs ?? 150;
     this.summaryThrottleMs = options.summaryThrottleMs ?? 2000;
     this.live = options.live ?? true;
     this.connectionState = source.connection;
@@ -119,21 +114,15 @@ export class JobStore implements JobStoreApi {
     return this.currentQuery;
   }
 
+  /**
+   * Applies a change of the query at once, in both modes: a search box waits for the
+   * typing to pause before it calls this (`<ac-job-list>` does), so the store adds no
+   * wait of its own.
+   */
   setQuery(patch: Partial<JobQuery>): void {
-    const next = { ...this.currentQuery, ...patch };
-    const onlySearch = (Object.keys(patch) as (keyof JobQuery)[]).every((key) => key === 'q' || patch[key] === this.currentQuery[key]);
-    this.currentQuery = next;
+    this.currentQuery = { ...this.currentQuery, ...patch };
     this.batcher.mark({ query: true });
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    if (this.remote && onlySearch && this.debounceMs > 0) {
-      this.searchTimer = setTimeout(() => {
-        this.searchTimer = undefined;
-        this.applyQuery();
-      }, this.debounceMs);
-    } else {
-      this.applyQuery();
-    }
+    this.applyQuery();
   }
 
   resetFilters(alsoSearch = false): void {
@@ -309,7 +298,6 @@ export class JobStore implements JobStoreApi {
     this.unsubscribeConnection?.();
     this.unsubscribeRejected?.();
     this.unsubscribeLive = this.unsubscribeConnection = this.unsubscribeRejected = undefined;
-    clearTimeout(this.searchTimer);
     clearTimeout(this.summaryTimer);
     this.batcher.dispose();
     this.wakeSettledWaiters();

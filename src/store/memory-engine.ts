@@ -15,11 +15,13 @@
  * - a sort change alone redoes only the second pass; a narrower query over a small
  *   selection refines it; a live update patches the bit and the counters in constant
  *   time, and the ordered rows once a frame.
+ * The rows, their per-group counts and the presorted orders are the `JobTable`'s, which
+ * several queries may share (the reference server keeps one per question lately asked).
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
-import { JobColumns, STATE_CODE, TYPE_CODE } from './job-columns.js';
-import { GroupHours } from './group-hours.js';
+import { STATE_CODE, TYPE_CODE, type JobColumns } from './job-columns.js';
+import { JobTable, type Permutation } from './job-table.js';
 import { RowList } from './sorted-rows.js';
 import { capacityFor, grow } from './string-dictionary.js';
 import { SummaryCounts } from './summary-counts.js';
@@ -46,17 +48,6 @@ interface CompiledFilter {
   textsDone: number;
 }
 
-/** Every row in one sort order, and the rows whose place in it may have changed since. */
-interface Permutation {
-  key: SortKey;
-  order: 'asc' | 'desc';
-  rows: RowList;
-  /** Rows to put in their place: new ones, and those whose value for the key changed. */
-  pending: Set<number>;
-  /** Those of `pending` that `rows` holds, at their old place (to take out). */
-  placed: Set<number>;
-}
-
 /** What applying one job did. */
 export interface ApplyResult {
   /** False when the store already held this version or a newer one. */
@@ -68,8 +59,6 @@ export interface ApplyResult {
   wasSelected: boolean;
 }
 
-/** Sort orders kept (each is 4 bytes per job); the least recently used goes first. */
-const KEPT_ORDERS = 3;
 /**
  * A narrower query refines the previous selection row by row (random reads) when it is
  * this much smaller than every row; otherwise both passes (sequential reads) are cheaper.
@@ -79,14 +68,9 @@ const REFINE_BELOW = 1 / 8;
 const WALK_CHUNK = 8192;
 
 export class MemoryEngine {
-  private columns: JobColumns;
-  /** Every row counted by group and hour: the aggregates of a filter on group fields, without a pass over rows. */
-  private groupHours: GroupHours;
   /** The aggregates of the selection, when `countsValid`. */
   private counts: SummaryCounts;
   private countsValid = false;
-  /** Presorted orders, by `"<key> <order>"`, most recently used last. */
-  private perms = new Map<string, Permutation>();
   /** The query asked for. */
   private filter: CompiledFilter;
   /**
@@ -99,58 +83,57 @@ export class MemoryEngine {
   /** How many bits of `selected` are set. */
   private selectedCount = 0;
   private bitsValid = false;
-  /** Scratch bits for patching lists. */
-  private marks = new Int32Array(2);
   /**
    * The selected rows in the query's order, as far as they were read: found in the first
-   * `walked` rows of `walkOrder` (the presorted order), all of them once `selectionComplete`.
-   * Live changes are patched into a complete selection (`changed`); a partial one is walked again.
+   * `walked` rows of `walkOrder` (the presorted order, as arranged when the walk began),
+   * all of them once `selectionComplete`. Live changes are patched into a complete
+   * selection (`changed`); a partial one is walked again.
    */
   private selection = new RowList();
   private selectionValid = false;
   private selectionComplete = false;
   private walked = 0;
-  private walkOrder: Uint32Array = new Uint32Array(0);
+  private walkOrder: Permutation | undefined;
+  private walkArrangement = 0;
   /** Rows changed since `selection` was ordered, whose place or membership may have changed. */
   private changed = new Set<number>();
   /** Those of `changed` that the ordered selection holds, at their old place (to take out). */
   private placed = new Set<number>();
+  /** The change being written, as `changing` saw the row before it. */
+  private wasSelected = false;
+  private placeBefore = 0;
+  private selectedNow = false;
+  private readonly stopObserving: () => void;
 
   constructor(
     params: JobListParams,
     private readonly clock: () => number,
     private nodeIds: readonly string[] = [],
-    /** Most cells of the timeline's hourly histograms (a test lowers it to reach the row-by-row fallbacks). */
-    private readonly maxTimeCells?: number,
+    /** The rows: the engine's own, or a table other queries share. */
+    readonly table: JobTable = new JobTable(),
   ) {
-    this.columns = new JobColumns(maxTimeCells);
-    this.groupHours = new GroupHours(this.columns, maxTimeCells);
     this.filter = this.compile(params);
     this.counts = new SummaryCounts(this.columns);
+    this.resize();
+    this.stopObserving = table.observe({
+      changing: (row) => this.beforeChange(row),
+      changed: (row, isNew) => this.afterChange(row, isNew),
+      reloaded: () => this.afterLoad(),
+    });
   }
 
-  /** Replaces every job (first load, resync). */
+  private get columns(): JobColumns {
+    return this.table.columns;
+  }
+
+  /** Replaces every job of the table (first load, resync). */
   load(jobs: Iterable<Job>): void {
-    const columns = new JobColumns(this.maxTimeCells);
-    columns.load(jobs);
-    this.columns = columns;
-    this.groupHours = new GroupHours(columns, this.maxTimeCells);
-    this.counts = new SummaryCounts(columns);
-    this.countsValid = false;
-    this.perms.clear();
-    this.selection = new RowList();
-    const words = capacityFor((columns.size + 31) >>> 5);
-    this.selected = new Int32Array(words);
-    this.selectedCount = 0;
-    this.bitsValid = false;
-    this.selectionValid = false;
-    this.selectionComplete = false;
-    this.walkOrder = new Uint32Array(0);
-    this.marks = new Int32Array(words);
-    this.changed.clear();
-    this.placed.clear();
-    this.evaluated = undefined;
-    this.filter = this.compile(this.filter.params);
+    this.table.load(jobs);
+  }
+
+  /** Stops following the table's changes (a query the server no longer keeps). */
+  dispose(): void {
+    this.stopObserving();
   }
 
   setNodeIds(nodeIds: readonly string[]): void {
@@ -162,76 +145,87 @@ export class MemoryEngine {
     this.filter = this.compile(params);
   }
 
-  /** How many jobs the store holds. */
+  /** The query asked for. */
+  get params(): JobListParams {
+    return this.filter.params;
+  }
+
+  /** How many jobs the table holds. */
   get size(): number {
     return this.columns.size;
   }
 
   job(id: string): Job | undefined {
-    const row = this.columns.rowOfId(id);
-    return row < 0 ? undefined : this.columns.job(row);
+    return this.table.job(id);
   }
 
   /**
-   * Merges one job: kept only when newer than what is held. Patches the selection bit
-   * and the counters at once (constant time); the order of the selection is patched on
-   * the next read.
+   * Merges one job into the table: kept only when newer than what is held. Patches the
+   * selection bit and the counters at once (constant time); the order of the selection
+   * is patched on the next read.
    */
   apply(job: Job): ApplyResult {
-    const c = this.columns;
-    let row = c.rowOfId(job.id);
-    const isNew = row < 0;
-    if (!isNew && job.version <= c.version[row]!) {
-      return { applied: false, isNew, matches: false, wasSelected: false };
-    }
+    const { applied, isNew, row } = this.table.apply(job);
+    if (!applied) return { applied, isNew, matches: false, wasSelected: false };
+    const matches = this.evaluated === this.filter ? this.selectedNow : this.matchRow(this.filter, row);
+    return { applied, isNew, matches, wasSelected: this.wasSelected };
+  }
+
+  /** The table was loaded anew: nothing derived from its rows holds. */
+  private afterLoad(): void {
+    this.counts = new SummaryCounts(this.columns);
+    this.countsValid = false;
+    this.selection = new RowList();
+    this.resize();
+    this.selectedCount = 0;
+    this.bitsValid = false;
+    this.selectionValid = false;
+    this.selectionComplete = false;
+    this.walkOrder = undefined;
+    this.changed.clear();
+    this.placed.clear();
+    this.evaluated = undefined;
+    this.filter = this.compile(this.filter.params);
+  }
+
+  /** A row is about to change: its membership and place as they were, and out of the counts. */
+  private beforeChange(row: number): void {
     const evaluated = this.evaluated;
-    const wasSelected = !isNew && evaluated !== undefined && this.isSelected(evaluated, row);
-    const before: number[] = [];
+    this.wasSelected = evaluated !== undefined && this.isSelected(evaluated, row);
     // The row's value for the selection's order: if neither it nor the row's membership
     // changes, the row keeps its place and the ordered selection needs no patch.
-    const placeBefore = !isNew && evaluated ? c.sortCode(evaluated.sort, row) : 0;
-    if (!isNew) {
-      for (const perm of this.perms.values()) before.push(c.sortCode(perm.key, row));
-      // Out of the counters with the old values, before the columns are overwritten.
-      this.groupHours.remove(row);
-      if (wasSelected && this.countsValid) this.counts.remove(row);
+    this.placeBefore = evaluated ? this.columns.sortCode(evaluated.sort, row) : 0;
+    if (this.wasSelected && this.countsValid) this.counts.remove(row);
+  }
+
+  /** A row was written: its bit, the counts and, on the next read, its place in the ordered selection. */
+  private afterChange(row: number, isNew: boolean): void {
+    if (isNew) this.wasSelected = false;
+    const wasSelected = this.wasSelected;
+    if (row >>> 5 >= this.selected.length) this.selected = grow(this.selected, (row >>> 5) + 1);
+    const evaluated = this.evaluated;
+    this.selectedNow = false;
+    if (!evaluated) return;
+    const selectedNow = (this.selectedNow = this.matchRow(evaluated, row));
+    if (selectedNow && this.countsValid) this.counts.add(row);
+    if (this.bitsValid) {
+      this.selectedCount += +selectedNow - +wasSelected;
+      if (selectedNow) this.selected[row >>> 5]! |= 1 << (row & 31);
+      else this.selected[row >>> 5]! &= ~(1 << (row & 31));
     }
-    if (isNew) row = c.add(job);
-    else c.replace(row, job);
-    this.groupHours.add(row);
-    if (row >>> 5 >= this.selected.length) {
-      this.selected = grow(this.selected, (row >>> 5) + 1);
-      this.marks = grow(this.marks, (row >>> 5) + 1);
+    if (
+      this.selectionValid &&
+      (isNew || selectedNow !== wasSelected || (selectedNow && this.columns.sortCode(evaluated.sort, row) !== this.placeBefore))
+    ) {
+      // At its first change since the last patch, the row's membership is the ordered selection's.
+      if (wasSelected && !this.changed.has(row)) this.placed.add(row);
+      this.changed.add(row);
     }
-    let k = 0;
-    for (const [name, perm] of this.perms) {
-      if (isNew || before[k++] !== c.sortCode(perm.key, row)) {
-        if (!isNew && !perm.pending.has(row)) perm.placed.add(row);
-        perm.pending.add(row);
-      }
-      // An order not used for a long while is built again rather than patched.
-      if (perm.pending.size * 8 > c.size) this.perms.delete(name);
-    }
-    let selectedNow = false;
-    if (evaluated) {
-      selectedNow = this.matchRow(evaluated, row);
-      if (selectedNow && this.countsValid) this.counts.add(row);
-      if (this.bitsValid) {
-        this.selectedCount += +selectedNow - +wasSelected;
-        if (selectedNow) this.selected[row >>> 5]! |= 1 << (row & 31);
-        else this.selected[row >>> 5]! &= ~(1 << (row & 31));
-      }
-      if (
-        this.selectionValid &&
-        (isNew || selectedNow !== wasSelected || (selectedNow && c.sortCode(evaluated.sort, row) !== placeBefore))
-      ) {
-        // At its first change since the last patch, the row's membership is the ordered selection's.
-        if (wasSelected && !this.changed.has(row)) this.placed.add(row);
-        this.changed.add(row);
-      }
-    }
-    const matches = evaluated === this.filter ? selectedNow : this.matchRow(this.filter, row);
-    return { applied: true, isNew, matches, wasSelected };
+  }
+
+  /** Bits for every row the table holds. */
+  private resize(): void {
+    this.selected = new Int32Array(capacityFor((this.columns.size + 31) >>> 5));
   }
 
   /** How many jobs the query selects. */
@@ -245,6 +239,54 @@ export class MemoryEngine {
     this.ensureRows(index + 1);
     if (index < 0 || index >= this.selection.length) return undefined;
     return this.columns.job(this.selection.data[index]!);
+  }
+
+  /**
+   * Up to `limit` rows of the selection in the query's order, from an index or after a
+   * keyset position (a cursor's sort value and id, as `indexAfterCursor` finds it), read
+   * from the presorted order and the selection bits: the ordered selection is neither
+   * walked nor kept. For a server, where live changes come between any two requests and
+   * would have it walked again anyway: this allocates nothing per row.
+   */
+  rowsFrom(start: number | { value: string | number; id: string }, limit: number): number[] {
+    this.evaluate();
+    this.ensureBits();
+    const { sort, order } = this.evaluated!;
+    const rows = this.table.permutation(sort, order).rows;
+    const data = rows.data;
+    const n = rows.length;
+    const selected = this.selected;
+    let i = 0;
+    if (typeof start === 'number') {
+      if (this.selectedCount === n) i = Math.min(start, n);
+      else {
+        for (let skip = start; i < n && skip > 0; i++) {
+          const row = data[i]!;
+          skip -= (selected[row >>> 5]! >>> (row & 31)) & 1;
+        }
+      }
+    } else {
+      const c = this.columns;
+      const sign = order === 'asc' ? 1 : -1;
+      let hi = n;
+      while (i < hi) {
+        const mid = (i + hi) >>> 1;
+        const row = data[mid]!;
+        if ((sign * compareValues(c.sortValue(sort, row), start.value) || compareValues(c.ids[row]!, start.id)) > 0) hi = mid;
+        else i = mid + 1;
+      }
+    }
+    const out: number[] = [];
+    for (; i < n && out.length < limit; i++) {
+      const row = data[i]!;
+      if ((selected[row >>> 5]! >>> (row & 31)) & 1) out.push(row);
+    }
+    return out;
+  }
+
+  /** The job at a row, made anew and not kept (`JobColumns.read`): a server's page. */
+  read(row: number): Job {
+    return this.columns.read(row);
   }
 
   indexOf(id: string): number {
@@ -324,6 +366,10 @@ export class MemoryEngine {
   private ensureRows(count: number): void {
     this.evaluate();
     this.ensureBits();
+    if (this.selectionValid && !this.selectionComplete && this.walkOrder!.arrangement !== this.walkArrangement) {
+      // Another query rearranged the presorted order since this one began walking it.
+      this.selectionValid = false;
+    }
     if (this.selectionValid && this.changed.size) {
       if (this.selectionComplete) this.patchSelection();
       else this.selectionValid = false;
@@ -341,7 +387,7 @@ export class MemoryEngine {
     const f = this.evaluated!;
     const since = finiteOrNaN(f.sinceMs);
     const until = finiteOrNaN(f.untilMs);
-    const index = this.groupHours;
+    const index = this.table.groupHours;
     index.sync();
     const groupsOnly = !f.needle && f.sinceMs === -Infinity && f.untilMs === Infinity;
     if (groupsOnly && (index.on || !this.columns.timeCellsOn) && this.foldCost(f) < this.columns.size) {
@@ -405,7 +451,7 @@ export class MemoryEngine {
     const c = this.columns;
     const n = c.size;
     const counts = this.counts;
-    const index = this.groupHours;
+    const index = this.table.groupHours;
     const selected = this.selected;
     const kept = this.selectedCount;
     if (kept * 4 < n) {
@@ -456,13 +502,13 @@ export class MemoryEngine {
 
   /** Pass two starts: the selection is walked from the presorted order of the query. */
   private startWalk(f: CompiledFilter): void {
-    const n = this.columns.size;
-    this.walkOrder = this.permutation(f.sort, f.order).rows.data;
-    if (this.selection.data.length < n) this.selection = new RowList(new Uint32Array(capacityFor(n)), 0);
-    else this.selection.length = 0;
+    const order = this.table.permutation(f.sort, f.order);
+    this.walkOrder = order;
+    this.walkArrangement = order.arrangement;
+    this.selection.length = 0;
     this.walked = 0;
     this.selectionValid = true;
-    this.selectionComplete = n === 0;
+    this.selectionComplete = order.rows.length === 0;
     this.changed.clear();
     this.placed.clear();
   }
@@ -472,16 +518,18 @@ export class MemoryEngine {
    * bit is set (without branching unless few are), a chunk at a time until `count` rows are found.
    */
   private walk(count: number): void {
-    const n = this.columns.size;
-    const order = this.walkOrder;
+    const order = this.walkOrder!.rows.data;
+    const n = this.walkOrder!.rows.length;
     const selected = this.selected;
-    const out = this.selection.data;
     const every = this.selectedCount === n;
     const sparse = this.selectedCount * 8 < n;
     let k = this.selection.length;
     let i = this.walked;
     while (i < n && k < count) {
       const end = Math.min(n, i + WALK_CHUNK);
+      // The selection grows as it is read: a query asked for its first rows holds no more.
+      if (k + end - i > this.selection.data.length) this.selection.data = grow(this.selection.data, k + end - i);
+      const out = this.selection.data;
       if (every) {
         out.set(order.subarray(i, end), k);
         k += end - i;
@@ -530,29 +578,7 @@ export class MemoryEngine {
       return;
     }
     const entering = rows.filter((row) => ((this.selected[row >>> 5]! >>> (row & 31)) & 1) === 1);
-    this.selection.move(this.marks, placed, entering, this.columns.comparator(f.sort, f.order));
-  }
-
-  /** Every row in the order of `key` and `order`, patched for the rows that changed since it was last used. */
-  private permutation(key: SortKey, order: 'asc' | 'desc'): Permutation {
-    const name = `${key} ${order}`;
-    const n = this.columns.size;
-    let perm = this.perms.get(name);
-    if (!perm) {
-      perm = { key, order, rows: new RowList(this.columns.buildPermutation(key, order), n), pending: new Set(), placed: new Set() };
-    } else if (perm.pending.size) {
-      const rows = [...perm.pending];
-      perm.rows.move(this.marks, perm.placed, rows, this.columns.comparator(key, order));
-      perm.pending.clear();
-      perm.placed.clear();
-    }
-    this.perms.delete(name);
-    this.perms.set(name, perm);
-    for (const oldest of this.perms.keys()) {
-      if (this.perms.size <= KEPT_ORDERS) break;
-      this.perms.delete(oldest);
-    }
-    return perm;
+    this.selection.move(this.table.marks, placed, entering, this.columns.comparator(f.sort, f.order));
   }
 
   /** Extends the filter's masks to the groups and texts created since they were computed. */
@@ -645,6 +671,10 @@ export class MemoryEngine {
       textsDone: 0,
     };
   }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function finiteOrNaN(ms: number): number {

@@ -1,13 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { SORT_KEYS, type Job, type SortKey, type SortOrder } from '../../src/model/index.js';
+import { SORT_KEYS, type Job, type JobListParams, type JobSummary, type SortKey, type SortOrder } from '../../src/model/index.js';
 import { jobComparator, jobMatcher } from '../../src/source/job-query.js';
-import { JobSourceError } from '../../src/source/job-source.js';
+import { JobSourceError, type JobPageResult } from '../../src/source/job-source.js';
+import { JobStore } from '../../src/store/job-store.js';
 import type { AcJobList } from '../../src/elements/job-list/ac-job-list.js';
 import type { StoreChange } from '../../src/store/store-api.js';
 import {
   ComputedSource,
   HeldSource,
+  NOW,
   drawnRows,
   listFor,
   nameOf,
@@ -182,6 +184,38 @@ describe('ac-job-list', () => {
     expect(stateBox.right, 'the state cell in view').to.be.at.most(box.right + 0.5);
     list.style.width = '1400px';
     await waitFor(() => headers()[1] === 'type', 'the guide’s order back');
+    store.dispose();
+  });
+
+  it('in remote mode, asks the server for a search once the typing pauses, for the last text only', async () => {
+    const asked: string[] = [];
+    class RecordingSource extends HeldSource {
+      override listJobs(params: JobListParams): Promise<JobPageResult> {
+        asked.push(`rows ${params.q ?? ''}`);
+        return super.listJobs(params);
+      }
+      override summarize(params: JobListParams): Promise<JobSummary> {
+        asked.push(`summary ${params.q ?? ''}`);
+        return super.summarize(params);
+      }
+    }
+    const store = new JobStore(new RecordingSource(JOBS), { mode: 'remote', clock: () => NOW });
+    await store.start();
+    const list = await listFor(store);
+    await waitFor(() => text(list, '.count') === '300 jobs', 'the first rows');
+    asked.length = 0;
+    const input = list.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    for (const partial of ['t', 'ta', 'tar']) {
+      input.value = partial;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    expect(asked, 'nothing asked while typing').to.deep.equal([]);
+    const expected = sorted(JOBS, 'createdAt', 'desc', 'tar');
+    await waitFor(() => store.status === 'ready' && text(list, '.count') === `${expected.length} jobs`, 'the search');
+    await settle(list);
+    expect([...new Set(asked)].sort()).to.deep.equal(['rows tar', 'summary tar']);
+    expect(asked.filter((a) => a.startsWith('summary'))).to.have.length(1);
+    expectRows(list, expected);
     store.dispose();
   });
 

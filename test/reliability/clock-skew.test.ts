@@ -37,7 +37,7 @@ async function skewed(skewMs: number) {
   await server.advance(20 * 60_000);
   const source = new HttpJobSource({ baseUrl: server.base, visibility: ALWAYS_VISIBLE, heartbeatMs: 500 });
   await source.login('admin', 'admin');
-  const store = new JobStore(source, { windowSize: 1000, summaryThrottleMs: 50, debounceMs: 0 });
+  const store = new JobStore(source, { windowSize: 1000, summaryThrottleMs: 50 });
   await store.start();
   await waitUntil(() => store.status === 'ready' && store.connection.status === 'live', 'the store live', { timeout: 10_000 });
   return {

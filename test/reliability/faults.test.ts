@@ -83,7 +83,7 @@ async function setup(
   });
   await source.login('admin', 'admin');
   // One window holds every job: the test can compare each one with the server.
-  const store = new JobStore(source, { windowSize: 1000, summaryThrottleMs: 50, debounceMs: 0 });
+  const store = new JobStore(source, { windowSize: 1000, summaryThrottleMs: 50 });
   await store.start();
   const setup = { server, source, store, counting };
   opened.push(setup);

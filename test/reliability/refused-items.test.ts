@@ -37,7 +37,7 @@ function setup(jobs: Job[] = GOOD) {
     retry: { attempts: 2, baseMs: 5, maxMs: 20 },
     gapWindowMs: 100,
   });
-  const store = new JobStore(source, { clock: () => HOSTILE_NOW, summaryThrottleMs: 20, debounceMs: 0 });
+  const store = new JobStore(source, { clock: () => HOSTILE_NOW, summaryThrottleMs: 20 });
   return { api, source, store, dispose: () => (store.dispose(), source.close()) };
 }
 

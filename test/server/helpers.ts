@@ -22,6 +22,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   replayLimit?: number;
   sessionIdleMs?: number;
+  /** False: answers go out uncompressed, as with `npm start -- --no-compression`. */
+  compression?: boolean;
   tokenTtlMs?: number;
   /** The instance reads the client's address and scheme from `X-Forwarded-For` and `X-Forwarded-Proto`. */
   trustProxy?: boolean;

@@ -7,8 +7,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { JOB_STATES, JOB_TYPES, SORT_KEYS, type Job, type JobListParams } from '../../src/model/index.js';
-import { jobComparator, jobMatcher, summarize } from '../../src/source/job-query.js';
+import { indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from '../../src/source/job-query.js';
+import { JobTable } from '../../src/store/job-table.js';
 import { MemoryEngine } from '../../src/store/memory-engine.js';
+import { TableQueries, type PageStart } from '../../src/store/table-queries.js';
 import { countingSortRows, radixSortRows } from '../../src/store/sorted-rows.js';
 import { plainSummary } from './helpers.js';
 import { NOW } from './jobs.js';
@@ -110,7 +112,7 @@ function expectReference(engine: MemoryEngine, truth: Map<string, Job>, query: J
 }
 
 function runScript(initial: Fields[], ops: Op[], far: boolean, maxTimeCells: number | undefined): void {
-  const engine = new MemoryEngine({ sort: 'createdAt', order: 'desc' }, () => NOW, NODE_IDS, maxTimeCells);
+  const engine = new MemoryEngine({ sort: 'createdAt', order: 'desc' }, () => NOW, NODE_IDS, new JobTable({ maxTimeCells }));
   const names = ids(initial.length + ops.length);
   const truth = new Map<string, Job>();
   initial.forEach((f, i) => truth.set(names[i]!, jobOf(names[i]!, 1, f, far)));
@@ -360,6 +362,150 @@ describe('memory engine paths a small random store rarely takes', function () {
       const truth = new Map([oldest, newer].map((j) => [j.id, j]));
       expectReference(engine, truth, query, true);
     }
+  });
+});
+
+describe('queries sharing one table (the reference server)', function () {
+  this.timeout(180_000);
+
+  type SharedOp =
+    | { kind: 'page'; params: JobListParams; at: number; limit: number; after: boolean }
+    | { kind: 'summary'; params: JobListParams }
+    | { kind: 'update'; index: number; fields: Fields; count: number }
+    | { kind: 'create'; fields: Fields }
+    | { kind: 'settle' };
+
+  const sharedOp: fc.Arbitrary<SharedOp> = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({ params, at: fc.nat(), limit: fc.integer({ min: 1, max: 300 }), after: fc.boolean() })
+        .map((p) => ({ kind: 'page' as const, ...p })),
+    },
+    { weight: 2, arbitrary: params.map((p) => ({ kind: 'summary' as const, params: p })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({ index: fc.nat(), fields, count: fc.integer({ min: 1, max: 40 }) })
+        .map((u) => ({ kind: 'update' as const, ...u })),
+    },
+    { weight: 1, arbitrary: fields.map((f) => ({ kind: 'create' as const, fields: f })) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
+  );
+
+  it('page by offset or keyset position and summarize as the reference, queries sharing the orders, through live updates', () => {
+    // More rows than one stretch of a presorted order: a query walks part of an order that another then rearranges.
+    const initial = fc.sample(fields, { seed: 31, numRuns: 30_000 });
+    fc.assert(
+      fc.property(fc.array(sharedOp, { minLength: 1, maxLength: 30 }), (ops) => {
+        const table = new JobTable({ keptOrders: 16 });
+        const names = ids(initial.length + ops.length);
+        const truth = new Map<string, Job>();
+        initial.forEach((f, i) => truth.set(names[i]!, jobOf(names[i]!, 1, f, false)));
+        table.load(truth.values());
+        // Few kept: queries are dropped and made again.
+        const queries = new TableQueries(table, { clock: () => NOW, nodeIds: NODE_IDS, kept: 3 });
+        let created = initial.length;
+        for (const step of ops) {
+          switch (step.kind) {
+            case 'page': {
+              const rows = [...truth.values()].filter(jobMatcher(step.params)).sort(jobComparator(step.params.sort, step.params.order));
+              let first = rows.length ? step.at % (rows.length + 1) : 0;
+              let start: PageStart = { offset: first };
+              if (step.after) {
+                // After a job of the selection, or after one it does not hold (the cursor's job left it).
+                const all = [...truth.values()];
+                const job = first < rows.length && step.at % 3 ? rows[first]! : all[step.at % all.length]!;
+                const position = {
+                  value: sortValue(job, step.params.sort!),
+                  id: job.id,
+                  sort: step.params.sort!,
+                  order: step.params.order!,
+                };
+                first = indexAfterCursor(rows, position);
+                start = { value: position.value, id: position.id };
+              }
+              const page = queries.page(step.params, start, step.limit);
+              const want = rows.slice(first, first + step.limit);
+              expect(page.total).to.equal(rows.length);
+              expect(
+                page.items.map((j) => `${j.id}@${j.version}`),
+                JSON.stringify(step),
+              ).to.deep.equal(want.map((j) => `${j.id}@${j.version}`));
+              expect(page.more).to.equal(first + step.limit < rows.length);
+              break;
+            }
+            case 'summary': {
+              const rows = [...truth.values()].filter(jobMatcher(step.params));
+              expect(plainSummary(queries.summary(step.params))).to.deep.equal(plainSummary(summarize(rows, step.params, NODE_IDS, NOW)));
+              break;
+            }
+            case 'update': {
+              const all = [...truth.values()];
+              for (let k = 0; k < step.count; k++) {
+                const held = all[(step.index + k * 7919) % all.length]!;
+                const next = jobOf(
+                  held.id,
+                  truth.get(held.id)!.version + 1,
+                  k ? { ...step.fields, createdHours: (step.fields.createdHours + k) % 700 } : step.fields,
+                  false,
+                );
+                table.apply(next);
+                truth.set(held.id, next);
+              }
+              break;
+            }
+            case 'create': {
+              const job = jobOf(names[created++]!, 1, step.fields, false);
+              table.apply(job);
+              truth.set(job.id, job);
+              break;
+            }
+            case 'settle':
+              table.settle();
+              break;
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('walk on after another query rearranged the order they share, for a change neither selects', () => {
+    const initial = fc.sample(fields, { seed: 41, numRuns: 30_000 });
+    const table = new JobTable({ keptOrders: 16 });
+    const names = ids(initial.length);
+    const truth = new Map<string, Job>();
+    initial.forEach((f, i) => truth.set(names[i]!, jobOf(names[i]!, 1, f, false)));
+    table.load(truth.values());
+    const broad: JobListParams = { sort: 'createdAt', order: 'desc', state: ['SCHEDULED', 'RUNNING', 'SUCCESSFUL'] };
+    const every: JobListParams = { sort: 'createdAt', order: 'desc' };
+    const first = new MemoryEngine(broad, () => NOW, NODE_IDS, table);
+    const second = new MemoryEngine(every, () => NOW, NODE_IDS, table);
+    const reference = (p: JobListParams) => [...truth.values()].filter(jobMatcher(p)).sort(jobComparator(p.sort, p.order));
+    const rows = (engine: MemoryEngine, from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => engine.jobAt(from + i)).map((j) => j && `${j.id}@${j.version}`);
+    const want = (p: JobListParams, from: number, count: number) =>
+      reference(p)
+        .slice(from, from + count)
+        .map((j) => `${j.id}@${j.version}`);
+    // The first rows only: the order is walked a stretch, not to its end.
+    expect(rows(first, 0, 10)).to.deep.equal(want(broad, 0, 10));
+    // The oldest jobs the broad query does not select become the newest: every row between moves down.
+    const moved = reference(every)
+      .filter((j) => j.state === 'UNSUCCESSFUL')
+      .slice(-8);
+    for (const job of moved) {
+      const newest = { ...job, version: job.version + 1, createdAt: new Date(NOW + HOUR).toISOString() } as Job;
+      table.apply(newest);
+      truth.set(newest.id, newest);
+    }
+    // The other query of the same order puts the change in place.
+    expect(rows(second, 0, 5)).to.deep.equal(want(every, 0, 5));
+    // Past the stretch walked: no row twice, none left out.
+    expect(rows(first, 8000, 400)).to.deep.equal(want(broad, 8000, 400));
+    first.dispose();
+    second.dispose();
   });
 });
 

@@ -29,7 +29,7 @@ class CraftedSource extends FakeSource {
 const WINDOW = 10;
 
 async function started(source: CraftedSource): Promise<JobStore> {
-  const store = new JobStore(source, { clock: () => NOW, debounceMs: 0, windowSize: WINDOW, summaryThrottleMs: 20 });
+  const store = new JobStore(source, { clock: () => NOW, windowSize: WINDOW, summaryThrottleMs: 20 });
   await store.start();
   await waitFor(() => store.status === 'ready', 'the first window');
   return store;

@@ -38,7 +38,7 @@ export function storeSuite(factory: HarnessFactory, expectedMode: 'memory' | 're
 
     beforeEach(async () => {
       h = await factory.create();
-      store = new JobStore(h.source, { clock: () => h.now(), debounceMs: 0, windowSize: 64, summaryThrottleMs: 50 });
+      store = new JobStore(h.source, { clock: () => h.now(), windowSize: 64, summaryThrottleMs: 50 });
     });
 
     afterEach(async () => {
