@@ -60,7 +60,9 @@ describe('<ac-job-detail> before and after its file table and export button load
     const done = oneEvent(button, 'ac-export-done');
     button.shadowRoot!.querySelector<HTMLButtonElement>('.trigger')!.click();
     await button.updateComplete;
-    [...button.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((item) => textOf(item).startsWith('CSV'))!.click();
+    [...button.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')]
+      .find((item) => textOf(item).startsWith('CSV'))!
+      .click();
     await done;
     expect(bytes).to.be.greaterThan(5000 * 20);
     expect(requested('/src/export/export-job')).to.have.length(1);
