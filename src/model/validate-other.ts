@@ -1,15 +1,13 @@
 /**
  * The checks of the bodies no element reads: what a client sends to log in or to get a
- * token, the token it gets back, and a page of jobs whole (the HTTP source checks a page's
- * envelope, then job by job). The server and portals use them; their compiled schema is a
- * module of its own (`generated/other-validators.js`), so that the validators every page
- * loads beside its first request do not carry it.
+ * token, and the token it gets back. The server and portals use them; their compiled
+ * schema is a module of its own (`generated/other-validators.js`), so that the validators
+ * every page loads beside its first request do not carry it.
  */
 import * as compiled from './generated/other-validators.js';
-import type { JobPage, LoginRequest, Token, TokenRequest } from './api.js';
+import type { LoginRequest, Token, TokenRequest } from './api.js';
 import { make, type Validator } from './validate.js';
 
-export const validateJobPage: Validator<JobPage> = make('page', compiled.validateJobPage);
 export const validateLoginRequest: Validator<LoginRequest> = make('login', compiled.validateLoginRequest);
 export const validateTokenRequest: Validator<TokenRequest> = make('tokenRequest', compiled.validateTokenRequest);
 export const validateToken: Validator<Token> = make('token', compiled.validateToken);

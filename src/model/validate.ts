@@ -5,7 +5,7 @@
 import * as compiled from './generated/validators.js';
 import type { CompiledValidatorError } from './generated/validators.js';
 import type { ClusterNode, Job } from './job.js';
-import type { ApiError, EventBatch, JobSummary, LiveEvent, NodeList, PageEnvelope, Session } from './api.js';
+import type { ApiError, EventBatch, JobPage, JobSummary, LiveEvent, NodeList, PageEnvelope, Session } from './api.js';
 
 /**
  * A value the contract allows, or why not: `error` is a sentence naming the field and the
@@ -110,6 +110,7 @@ export function make<T>(what: string, validate: CompiledCheck): Validator<T> {
 
 export const validateJob: Validator<Job> = make('job', compiled.validateJob);
 export const validateClusterNode: Validator<ClusterNode> = make('node', compiled.validateClusterNode);
+export const validateJobPage: Validator<JobPage> = make('page', compiled.validateJobPage);
 export const validatePageEnvelope: Validator<PageEnvelope> = make('page', compiled.validatePageEnvelope);
 export const validateNodeList: Validator<NodeList> = make('nodes', compiled.validateNodeList);
 export const validateJobSummary: Validator<JobSummary> = withNodeCounts(make('summary', compiled.validateJobSummary));

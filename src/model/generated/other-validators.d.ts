@@ -4,4 +4,3 @@ export interface CompiledValidator { (data: unknown): boolean; errors?: Compiled
 export declare const validateLoginRequest: CompiledValidator;
 export declare const validateTokenRequest: CompiledValidator;
 export declare const validateToken: CompiledValidator;
-export declare const validateJobPage: CompiledValidator;

@@ -3,6 +3,7 @@ export interface CompiledValidatorError { instancePath: string; keyword: string;
 export interface CompiledValidator { (data: unknown): boolean; errors?: CompiledValidatorError[] | null }
 export declare const validateJob: CompiledValidator;
 export declare const validateClusterNode: CompiledValidator;
+export declare const validateJobPage: CompiledValidator;
 export declare const validatePageEnvelope: CompiledValidator;
 export declare const validateNodeList: CompiledValidator;
 export declare const validateJobSummary: CompiledValidator;
