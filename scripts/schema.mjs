@@ -158,7 +158,7 @@ if (outRoot === root) console.log(`schema/: ${readdirSync(schemaDir).length} fil
 /**
  * ajv-formats' own `date-time` check, without the thirty other formats its module holds
  * (2 KB min+gzip that every page downloaded with the validators): the declarations of its
- * source (`src/formats.ts`) that `getDateTime` needs, found by name, as CommonJS.
+ * source (`ajv-formats/src/formats.ts`) that `getDateTime` needs, found by name, as CommonJS.
  */
 function dateTimeFormat() {
   const file = createRequire(import.meta.url).resolve('ajv-formats/src/formats.ts');
