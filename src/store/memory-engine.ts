@@ -272,7 +272,7 @@ export class MemoryEngine {
       while (i < hi) {
         const mid = (i + hi) >>> 1;
         const row = data[mid]!;
-        if ((sign * compareValues(c.sortValue(sort, row), start.value) || compareValues(c.ids[row]!, start.id)) > 0) hi = mid;
+        if ((sign * compareValues(c.sortValue(sort, row), start.value) || c.ids.compareTo(row, start.id)) > 0) hi = mid;
         else i = mid + 1;
       }
     }
