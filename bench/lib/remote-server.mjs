@@ -55,7 +55,7 @@ const consider = (id, files) => {
 };
 const rows = firehose.rows;
 if (rows instanceof ObjectRows) for (const job of rows.jobs) consider(job.id, job.progress.files.total);
-else for (let row = 0; row < rows.size; row++) consider(rows.columns.ids[row], rows.columns.filesTotal[row]);
+else for (let row = 0; row < rows.size; row++) consider(rows.columns.ids.at(row), rows.columns.filesTotal[row]);
 
 const serveStatic = createStaticHandler({ demoDir: `${root}demo`, distDir: `${root}dist`, apiBase: api.base });
 const cpuAtStart = process.cpuUsage();

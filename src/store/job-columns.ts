@@ -15,6 +15,7 @@
 import { JOB_STATES, JOB_TYPES, type Job, type JobState, type JobType, type SortKey } from '../model/index.js';
 import { isoParse, isoStyle, isoTime, type IsoStyle } from '../model/iso-time.js';
 import { detailCount, detailStrings, isSmallCount, makeProgress } from './job-details.js';
+import { JobIds } from './job-ids.js';
 import { countingSortRows, radixSortRows, RowList } from './sorted-rows.js';
 import { grow, StringDictionary } from './string-dictionary.js';
 
@@ -40,19 +41,6 @@ const MADE_KEPT = 2048;
 /** Codes of a progress's strings stay below these, so that the three make one exact number key. */
 const DETAIL_LIMIT = 2 ** 20;
 const DETAIL_LAST_LIMIT = 2 ** 13;
-const ID_SHARD_BITS = 4;
-const ID_SHARDS = 1 << ID_SHARD_BITS;
-
-/**
- * The shard of an id, from its last four characters (numbered ids differ there): a
- * Fibonacci hash's top bits, so that the shards are even and their maps together no
- * bigger than one (each map's capacity is a power of two). Shorter ids go to shard 0.
- */
-function idShard(id: string): number {
-  const n = id.length;
-  const h = id.charCodeAt(n - 1) + 31 * id.charCodeAt(n - 2) + 961 * id.charCodeAt(n - 3) + 29_791 * id.charCodeAt(n - 4);
-  return Math.imul(h | 0, 0x9e3779b1) >>> (32 - ID_SHARD_BITS);
-}
 
 /** The row columns, `group` last (its length is the capacity). */
 const ROW_COLUMNS = [
@@ -80,13 +68,8 @@ const GROW_AHEAD_SHIFT = 6;
 const GROW_STEP_MS = 50;
 
 export class JobColumns {
-  /** Job ids by row. */
-  readonly ids: string[] = [];
-  /**
-   * Rows by id, in `ID_SHARDS` maps chosen by the id's last characters: one map of a
-   * million ids takes a third of a second to grow, each shard a sixteenth of that.
-   */
-  private readonly rowOf = Array.from({ length: ID_SHARDS }, () => new Map<string, number>());
+  /** Job ids by row, as bytes, and the row of each id. */
+  readonly ids = new JobIds();
 
   /** Per row: its group (state, type, node, stage). */
   group = new Uint32Array(64);
@@ -190,7 +173,7 @@ export class JobColumns {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.ids.size;
   }
 
   /**
@@ -221,7 +204,7 @@ export class JobColumns {
     const iso = this.iso[row]!;
     const date = (ms: number) => (Number.isNaN(ms) ? null : isoTime(ms, iso));
     return {
-      id: this.ids[row]!,
+      id: this.ids.at(row),
       name: this.names.values[this.textName[text]!]!,
       type,
       description: this.descriptions.values[this.textDescription[text]!]!,
@@ -244,18 +227,17 @@ export class JobColumns {
   }
 
   rowOfId(id: string): number {
-    return this.rowOf[idShard(id)]!.get(id) ?? -1;
+    return this.ids.rowOf(id);
   }
 
   /** Adds a new job; returns its row. */
   add(job: Job): number {
-    const row = this.ids.length;
+    const row = this.ids.size;
     if (row >= MAX_ROWS) throw new RangeError(`the memory-mode store holds at most ${MAX_ROWS} jobs`);
     if (row >= this.group.length) this.reserve(row + 1);
     // A load grows them as it goes: it ends where it ends, and growing ahead would double them for nothing.
     else if (!this.loading && row >= this.group.length - (this.group.length >>> GROW_AHEAD_SHIFT)) this.growAhead();
-    this.ids.push(job.id);
-    this.rowOf[idShard(job.id)]!.set(job.id, row);
+    this.ids.add(job.id);
     this.write(row, job, true);
     if (this.byId) this.addedSinceById.push(row);
     return row;
@@ -537,11 +519,7 @@ export class JobColumns {
 
   private idComparator(): (a: number, b: number) => number {
     const ids = this.ids;
-    return (a, b) => {
-      const ia = ids[a]!;
-      const ib = ids[b]!;
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
-    };
+    return (a, b) => ids.compare(a, b);
   }
 
   private dictionaryOf(key: 'node' | 'stage' | 'name' | 'description'): StringDictionary {
@@ -597,11 +575,7 @@ export class JobColumns {
     const n = this.size;
     const added = this.addedSinceById;
     if (!this.byId || added.length * 8 > n) {
-      // The engine's own string sort, then the rows of the sorted ids.
-      const ids = this.ids.slice().sort();
-      const rows = new Uint32Array(n);
-      for (let i = 0; i < n; i++) rows[i] = this.rowOfId(ids[i]!);
-      this.byId = new RowList(rows, n);
+      this.byId = new RowList(this.ids.rowsInOrder(), n);
     } else if (added.length) {
       this.byId.add(added, this.idComparator());
     }

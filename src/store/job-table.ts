@@ -174,11 +174,20 @@ export class JobTable {
   }
 
   /**
-   * Puts the changed rows of every kept order in place: a server's work after its clock
-   * moved the jobs, so that no request waits for it (each order with changes is read once).
+   * Puts the changed rows of one kept order in place (the least recently used first);
+   * returns whether others still wait. A server's work after its clock moved the jobs,
+   * an order at a time between requests, so that no request waits for all of them (a
+   * request for an order still waiting places it itself).
    */
-  settle(): void {
-    for (const perm of this.perms.values()) this.place(perm);
+  settleOne(): boolean {
+    let placed = false;
+    for (const perm of this.perms.values()) {
+      if (!perm.pending.size) continue;
+      if (placed) return true;
+      this.place(perm);
+      placed = true;
+    }
+    return false;
   }
 
   private place(perm: Permutation): void {

@@ -79,7 +79,7 @@ export class MemoryEngine {
    */
   private evaluated: CompiledFilter | undefined;
   /** One bit per row: the row is in the selection of `evaluated`. */
-  private selected = new Int32Array(2);
+  private selected: Int32Array = new Int32Array(2);
   /** How many bits of `selected` are set. */
   private selectedCount = 0;
   private bitsValid = false;
@@ -111,10 +111,16 @@ export class MemoryEngine {
     private nodeIds: readonly string[] = [],
     /** The rows: the engine's own, or a table other queries share. */
     readonly table: JobTable = new JobTable(),
+    /**
+     * A query over the same table no longer kept (disposed), whose bit and count arrays
+     * this one takes: a server makes a query per new question, and arrays of a bit or
+     * more per job, made and dropped, set off full collections.
+     */
+    recycled?: MemoryEngine,
   ) {
-    this.filter = this.compile(params);
-    this.counts = new SummaryCounts(this.columns);
-    this.resize();
+    this.filter = this.compile(params, recycled?.filter);
+    this.counts = new SummaryCounts(this.columns, recycled?.counts);
+    this.resize(recycled?.selected);
     this.stopObserving = table.observe({
       changing: (row) => this.beforeChange(row),
       changed: (row, isNew) => this.afterChange(row, isNew),
@@ -223,9 +229,10 @@ export class MemoryEngine {
     }
   }
 
-  /** Bits for every row the table holds. */
-  private resize(): void {
-    this.selected = new Int32Array(capacityFor((this.columns.size + 31) >>> 5));
+  /** Bits for every row the table holds (in `spare`, zeroed, when it has room). */
+  private resize(spare?: Int32Array): void {
+    const words = capacityFor((this.columns.size + 31) >>> 5);
+    this.selected = spare && spare.length >= words ? spare.fill(0) : new Int32Array(words);
   }
 
   /** How many jobs the query selects. */
@@ -272,7 +279,7 @@ export class MemoryEngine {
       while (i < hi) {
         const mid = (i + hi) >>> 1;
         const row = data[mid]!;
-        if ((sign * compareValues(c.sortValue(sort, row), start.value) || compareValues(c.ids[row]!, start.id)) > 0) hi = mid;
+        if ((sign * compareValues(c.sortValue(sort, row), start.value) || c.ids.compareTo(row, start.id)) > 0) hi = mid;
         else i = mid + 1;
       }
     }
@@ -459,11 +466,14 @@ export class MemoryEngine {
       this.countBits(selected, 0, 1);
     } else if (kept * 2 > n && (index.on || !c.timeCellsOn)) {
       counts.fold(index, new Uint8Array(c.groupCount).fill(1), since, until);
-      const left = new Int32Array(selected.length);
-      for (let word = 0; word << 5 < n; word++) left[word] = ~selected[word]!;
+      // The rows left out, in the table's scratch bits (given back zeroed).
+      const left = this.table.marks;
+      const words = (n + 31) >>> 5;
+      for (let word = 0; word < words; word++) left[word] = ~selected[word]!;
       // No row past the last: those bits of the last word are not rows left out.
-      if (n & 31) left[(n - 1) >>> 5]! &= (1 << (n & 31)) - 1;
+      if (n & 31) left[words - 1]! &= (1 << (n & 31)) - 1;
       this.countBits(left, counts.total, -1);
+      left.fill(0, 0, words);
     } else {
       counts.begin(since, until);
       const { group, timeCell, timeCellsOn } = c;
@@ -636,9 +646,11 @@ export class MemoryEngine {
     return true;
   }
 
-  private compile(params: JobListParams): CompiledFilter {
+  /** `spare`: a filter no longer used, whose masks this one takes when they have room. */
+  private compile(params: JobListParams, spare?: CompiledFilter): CompiledFilter {
     const c = this.columns;
     const needle = normalizeSearch(params.q);
+    const mask = (size: number, held: Uint8Array | undefined) => (held && held.length >= size ? held.fill(0) : new Uint8Array(size));
     if (!needle) {
       c.names.clearSearch();
       c.descriptions.clearSearch();
@@ -665,9 +677,9 @@ export class MemoryEngine {
       untilMs: params.until ? Date.parse(params.until) : Infinity,
       needle,
       typeHits: Uint8Array.from(JOB_TYPES, (t) => (needle && t.toLowerCase().includes(needle) ? 1 : 0)),
-      groupMask: new Uint8Array(capacityFor(c.groupCount)),
+      groupMask: mask(capacityFor(c.groupCount), spare?.groupMask),
       groupsDone: 0,
-      textHits: new Uint8Array(needle ? capacityFor(c.textCount) : 0),
+      textHits: needle ? mask(capacityFor(c.textCount), spare?.textHits) : new Uint8Array(0),
       textsDone: 0,
     };
   }

@@ -41,7 +41,15 @@ export class SummaryCounts {
   /** The hour of the oldest selected job, for a version (a search of the histogram). */
   private oldestHour: { version: number; hour: number } | undefined;
 
-  constructor(private readonly columns: JobColumns) {}
+  /** `recycled`: counts no longer used, whose arrays these take (they are counted anew before being read). */
+  constructor(
+    private readonly columns: JobColumns,
+    recycled?: SummaryCounts,
+  ) {
+    if (!recycled) return;
+    this.byGroup = recycled.byGroup;
+    this.hourly = recycled.hourly;
+  }
 
   /** Starts a count from zero for a query with these bounds (NaN when absent). */
   begin(sinceMs: number, untilMs: number): void {
@@ -121,17 +129,24 @@ export class SummaryCounts {
 
   /**
    * Sizes `hourly` for the columns' cells (room for more nodes), keeping the counts
-   * across a new layout when `keep`: cells of the same node and hour.
+   * across a new layout when `keep`: cells of the same node and hour. Without `keep`
+   * (counted anew from zero), an array big enough serves as it is.
    */
   private follow(keep: boolean): void {
     const c = this.columns;
     const cells = Math.max(c.nodes.size, 1) * c.hourSpan;
-    if (this.layout === c.timeLayout && this.hourly.length >= cells) return;
+    if ((this.layout === c.timeLayout || !keep) && this.hourly.length >= cells) {
+      this.layout = c.timeLayout;
+      this.hourBase = c.hourBase;
+      this.hourSpan = c.hourSpan;
+      return;
+    }
     if (!c.timeCellsOn) {
       this.hourly = new Int32Array(0);
     } else {
-      const next = new Int32Array(capacityFor(Math.max(c.nodes.size, 1)) * c.hourSpan);
-      if (keep && this.hourly.length) {
+      // Room for the nodes up to the next power of two, not for 64: a server keeps one of these per query it was lately asked.
+      const next = new Int32Array(2 ** Math.ceil(Math.log2(Math.max(c.nodes.size, 1))) * c.hourSpan);
+      if (keep && this.hourly.length && this.layout >= 0) {
         const first = Math.max(this.hourBase, c.hourBase);
         const end = Math.min(this.hourBase + this.hourSpan, c.hourBase + c.hourSpan);
         const nodes = this.hourly.length / this.hourSpan;

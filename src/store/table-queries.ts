@@ -85,14 +85,17 @@ export class TableQueries {
     if (engine) {
       this.engines.delete(key);
     } else {
-      engine = new MemoryEngine({ ...params, sort, order }, this.clock, this.nodeIds, this.table);
+      // The least recently used query makes room, and gives the new one its arrays.
+      let recycled: MemoryEngine | undefined;
+      if (this.engines.size >= this.kept) {
+        const [oldest, dropped] = this.engines.entries().next().value!;
+        this.engines.delete(oldest);
+        dropped.dispose();
+        recycled = dropped;
+      }
+      engine = new MemoryEngine({ ...params, sort, order }, this.clock, this.nodeIds, this.table, recycled);
     }
     this.engines.set(key, engine);
-    for (const [oldest, dropped] of this.engines) {
-      if (this.engines.size <= this.kept) break;
-      dropped.dispose();
-      this.engines.delete(oldest);
-    }
     return engine;
   }
 }
