@@ -16,8 +16,9 @@
  *   selection refines it; a live update patches the bit and the counters in constant
  *   time, and the ordered rows once a frame.
  */
-import { JOB_STATES, JOB_TYPES, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
+import { JOB_STATES, JOB_TYPES, type Job, type JobAnalysis, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
+import { analyzeRows } from './analysis-pass.js';
 import { JobColumns, STATE_CODE, TYPE_CODE } from './job-columns.js';
 import { GroupHours } from './group-hours.js';
 import { RowList } from './sorted-rows.js';
@@ -262,6 +263,26 @@ export class MemoryEngine {
       this.ensureBits();
       return this.selected;
     });
+  }
+
+  /**
+   * The analysis of the selection (`model/analysis.ts`) at `now`, computed from scratch
+   * (one pass over the selected rows); its trends use the buckets of the summary's timeline.
+   */
+  analysis(now: number = this.clock()): JobAnalysis {
+    this.evaluate();
+    this.ensureCounts();
+    const selected = () => {
+      this.ensureBits();
+      return this.selected;
+    };
+    const { timeline } = this.counts.summary(this.nodeIds, now, selected);
+    const params = this.evaluated!.params;
+    const fromMs = Date.parse(timeline.from);
+    const bucketMs = timeline.bucketSeconds * 1000;
+    const untilMs = params.until ? Date.parse(params.until) : now;
+    const layout = { fromMs, bucketMs, bucketCount: Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs)) };
+    return analyzeRows(this.columns, selected(), layout, now);
   }
 
   /** The aggregates of the current selection counted from scratch, as the first read after a query change does. */
