@@ -8,6 +8,7 @@
 import { DATA_ADMINISTRATOR, validateLoginRequest } from '../../dist/model/index.js';
 import { encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from '../../dist/source/job-query.js';
 import { ClusterSimulator } from '../../dist/simulator/index.js';
+import { MemoryEngine } from '../../dist/store/memory-engine.js';
 import { createEventHub } from './events.js';
 import { parseEventParams, parseFileListParams, parseJobFilters, parseJobListParams } from './params.js';
 import { HttpError, badParameter, readJson, sendFailure, sendJson } from './respond.js';
@@ -18,6 +19,7 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
 /** @typedef {import('../../dist/model/index.js').Job} Job */
 /** @typedef {import('../../dist/model/index.js').JobListParams} JobListParams */
 /** @typedef {import('../../dist/model/index.js').JobSummary} JobSummary */
+/** @typedef {import('../../dist/model/index.js').JobAnalysis} JobAnalysis */
 /** @typedef {import('./sessions.js').Account} Account */
 /** @typedef {import('./sessions.js').Session} Session */
 
@@ -137,6 +139,13 @@ export function createApi(options = {}) {
   const sorted = new VersionedCache(CACHED_QUERIES);
   /** @type {VersionedCache<JobSummary>} */
   const summaries = new VersionedCache(CACHED_QUERIES);
+  /** @type {VersionedCache<JobAnalysis>} */
+  const analyses = new VersionedCache(CACHED_QUERIES);
+  /** The jobs as the page's memory mode holds them (columns), made at the first analysis and kept up to date by the simulator's events. */
+  /** @type {MemoryEngine | undefined} */
+  let columns;
+  /** @type {(() => void) | undefined} */
+  let unwatchColumns;
   /** Open event streams per session id, ended when their session is. */
   /** @type {Map<string, Set<Response>>} */
   const streamsBySession = new Map();
@@ -266,6 +275,30 @@ export function createApi(options = {}) {
     sendJson(req, res, 200, body);
   }
 
+  /**
+   * `/jobs/analysis`: the memory mode's own computation (`MemoryEngine.analysis`, one
+   * pass over columns), so that the page and the server give the same figures.
+   * @type {Handler}
+   */
+  function analysis(req, res, url) {
+    const params = parseJobFilters(url.searchParams);
+    const now = simulator.now;
+    const body = analyses.get(`${dataVersion()}:${now}`, filterKey(params), () => {
+      if (!columns) {
+        const engine = (columns = new MemoryEngine(
+          {},
+          () => simulator.now,
+          simulator.nodes.map((node) => node.id),
+        ));
+        engine.load(simulator.jobs());
+        unwatchColumns = simulator.onEvent((event) => void engine.apply(event.job));
+      }
+      columns.setParams(params);
+      return columns.analysis(now);
+    });
+    sendJson(req, res, 200, body);
+  }
+
   /** @type {Handler} */
   function getJob(req, res, _url, [id = '']) {
     const job = simulator.job(id);
@@ -315,6 +348,7 @@ export function createApi(options = {}) {
     { pattern: /^\/nodes$/, methods: { GET: listNodes }, admin: true },
     { pattern: /^\/jobs$/, methods: { GET: listJobs }, admin: true },
     { pattern: /^\/jobs\/summary$/, methods: { GET: summary }, admin: true },
+    { pattern: /^\/jobs\/analysis$/, methods: { GET: analysis }, admin: true },
     { pattern: /^\/jobs\/([^/]+)$/, methods: { GET: getJob }, admin: true },
     { pattern: /^\/jobs\/([^/]+)\/files$/, methods: { GET: listFiles }, admin: true },
     { pattern: /^\/events$/, methods: { GET: liveEvents }, admin: true },
@@ -362,6 +396,7 @@ export function createApi(options = {}) {
       if (closed) return;
       closed = true;
       if (ticker) clearInterval(ticker);
+      unwatchColumns?.();
       events.close();
       sessions.clear();
     },

@@ -95,7 +95,8 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function make<T>(what: string, validate: CompiledValidator): Validator<T> {
+/** A validator that names the field at fault, from a compiled one; `what` names the body. */
+export function make<T>(what: string, validate: CompiledValidator): Validator<T> {
   return (data) => {
     if (validate(data)) return { ok: true, value: data as T };
     const error = validate.errors?.[0];

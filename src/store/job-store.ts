@@ -8,6 +8,7 @@ import {
   defaultQuery,
   type ClusterNode,
   type Job,
+  type JobAnalysis,
   type JobListParams,
   type JobQuery,
   type JobSummary,
@@ -18,6 +19,7 @@ import { jobMatcher, toListParams } from '../source/job-selection.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
 import type { MemoryEngine } from './memory-engine.js';
+import { RemoteAnalysis } from './remote-analysis.js';
 import { RemoteRows } from './remote-rows.js';
 import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
 
@@ -38,6 +40,8 @@ export interface JobStoreOptions {
   live?: boolean;
   /** Shortest time between two summary refreshes caused by live events, in ms (remote mode, default 2000). */
   summaryThrottleMs?: number;
+  /** Shortest time between two analysis refreshes caused by live events, in ms (remote mode, default 10000). */
+  analysisThrottleMs?: number;
 }
 
 export class JobStore implements JobStoreApi {
@@ -63,6 +67,9 @@ export class JobStore implements JobStoreApi {
   private memory: MemoryEngine | undefined;
   private readonly remote: RemoteRows | undefined;
   private remoteSummary: JobSummary | undefined;
+  private readonly remoteAnalysis: RemoteAnalysis | undefined;
+  /** Memory mode: the analysis last computed, and the summary it went with (a new summary means a new analysis). */
+  private memoryAnalysis: { summary: JobSummary; value: JobAnalysis } | undefined;
   /** Requests of the current remote generation not yet answered. */
   private pendingLoads = 0;
   private settledWaiters: (() => void)[] = [];
@@ -105,6 +112,11 @@ export class JobStore implements JobStoreApi {
         onError: (error) => this.fail(error),
         onLoading: (delta) => this.loading(delta),
       });
+      this.remoteAnalysis = new RemoteAnalysis(
+        source,
+        (live) => (live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true })),
+        options.analysisThrottleMs ?? 10_000,
+      );
     }
   }
 
@@ -183,6 +195,27 @@ export class JobStore implements JobStoreApi {
   get summary(): JobSummary | undefined {
     if (!this.remote) return this.loadStatus === 'idle' ? undefined : this.memory?.summary;
     return this.remoteSummary;
+  }
+
+  get analysis(): JobAnalysis | undefined {
+    if (this.remoteAnalysis) return this.remoteAnalysis.value;
+    const summary = this.summary;
+    if (!summary || !this.memory) return undefined;
+    // Computed again when the summary is new: the query, the selected jobs or the timeline's buckets changed.
+    if (this.memoryAnalysis?.summary !== summary) this.memoryAnalysis = { summary, value: this.memory.analysis(this.clock()) };
+    return this.memoryAnalysis.value;
+  }
+
+  get analysisLoading(): boolean {
+    return this.remoteAnalysis?.loading ?? false;
+  }
+
+  get analysisError(): JobSourceError | undefined {
+    return this.remoteAnalysis?.error;
+  }
+
+  watchAnalysis(): () => void {
+    return this.remoteAnalysis?.watch() ?? (() => {});
   }
 
   get nodes(): readonly ClusterNode[] {
@@ -282,6 +315,7 @@ export class JobStore implements JobStoreApi {
     this.unsubscribeLive = this.unsubscribeConnection = undefined;
     clearTimeout(this.searchTimer);
     clearTimeout(this.summaryTimer);
+    this.remoteAnalysis?.dispose();
     this.batcher.dispose();
     this.wakeSettledWaiters();
   }
@@ -353,6 +387,7 @@ export class JobStore implements JobStoreApi {
     this.batcher.mark({ rows: true });
     remote.request(...this.requested);
     this.fetchSummary();
+    this.remoteAnalysis?.reload(this.params);
   }
 
   /**
@@ -465,6 +500,7 @@ export class JobStore implements JobStoreApi {
       this.batcher.markLive({ rows: true });
     }
     this.scheduleSummaryRefresh();
+    this.remoteAnalysis?.liveChanged();
   }
 }
 
