@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // Node: the reference server, the build, bench and soak scripts, the test runner's config.
-    files: ['demo/server/**/*.js', 'scripts/**/*.mjs', 'bench/*.mjs', 'bench/lib/**/*.mjs', '*.js', '*.mjs'],
+    files: ['demo/server/**/*.js', 'scripts/**/*.mjs', 'bench/*.mjs', 'bench/lib/**/*.mjs', 'bench/scenarios/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,5 +1,5 @@
 // Generates schema/*.json from src/model with typescript-json-schema, then compiles
-// them ahead of time with Ajv into src/model/generated/validators.ts, so that no page
+// them ahead of time with Ajv into src/model/generated/validators.js, so that no page
 // ever needs eval or new Function (strict CSP). Run: npm run schema.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

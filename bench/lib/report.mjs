@@ -22,6 +22,16 @@ export function format(value, unit) {
   return (UNITS[unit] ?? ((v) => String(v)))(value);
 }
 
+/** `1,000,000`: a count as the rows write it. */
+export const n = (count) => count.toLocaleString('en');
+
+/** The longest animation frame of the runs (their `longestFrame`), with what took its time. */
+export function longestFrameNote(runs) {
+  const frame = runs.map((run) => run.longestFrame).reduce((a, b) => ((b?.duration ?? 0) > (a?.duration ?? 0) ? b : a), undefined);
+  if (!frame) return 'no animation frame over 50 ms';
+  return `longest animation frame ${format(frame.duration, 'ms')} (scripts ${format(frame.scriptMs, 'ms')}, style, layout and paint ${format(frame.renderMs, 'ms')})`;
+}
+
 function spread(s, unit) {
   if (s.n <= 1 || unit === 'flag') return format(s.median, unit);
   return `${format(s.median, unit)} (${format(s.min, unit)}–${format(s.max, unit)})`;

@@ -19,3 +19,8 @@ export function summary(values) {
     values: finite,
   };
 }
+
+export const median = (values) => quantile(values, 0.5);
+export const sum = (values) => values.reduce((a, b) => a + b, 0);
+/** The `key` of each run's result: `pick(r.ours, 'ms')`, the samples of a row. */
+export const pick = (results, key) => results.map((r) => r[key]);

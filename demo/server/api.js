@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * One instance of the HTTP contract (DESIGN.md) over a cluster simulator: sessions,
+ * One instance of the HTTP contract (docs/http-contract.md) over a cluster simulator: sessions,
  * nodes, jobs (list, summary, one, files) and live events, mounted at a base path.
  * The meaning of a query (matching, order, cursors, aggregates) comes from
  * `job-query`, shared with the in-page source, so both answer the same.

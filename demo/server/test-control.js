@@ -3,8 +3,7 @@
  * The test control (`/__test__/…`), mounted only by web-test-runner's dev server, never by
  * `npm start`: browser tests create isolated API instances on the page's own origin and
  * drive them — move the clock, inject faults, drop streams, restart, scramble the wire.
- * The routes are those of the test-server contract, plus `GET {control}/stats` (open
- * streams, waiting polls, live timers, sessions) and the `sessionIdleMs` creation option.
+ * Its routes, the options of an instance and the faults: docs/test-control.md.
  */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SIMULATION, createApi } from './api.js';

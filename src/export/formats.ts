@@ -1,4 +1,4 @@
-/** The formats a user can export to (user guide, section 6: JSON, XML, CSV). */
+/** The formats a user can export to (the user guide's 'Job Details' section, 'Export': JSON, XML, CSV). */
 export const EXPORT_FORMATS = ['json', 'xml', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Bodies of the HTTP contract (DESIGN.md): each exported interface here has a schema
+ * Bodies of the HTTP contract (docs/http-contract.md): each exported interface here has a schema
  * in `schema/` and a compiled validator in `validate.ts`.
  */
 import type { ClusterNode, Count, IsoDateTime, Job, JobState, JobType } from './job.js';
@@ -138,7 +138,7 @@ export interface JobSummary {
   timeline: Timeline;
 }
 
-/** The role that may read jobs (user guide, section 2). */
+/** The role that may read jobs (the user guide's 'Access the Active Job Manager' section). */
 export const DATA_ADMINISTRATOR = 'DATA_ADMINISTRATOR';
 
 /** `GET /api/v1/session`: who is logged in. */

@@ -3,7 +3,7 @@
  * This file is a source of `schema/*.json`: JSDoc tags here become schema keywords.
  */
 
-/** The six processes an Active Circle node runs (user guide, section 3). */
+/** The six processes an Active Circle node runs (the user guide's 'Definition of Job Types' section). */
 export const JOB_TYPES = ['DESTAGING', 'VERSIONING', 'ARCHIVING', 'STORAGE', 'COPY', 'DUPLICATION'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of DESIGN.md as a `JobSource`: typed calls over `fetch`, every answer
+ * The HTTP contract (docs/http-contract.md) as a `JobSource`: typed calls over `fetch`, every answer
  * checked against the contract's schema, idempotent reads retried, and live events from
  * an event stream this code reads and reconnects itself (`live-connection.ts`, loaded
  * beside the first requests: a page needs it only once its first answers have come).

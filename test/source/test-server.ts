@@ -1,4 +1,4 @@
-/** The reference server's test control (see /work/helpers/test-server-contract.md), from a test page. */
+/** The reference server's test control (demo/server/test-control.js; its routes: docs/test-control.md), from a test page. */
 import type { Job } from '../../src/model/index.js';
 
 export interface ServerOptions {

@@ -42,7 +42,7 @@ type ChartKey = 'nodes' | 'types' | 'activity';
 const NO_NODES: readonly ClusterNode[] = [];
 
 /**
- * The jobs dashboard of the user guide (section 4): the summary indicators per state, the
+ * The jobs dashboard of the user guide's 'Jobs Dashboard' section: the summary indicators per state, the
  * jobs per node, the jobs per type and the activity history, for the shared query, kept
  * live. An indicator, a node's bar or a type's bar is also a filter: activating it
  * narrows the shared query (so a list on the same store follows).

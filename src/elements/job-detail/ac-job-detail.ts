@@ -27,7 +27,7 @@ import { msg } from './messages.js';
 const MAX_DESCRIPTION_CHARS = 10_000;
 
 /**
- * One job in full (user guide, section 6): its general information, its progress with
+ * One job in full (the user guide's 'Job Details' section): its general information, its progress with
  * the details of its type, its files, and an export of the job with its files as JSON,
  * XML or CSV. Give it `job-id` (it loads the job from the store and keeps it live) or a
  * `.job`. An unknown job, or one that was removed, gets a plain message and a way back.

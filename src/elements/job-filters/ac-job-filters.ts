@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 type RangeProblem = 'rangeMissing' | 'rangeOrder' | undefined;
 
 /**
- * The search filters of the jobs dashboard (user guide, section 4): the period (the last
+ * The search filters of the jobs dashboard (the user guide's 'Jobs Dashboard' section, 'Search Filters'): the period (the last
  * N days, a range of days, or all time), and any of the states, nodes, types and stages.
  * Writes the shared store's query and follows it when another element changes it.
  * With `sync-url`, the filters also live in the page's address (bookmarkable, shareable,

@@ -80,7 +80,7 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
 
 /**
  * Every job the shared query selects, from one to ten million, as a sortable grid with
- * a search bar (user guide, section 5). Only the rows on screen exist: a pool of row
+ * a search bar (the user guide's 'Jobs List' section). Only the rows on screen exist: a pool of row
  * elements rewritten as the list scrolls, over a spacer that past about 222,000 rows
  * (8,000,000 px) maps the scroll position onto the whole list, so every row stays
  * reachable by wheel, touch, scrollbar and keyboard. Live changes update rows in place;

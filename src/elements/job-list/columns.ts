@@ -4,7 +4,7 @@ import { SORT_KEYS, type SortKey, type SortOrder } from '../../model/index.js';
 /** A column of the list; every column is also a sort key. */
 export type ColumnKey = SortKey;
 
-/** The user guide's order (section 5). */
+/** The order of the user guide's 'Jobs List' section. */
 export const DEFAULT_COLUMNS: readonly ColumnKey[] = SORT_KEYS;
 
 const KNOWN: ReadonlySet<string> = new Set(SORT_KEYS);
