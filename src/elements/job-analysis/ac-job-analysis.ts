@@ -13,6 +13,7 @@ import {
 } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { breakableText, clipText } from '../shared/clip-text.js';
 import { nodeColor } from '../shared/colors.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
@@ -25,6 +26,7 @@ import {
   runTimeSeries,
   stopMatrix,
   tableRows,
+  trendIncrements,
   trendSeries,
   type RunTimeSeries,
   type StopMatrix,
@@ -144,7 +146,7 @@ export class AcJobAnalysis extends LocalizedElement {
   }
 
   private nodeLabel(id: string): string {
-    return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
+    return clipText(this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id);
   }
 
   private colorOf(id: string): string {
@@ -205,6 +207,7 @@ export class AcJobAnalysis extends LocalizedElement {
           value: (n) => this.metricValue(n),
           bucket: (ms, seconds) => this.format.bucketTitle(ms, seconds),
           tick: (ms, step) => this.format.tick(ms, step),
+          increments: () => trendIncrements(this.metric),
         },
         this.format.zone,
         (bucket, node) => this.openTrend(bucket, node),
@@ -578,19 +581,22 @@ export class AcJobAnalysis extends LocalizedElement {
         <caption class="visually-hidden">${t(locale, 'tableTitle')}</caption>
         <thead>
           <tr>
-            <th scope="col">${t(locale, 'type')}</th>
-            <th scope="col">${t(locale, 'node')}</th>
-            <th scope="col" class="num">${t(locale, 'finished')}</th>
-            <th scope="col" class="num">${t(locale, 'unsuccessful')}</th>
-            <th scope="col" class="num">${t(locale, 'successRate')}</th>
-            <th scope="col" class="num">${t(locale, 'waitMedian')}</th>
-            <th scope="col" class="num">${t(locale, 'waitP95')}</th>
-            <th scope="col" class="num">${t(locale, 'waitMax')}</th>
-            <th scope="col" class="num">${t(locale, 'runMedian')}</th>
-            <th scope="col" class="num">${t(locale, 'runP95')}</th>
-            <th scope="col" class="num">${t(locale, 'runMax')}</th>
-            <th scope="col" class="num">${t(locale, 'bytes')}</th>
-            <th scope="col" class="num">${t(locale, 'throughput')}</th>
+            <th scope="col" rowspan="2">${t(locale, 'type')}</th>
+            <th scope="col" rowspan="2">${t(locale, 'node')}</th>
+            <th scope="col" rowspan="2" class="num">${t(locale, 'finished')}</th>
+            <th scope="col" rowspan="2" class="num">${t(locale, 'unsuccessful')}</th>
+            <th scope="col" rowspan="2" class="num">${t(locale, 'successRate')}</th>
+            <th scope="colgroup" colspan="3" class="group">${t(locale, 'wait')}</th>
+            <th scope="colgroup" colspan="3" class="group">${t(locale, 'run')}</th>
+            <th scope="col" rowspan="2" class="num">${t(locale, 'bytes')}</th>
+            <th scope="col" rowspan="2" class="num">${t(locale, 'throughput')}</th>
+          </tr>
+          <tr>
+            ${['wait', 'run'].map(
+              () => html`<th scope="col" class="num">${t(locale, 'median')}</th>
+                <th scope="col" class="num">${t(locale, 'p95')}</th>
+                <th scope="col" class="num">${t(locale, 'max')}</th>`,
+            )}
           </tr>
         </thead>
         <tbody>
@@ -708,7 +714,7 @@ export class AcJobAnalysis extends LocalizedElement {
             <tbody>
               ${matrix.stages.map(
                 (stage, s) => html`<tr>
-                  <th scope="row" class="stage">${stageLabel(stage, locale)}</th>
+                  <th scope="row" class="stage">${breakableText(stageLabel(stage, locale))}</th>
                   ${matrix.nodeIds.map((id, n) => {
                     const value = matrix.counts[s]?.[n] ?? 0;
                     if (value === 0) return html`<td class="num">${this.format.number(0)}</td>`;
@@ -801,7 +807,7 @@ export class AcJobAnalysis extends LocalizedElement {
       ${
         ranked.length === 0
           ? html`<p class="none">${t(locale, slowest ? 'noSlowest' : 'noWaiting')}</p>`
-          : html`<div class="table-scroll"><table class="data ranked">
+          : html`<div class="table-scroll whole"><table class="data ranked">
             <caption class="visually-hidden">${title}</caption>
             <thead>
               <tr>
@@ -818,8 +824,8 @@ export class AcJobAnalysis extends LocalizedElement {
                   <th scope="row" class="name">
                     ${
                       this.hrefTemplate
-                        ? html`<a href=${this.jobHref(job.id) ?? nothing} @click=${(e: MouseEvent) => this.openJob(e, job)}>${job.name}</a>`
-                        : html`<button class="link" @click=${(e: MouseEvent) => this.openJob(e, job)}>${job.name}</button>`
+                        ? html`<a href=${this.jobHref(job.id) ?? nothing} @click=${(e: MouseEvent) => this.openJob(e, job)}>${breakableText(job.name)}</a>`
+                        : html`<button class="link" @click=${(e: MouseEvent) => this.openJob(e, job)}>${breakableText(job.name)}</button>`
                     }
                   </th>
                   <td>${jobTypeLabel(job.type, locale)}</td>

@@ -131,3 +131,17 @@ export function stopMatrix(analysis: JobAnalysis | undefined, type: JobType | nu
   const counts = stages.map((stage) => byStage.get(stage)!);
   return { stages, nodeIds, counts, max: Math.max(0, ...counts.flat()) };
 }
+
+/** 1, 2 and 5 times each power of ten from 1 to 10¹⁵: whole counts, round rates. */
+const ROUND_NUMBERS: number[] = [];
+for (let magnitude = 1; magnitude <= 1e15; magnitude *= 10) ROUND_NUMBERS.push(magnitude, 2 * magnitude, 5 * magnitude);
+
+/** Round durations (ms), from a second to a month. */
+const ROUND_DURATIONS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
+].map((seconds) => seconds * 1000);
+
+/** The steps a trend's value axis may put between ticks. */
+export function trendIncrements(metric: TrendMetric): number[] {
+  return metric === 'p95' ? ROUND_DURATIONS : ROUND_NUMBERS;
+}

@@ -59,6 +59,16 @@ export const analysisStyles = css`
   .table-scroll.tall {
     max-height: 520px;
   }
+  .table-scroll.whole {
+    max-height: none;
+  }
+  table.data.cells {
+    font-size: 12px;
+  }
+  table.data.cells th,
+  table.data.cells td {
+    padding: 4px 6px;
+  }
   table.data tr.subtotal th,
   table.data tr.subtotal td {
     font-weight: 650;
@@ -67,8 +77,16 @@ export const analysisStyles = css`
   table.data .stage,
   table.data .name {
     white-space: normal;
-    overflow-wrap: anywhere;
-    min-width: 10em;
+    overflow-wrap: break-word;
+    min-width: 12em;
+  }
+  table.data th.group {
+    text-align: center;
+    border-bottom-color: var(--ac-color-text-muted);
+  }
+  /* The second header row sticks below the first. */
+  table.data thead tr + tr th {
+    top: 26px;
   }
   /* A count that opens its jobs: reads as a number, acts as a link. */
   button.count,

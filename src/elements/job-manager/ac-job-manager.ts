@@ -29,8 +29,9 @@ import { formatRoute, parseRoute, type ManagerView, type Route } from './route.j
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
 /**
- * The whole Active Job Manager in one element: the Dashboard and Jobs views and the job
- * detail, sharing one store; log-in, role check, connection status, deep links.
+ * The whole Active Job Manager in one element: the Dashboard, Jobs and Analysis views and
+ * the job detail, sharing one store; log-in, role check, connection status, deep links.
+ * The Analysis view's code loads the first time it opens.
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
@@ -53,7 +54,7 @@ export class AcJobManager extends LocalizedElement {
   /** `hash` (default): the element keeps its view in the location hash. `none`: the host drives `view` and `job-id`. */
   @property({ reflect: true }) routing: 'hash' | 'none' = 'hash';
 
-  /** The view shown: `dashboard`, `jobs` or `job`. Reflects the hash when routing is `hash`. */
+  /** The view shown: `dashboard`, `jobs`, `job` or `analysis`. Reflects the hash when routing is `hash`. */
   @property({ reflect: true }) view: ManagerView = 'dashboard';
 
   /** The job shown by the `job` view. */
@@ -73,6 +74,8 @@ export class AcJobManager extends LocalizedElement {
 
   @state() private phase: Phase = 'starting';
   @state() private activeStore?: JobStoreApi;
+  /** The Analysis view's code: loaded the first time the view opens. */
+  @state() private analysisCode: 'unloaded' | 'loading' | 'loaded' | 'failed' = 'unloaded';
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
   private ownedStore?: JobStore;
@@ -196,6 +199,16 @@ export class AcJobManager extends LocalizedElement {
     });
   };
 
+  /** Loads `<ac-job-analysis>` (once; again after a failure, when asked). */
+  private loadAnalysis(): void {
+    if (this.analysisCode === 'loading' || this.analysisCode === 'loaded') return;
+    this.analysisCode = 'loading';
+    import('../job-analysis/ac-job-analysis.js').then(
+      () => (this.analysisCode = 'loaded'),
+      () => (this.analysisCode = 'failed'),
+    );
+  }
+
   private selectState(_event: CustomEvent<{ state: JobState }>) {
     this.navigate({ view: 'jobs' });
   }
@@ -224,7 +237,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         this.phase === 'ready'
           ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
-            ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))}
+            ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))} ${link('analysis', t(locale, 'analysis'))}
           </nav>`
           : nothing
       }
@@ -328,6 +341,8 @@ export class AcJobManager extends LocalizedElement {
             ></ac-export-button>
           </ac-job-list>
         </main>`;
+      case 'analysis':
+        return html`<main part="main" tabindex="-1">${filters}${this.renderAnalysis()}</main>`;
       default:
         return html`<main part="main" tabindex="-1">
           ${filters}
@@ -341,6 +356,27 @@ export class AcJobManager extends LocalizedElement {
           ></ac-job-dashboard>
         </main>`;
     }
+  }
+
+  private renderAnalysis() {
+    const locale = localeOf(this);
+    if (this.analysisCode !== 'loaded') this.loadAnalysis();
+    if (this.analysisCode === 'failed') {
+      return html`<section class="message" role="alert">
+        <p>${t(locale, 'analysisFailed')}</p>
+        <button type="button" @click=${() => this.loadAnalysis()}>${common(locale, 'retry')}</button>
+      </section>`;
+    }
+    return html`<ac-job-analysis
+      data-ac-inner
+      lang=${locale}
+      .store=${this.activeStore}
+      theme=${this.theme ?? nothing}
+      time-zone=${this.timeZone ?? nothing}
+      href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
+      @ac-analysis-select=${() => this.navigate({ view: 'jobs' })}
+      @ac-job-open=${this.openJob}
+    ></ac-job-analysis>`;
   }
 }
 

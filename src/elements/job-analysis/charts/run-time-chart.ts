@@ -19,8 +19,8 @@ export interface RunTimeChartLabels extends NodeLineLabels {
   total(): string;
 }
 
-/** Least room per axis label before every other one is left out. */
-const LABEL_ROOM_PX = 44;
+/** Room an axis label needs: labels closer than this are left out, one in two, in three… */
+const LABEL_ROOM_PX = 52;
 
 export class RunTimeChart extends NodeLinesChart {
   private data: RunTimeSeries = { first: 0, length: 0, nodeIds: [], counts: [] };
@@ -63,7 +63,7 @@ export class RunTimeChart extends NodeLinesChart {
             size: 32,
             splits: () => Array.from({ length: this.data.length + 1 }, (_, i) => i),
             values: (u, splits) => {
-              const every = u.bbox.width / devicePixelRatio / Math.max(splits.length, 1) < LABEL_ROOM_PX ? 2 : 1;
+              const every = Math.ceil(LABEL_ROOM_PX / (u.bbox.width / devicePixelRatio / Math.max(splits.length, 1)));
               return splits.map((i) => (i % every === 0 ? this.labels.bound(this.data.first + i) : ''));
             },
           },

@@ -16,6 +16,8 @@ export interface TrendChartLabels extends NodeLineLabels {
   bucket(ms: number, seconds: number): string;
   /** A time axis label for `ms`, ticks being `stepSeconds` apart. */
   tick(ms: number, stepSeconds: number): string;
+  /** The steps the value axis's ticks may be apart (round durations, whole counts, round rates). */
+  increments(): number[];
 }
 
 export class TrendChart extends NodeLinesChart {
@@ -62,6 +64,7 @@ export class TrendChart extends NodeLinesChart {
             font: colors.font,
             grid: { stroke: () => this.colors.grid, width: 1 },
             ticks: { show: false },
+            incrs: () => this.labels.increments(),
             values: (_u, splits) => splits.map((n) => this.labels.value(n)),
             size: (_u, values) => Math.ceil(Math.max(1, ...(values ?? []).map((v) => v.length)) * 7) + 14,
           },
