@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type uPlot from 'uplot';
 import { isValidTimeZone, jobTypeLabel, localeOf, stageLabel, common, type Locale } from '../../i18n/index.js';
 import type { Scalar } from '../../export/records.js';
 import {
@@ -65,12 +66,12 @@ export interface AnalysisSelectDetail {
  * the slowest and the longest-waiting jobs. Kept live (redrawn once a second at most).
  *
  * Every figure opens the jobs behind it: a count, a line of a chart or a point sets the
- * shared query to those jobs (type, node, state, stage, period), after firing the
- * cancelable `ac-analysis-select`; a host may then show its list. Each chart has a "Show
+ * shared query to those jobs (type, node, state, stage, period), then fires
+ * `ac-analysis-select`; a host may then show its list. Each chart has a "Show
  * as table" alternative and is read from the keyboard; each table exports to CSV.
  *
  * @summary Wait and run times, throughput and stop reasons per type and node, kept live.
- * @fires ac-analysis-select - A figure was chosen: `detail: {query}`, the filters of the jobs behind it. Cancelable: the query is then left as it is.
+ * @fires ac-analysis-select - A figure was chosen and the query narrowed to the jobs behind it: `detail: {query}`, the filters it set.
  * @fires ac-job-open - A job of a list was opened: `detail: {id, job}`. Cancelable: `preventDefault()` stops the link's navigation when `href-template` is set.
  * @csspart card - Each card.
  * @csspart status - The loading, empty or error message.
@@ -99,6 +100,9 @@ export class AcJobAnalysis extends LocalizedElement {
   /** The address of a job's page, `{id}` standing for its URL-encoded id: the lists' names are then links. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
+  /** How a table's CSV file reaches the user; replace to upload or to test. Default: a browser download. */
+  @property({ attribute: false }) save?: (chunks: AsyncIterable<string>, fileName: string) => Promise<unknown>;
+
   @state() private tables: Record<ChartKey, boolean> = { histogram: false, trends: false };
   @state() private histogramType: JobType | null = null;
   @state() private stopsType: JobType | null = null;
@@ -124,6 +128,11 @@ export class AcJobAnalysis extends LocalizedElement {
   private fed: { histogram?: RunTimeSeries; trends?: TrendSeries; format?: AnalysisFormat; metric?: TrendMetric } = {};
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly onSchemeChange = () => this.recolor();
+
+  /** The uPlot instances of the two charts: made once, then updated in place. */
+  get plots(): Readonly<Partial<Record<ChartKey, uPlot>>> {
+    return { histogram: this.charts?.histogram.plot, trends: this.charts?.trends.plot };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -258,17 +267,14 @@ export class AcJobAnalysis extends LocalizedElement {
 
   // --- Opening the jobs behind a figure ---------------------------------------------------
 
-  /** Fires `ac-analysis-select`; unless cancelled, narrows the shared query to those jobs. */
+  /** Narrows the shared query to the jobs behind a figure, then tells the host (which may show its list). */
   private open(patch: Partial<JobQuery>): void {
     const store = this.storeController.store;
     if (!store) return;
-    const event = new CustomEvent<AnalysisSelectDetail>('ac-analysis-select', {
-      detail: { query: patch },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) store.setQuery(patch);
+    store.setQuery(patch);
+    this.dispatchEvent(
+      new CustomEvent<AnalysisSelectDetail>('ac-analysis-select', { detail: { query: patch }, bubbles: true, composed: true }),
+    );
   }
 
   /** The filters of a cell's jobs in `states`: its type and node, when it has one (else the query's stay). */
@@ -396,7 +402,7 @@ export class AcJobAnalysis extends LocalizedElement {
     const store = this.storeController.store;
     if (!store) return;
     this.exportProblem = undefined;
-    saveAnalysisTable(table, { ...store.query }).catch((error: unknown) => {
+    saveAnalysisTable(table, { ...store.query }, this.save).catch((error: unknown) => {
       this.exportProblem = t(this.locale, 'exportFailed', { reason: error instanceof Error ? error.message : String(error) });
     });
   }

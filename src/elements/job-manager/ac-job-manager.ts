@@ -21,6 +21,7 @@ import '../job-detail/ac-job-detail.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import { exportJobs } from '../../export/index.js';
+import { filtersToParams, readAddress, URL_KEYS } from '../job-filters/url-state.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
@@ -165,11 +166,26 @@ export class AcJobManager extends LocalizedElement {
     );
     if (!allowed) return;
     if (this.routing === 'hash') {
-      const hash = formatRoute(route, location.hash);
+      const hash = formatRoute(route, this.hashWithFilters());
       if (options.replace) history.replaceState(history.state, '', hash);
       else if (location.hash !== hash) location.hash = hash;
     }
     this.applyRoute(route);
+  }
+
+  /**
+   * The location's hash with the store's filters in its query: a view opened right after a
+   * figure narrowed the query (an indicator, a count of the analysis) has that query in its
+   * address, which the view's filters read when they start.
+   */
+  private hashWithFilters(): string {
+    const store = this.activeStore;
+    if (!store) return location.hash;
+    const params = readAddress('hash');
+    for (const key of URL_KEYS) params.delete(key);
+    for (const [key, value] of filtersToParams(store.query)) params.append(key, value);
+    const query = params.toString();
+    return query ? `#?${query}` : '';
   }
 
   private applyRoute(route: Route) {

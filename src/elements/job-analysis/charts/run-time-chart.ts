@@ -41,7 +41,8 @@ export class RunTimeChart extends NodeLinesChart {
           drag: { x: false, y: false, setScale: false },
           x: false,
           y: false,
-          points: { show: false },
+          // Not drawn, but made: uPlot's delSeries expects a cursor point per series.
+          points: { size: 0, width: 0 },
           focus: { prox: 24 },
           // The tooltip is for the bucket under the pointer: the cursor sits in its middle.
           move: (u, left, top) => {
