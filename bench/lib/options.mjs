@@ -31,6 +31,10 @@ const FULL = {
   liveBatch: 1000,
   liveBatches: 20,
   simulatorSteps: 1000,
+  analysisRate: 1000,
+  analysisSeconds: 10,
+  analysisServerJobs: 1_000_000,
+  analysisQueries: 20,
 };
 /** Every scenario once, small: seconds, for `npm test` (files > 222,000 rows: the scaled scroll path still runs). */
 const SMOKE = {
@@ -51,6 +55,10 @@ const SMOKE = {
   liveBatch: 200,
   liveBatches: 3,
   simulatorSteps: 20,
+  analysisRate: 200,
+  analysisSeconds: 1,
+  analysisServerJobs: 5_000,
+  analysisQueries: 4,
 };
 
 /**

@@ -5,6 +5,10 @@
  * p95), so that percentiles are read from cumulative counts instead of sorting. The rest
  * is folded from per-group counts. Gives exactly the answer of `analyze()` (tested
  * equal); the reference server answers with it too.
+ *
+ * The pass may be run a slice at a time (`step` with a deadline), so that a page holding
+ * a million jobs analyses them without a long task; live changes meanwhile are read as
+ * they stand when their row is reached (rows added since the start wait for the next pass).
  */
 import {
   DURATION_BUCKETS_MS,
@@ -28,7 +32,6 @@ import { STATE_CODE, type JobColumns } from './job-columns.js';
 
 const K = DURATION_KEYS;
 const BUCKETS = DURATION_BUCKETS_MS.length;
-const TYPES = JOB_TYPES.length;
 const SCHEDULED = STATE_CODE.SCHEDULED;
 const SUCCESSFUL = STATE_CODE.SUCCESSFUL;
 const UNSUCCESSFUL = STATE_CODE.UNSUCCESSFUL;
@@ -86,276 +89,390 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 /**
- * The analysis of the rows whose bit is set in `selected`, over the timeline `layout`
- * (the summary's, for the same query) at `now`.
+ * The large histograms a pass fills, kept from one pass to the next by whoever runs them
+ * again and again (a live store): allocated once and zeroed, rather than megabytes of
+ * garbage a pass that make the collector stop a page holding a million jobs.
  */
-export function analyzeRows(c: JobColumns, selected: Int32Array, layout: TimelineLayout, now: number): JobAnalysis {
-  const n = c.size;
-  const nodeCount = Math.max(c.nodes.size, 1);
-  const cellCount = TYPES * nodeCount;
-  const { fromMs, bucketMs, bucketCount } = layout;
+export interface AnalysisScratch {
+  waitKeys?: Uint32Array;
+  runKeys?: Uint32Array;
+  trendKeys?: Uint32Array;
+}
 
-  // Per group: its cell (type and node), where the cell's histograms start, its selected rows.
-  // A cell has histograms when the columns hold a job of its type on its node.
-  const groups = c.groupCount;
-  const groupCell = new Int32Array(groups);
-  const groupSlot = new Int32Array(groups);
-  const cellSlot = new Int32Array(cellCount).fill(-1);
-  let slots = 0;
-  for (let g = 0; g < groups; g++) {
-    const cell = (groupCell[g] = c.groupType[g]! * nodeCount + c.groupNode[g]!);
-    if (cellSlot[cell]! < 0) cellSlot[cell] = slots++;
-    groupSlot[g] = cellSlot[cell]!;
-  }
-  const groupRows = new Int32Array(groups);
+/** Words of selection bits between two looks at the clock. */
+const WORDS_PER_LOOK = 256;
 
-  // Per cell slot: durations as keys, the greatest, the runs' bytes and time, the runs above a bucket's bound within a key.
-  const waitKeys = new Uint32Array(slots * K);
-  const runKeys = new Uint32Array(slots * K);
-  const waitMax = new Float64Array(slots);
-  const runMax = new Float64Array(slots);
-  const runSum = new Float64Array(slots);
-  const bytes = new Float64Array(slots);
-  const aboveBound = new Uint32Array(slots * BUCKETS);
+export class AnalysisPass {
+  /** The columns read (a resync makes new ones: a pass over the old ones is then of no use). */
+  readonly columns: JobColumns;
+  /** The rows held when the pass began: those added since wait for the next pass. */
+  private readonly end: number;
+  /** The next word of selection bits to read. */
+  private word = 0;
+  private readonly fromMs: number;
+  private readonly bucketMs: number;
+  private readonly bucketCount: number;
 
-  // Per trend cell (node × bucket of the timeline), by when jobs finished; run keys in a slot of their own once needed.
-  const trendCells = nodeCount * bucketCount;
-  const trendFinished = new Uint32Array(trendCells);
-  const trendFailed = new Uint32Array(trendCells);
-  const trendBytes = new Float64Array(trendCells);
-  const trendRunMs = new Float64Array(trendCells);
-  const trendRuns = new Uint32Array(trendCells);
-  const trendAt = new Int32Array(trendCells).fill(-1);
-  let trendKeys = new Uint32Array(16 * K);
-  let trendSlots = 0;
+  // Per group code, grown as the columns make groups: its cell's slot, its node's first trend cell, its selected rows.
+  private groups = 0;
+  private groupSlot = new Int32Array(64);
+  private groupTrend = new Int32Array(64);
+  private groupRows = new Int32Array(64);
 
-  const slowest = new TopRows(c.ids);
-  const waiting = new TopRows(c.ids);
+  // Per cell slot (a type on a node): durations as keys, the greatest, the runs' bytes and time, the runs above a bucket's bound within a key.
+  private readonly slotOf = new Map<number, number>();
+  private readonly slotType: number[] = [];
+  private readonly slotNode: number[] = [];
+  private waitKeys: Uint32Array = new Uint32Array(16 * K);
+  private runKeys: Uint32Array = new Uint32Array(16 * K);
+  private waitMax = new Float64Array(16);
+  private runMax = new Float64Array(16);
+  private runSum = new Float64Array(16);
+  private bytes = new Float64Array(16);
+  private aboveBound = new Uint32Array(16 * BUCKETS);
+
+  // Per trend cell (a node's bucket of the timeline), by when jobs finished; run keys in a slot of their own once needed.
+  private readonly trendNodeOf = new Map<number, number>();
+  private trendFinished = new Uint32Array(64);
+  private trendFailed = new Uint32Array(64);
+  private trendBytes = new Float64Array(64);
+  private trendRunMs = new Float64Array(64);
+  private trendAt = new Int32Array(64).fill(-1);
+  private trendKeys: Uint32Array = new Uint32Array(16 * K);
+  private trendSlots = 0;
+
+  private readonly slowest: TopRows;
+  private readonly waiting: TopRows;
   /** A run shorter than this cannot enter the slowest (the last one's, once there are TOP_JOBS). */
-  let slowFloor = -1;
-  const { group, groupState, groupNode, createdAt, startedAt, finishedAt, bytesDone } = c;
+  private slowFloor = -1;
+  /** The timeline bucket of the last finished row, and its bounds. */
+  private bucket = -1;
+  private bucketStart = NaN;
+  private bucketEnd = NaN;
 
-  let bucket = -1;
-  let bucketStart = NaN;
-  let bucketEnd = NaN;
-  // The selected rows: the set bits (none past the last row).
-  for (let word = 0, base = 0; base < n; word++, base += 32) {
-    let bits = selected[word]!;
-    while (bits !== 0) {
-      const row = base + 31 - Math.clz32(bits & -bits);
-      bits &= bits - 1;
-      const g = group[row]!;
-      groupRows[g]!++;
-      const state = groupState[g]!;
-      const created = createdAt[row]!;
-      if (state === SCHEDULED) waiting.offer(row, now > created ? now - created : 0);
-      let finished = NaN;
-      let trend = -1;
-      if (state >= SUCCESSFUL) {
-        finished = finishedAt[row]!;
-        // Rows come about in the order jobs were created, so mostly in the bucket of the row before.
-        if (!(finished >= bucketStart && finished < bucketEnd)) {
-          bucket = Math.floor((finished - fromMs) / bucketMs);
-          bucketStart = fromMs + bucket * bucketMs;
-          bucketEnd = bucketStart + bucketMs;
-        }
-        if (bucket >= 0 && bucket < bucketCount) {
-          trend = groupNode[g]! * bucketCount + bucket;
-          trendFinished[trend]!++;
-          if (state === UNSUCCESSFUL) trendFailed[trend]!++;
+  constructor(
+    columns: JobColumns,
+    layout: TimelineLayout,
+    private readonly now: number,
+    private readonly scratch: AnalysisScratch = {},
+  ) {
+    if (scratch.waitKeys) this.waitKeys = scratch.waitKeys.fill(0);
+    if (scratch.runKeys) this.runKeys = scratch.runKeys.fill(0);
+    if (scratch.trendKeys) this.trendKeys = scratch.trendKeys.fill(0);
+    this.columns = columns;
+    this.end = columns.size;
+    this.fromMs = layout.fromMs;
+    this.bucketMs = layout.bucketMs;
+    this.bucketCount = layout.bucketCount;
+    this.slowest = new TopRows(columns.ids);
+    this.waiting = new TopRows(columns.ids);
+  }
+
+  /** Whether every row is counted. */
+  get done(): boolean {
+    return this.word << 5 >= this.end;
+  }
+
+  /** The tables of the groups the columns made since they were last extended. */
+  private extend(): void {
+    const c = this.columns;
+    const groups = c.groupCount;
+    this.groupSlot = grown(this.groupSlot, groups);
+    this.groupTrend = grown(this.groupTrend, groups);
+    this.groupRows = grown(this.groupRows, groups);
+    for (let g = this.groups; g < groups; g++) {
+      const type = c.groupType[g]!;
+      const node = c.groupNode[g]!;
+      const key = node * 8 + type;
+      let slot = this.slotOf.get(key);
+      if (slot === undefined) {
+        slot = this.slotType.push(type) - 1;
+        this.slotNode.push(node);
+        this.slotOf.set(key, slot);
+        const slots = slot + 1;
+        this.waitKeys = grown(this.waitKeys, slots * K);
+        this.runKeys = grown(this.runKeys, slots * K);
+        this.waitMax = grown(this.waitMax, slots);
+        this.runMax = grown(this.runMax, slots);
+        this.runSum = grown(this.runSum, slots);
+        this.bytes = grown(this.bytes, slots);
+        this.aboveBound = grown(this.aboveBound, slots * BUCKETS);
+      }
+      this.groupSlot[g] = slot;
+      let trendNode = this.trendNodeOf.get(node);
+      if (trendNode === undefined) {
+        trendNode = this.trendNodeOf.size;
+        this.trendNodeOf.set(node, trendNode);
+        const cells = (trendNode + 1) * this.bucketCount;
+        this.trendFinished = grown(this.trendFinished, cells);
+        this.trendFailed = grown(this.trendFailed, cells);
+        this.trendBytes = grown(this.trendBytes, cells);
+        this.trendRunMs = grown(this.trendRunMs, cells);
+        const at = grown(this.trendAt, cells);
+        if (at !== this.trendAt) at.fill(-1, this.trendAt.length);
+        this.trendAt = at;
+      }
+      this.groupTrend[g] = trendNode * this.bucketCount;
+    }
+    this.groups = groups;
+  }
+
+  /**
+   * Counts the selected rows (their bits in `selected`, the engine's now) until every row
+   * is counted or `performance.now()` passes `deadline`. True when every row is counted.
+   */
+  step(selected: Int32Array, deadline = Infinity): boolean {
+    const c = this.columns;
+    if (c.groupCount > this.groups) this.extend();
+    const end = this.end;
+    const words = (end + 31) >>> 5;
+    const { fromMs, bucketMs, bucketCount, now, groupSlot, groupTrend, groupRows, waitKeys, runKeys, waitMax, runMax, runSum, bytes } =
+      this;
+    const { aboveBound, trendFinished, trendFailed, trendBytes, trendRunMs, trendAt, slowest, waiting } = this;
+    const { group, groupState, createdAt, startedAt, finishedAt, bytesDone } = c;
+    let { trendKeys, trendSlots, slowFloor, bucket, bucketStart, bucketEnd, word } = this;
+    while (word < words) {
+      const stop = Math.min(words, word + WORDS_PER_LOOK);
+      for (; word < stop; word++) {
+        const base = word << 5;
+        let bits = selected[word]!;
+        // Rows added since the pass began are left for the next one.
+        if (base + 32 > end) bits &= (1 << (end - base)) - 1;
+        while (bits !== 0) {
+          const row = base + 31 - Math.clz32(bits & -bits);
+          bits &= bits - 1;
+          const g = group[row]!;
+          groupRows[g]!++;
+          const state = groupState[g]!;
+          const created = createdAt[row]!;
+          if (state === SCHEDULED) waiting.offer(row, now > created ? now - created : 0);
+          let finished = NaN;
+          let trend = -1;
+          if (state >= SUCCESSFUL) {
+            finished = finishedAt[row]!;
+            // Rows come in the order jobs were created, so mostly in the bucket of the row before.
+            if (!(finished >= bucketStart && finished < bucketEnd)) {
+              bucket = Math.floor((finished - fromMs) / bucketMs);
+              bucketStart = fromMs + bucket * bucketMs;
+              bucketEnd = bucketStart + bucketMs;
+            }
+            if (bucket >= 0 && bucket < bucketCount) {
+              trend = groupTrend[g]! + bucket;
+              trendFinished[trend]!++;
+              if (state === UNSUCCESSFUL) trendFailed[trend]!++;
+            }
+          }
+          const started = startedAt[row]!;
+          if (started !== started) continue;
+          const slot = groupSlot[g]!;
+          const at = slot * K;
+          const wait = started > created ? started - created : 0;
+          waitKeys[at + durationKey(wait)]!++;
+          if (wait > waitMax[slot]!) waitMax[slot] = wait;
+          if (finished !== finished) continue;
+          const run = finished > started ? finished - started : 0;
+          const key = durationKey(run);
+          runKeys[at + key]!++;
+          if (run > runMax[slot]!) runMax[slot] = run;
+          runSum[slot]! += run;
+          const moved = bytesDone[row]!;
+          bytes[slot]! += moved;
+          if (STRADDLED[key] === 1 && run >= BUCKET_ENDS[KEY_BUCKET[key]!]!) aboveBound[slot * BUCKETS + KEY_BUCKET[key]!]!++;
+          if (run >= slowFloor) {
+            slowest.offer(row, run);
+            if (slowest.rows.length === TOP_JOBS) slowFloor = slowest.ms[TOP_JOBS - 1]!;
+          }
+          if (trend < 0) continue;
+          let keysAt = trendAt[trend]!;
+          if (keysAt < 0) {
+            keysAt = trendAt[trend] = trendSlots++ * K;
+            trendKeys = grown(trendKeys, keysAt + K);
+          }
+          trendKeys[keysAt + key]!++;
+          trendRunMs[trend]! += run;
+          trendBytes[trend]! += moved;
         }
       }
-      const started = startedAt[row]!;
-      if (started !== started) continue;
+      if (word < words && performance.now() > deadline) break;
+    }
+    Object.assign(this, { trendKeys, trendSlots, slowFloor, bucket, bucketStart, bucketEnd, word });
+    return this.done;
+  }
+
+  /** The analysis of the rows counted (call once `step` is done). */
+  result(): JobAnalysis {
+    Object.assign(this.scratch, { waitKeys: this.waitKeys, runKeys: this.runKeys, trendKeys: this.trendKeys });
+    const c = this.columns;
+    const { groupSlot, groupRows, slotType, slotNode, waitKeys, runKeys, waitMax, runMax, runSum, bytes, aboveBound } = this;
+    const slots = slotType.length;
+
+    // Per slot, from the groups: jobs, finished, successful; and why jobs stopped.
+    const jobs = new Float64Array(slots);
+    const finished = new Float64Array(slots);
+    const successful = new Float64Array(slots);
+    const stops = new Map<string, StopCount>();
+    for (let g = 0; g < this.groups; g++) {
+      const count = groupRows[g]!;
+      if (!count) continue;
       const slot = groupSlot[g]!;
-      const at = slot * K;
-      const wait = started > created ? started - created : 0;
-      waitKeys[at + durationKey(wait)]!++;
-      if (wait > waitMax[slot]!) waitMax[slot] = wait;
-      if (finished !== finished) continue;
-      const run = finished > started ? finished - started : 0;
-      const key = durationKey(run);
-      runKeys[at + key]!++;
-      if (run > runMax[slot]!) runMax[slot] = run;
-      runSum[slot]! += run;
-      const moved = bytesDone[row]!;
-      bytes[slot]! += moved;
-      if (STRADDLED[key] === 1 && run >= BUCKET_ENDS[KEY_BUCKET[key]!]!) aboveBound[slot * BUCKETS + KEY_BUCKET[key]!]!++;
-      if (run >= slowFloor) {
-        slowest.offer(row, run);
-        if (slowest.rows.length === TOP_JOBS) slowFloor = slowest.ms[TOP_JOBS - 1]!;
+      const state = c.groupState[g]!;
+      jobs[slot]! += count;
+      if (state >= SUCCESSFUL) finished[slot]! += count;
+      if (state === SUCCESSFUL) successful[slot]! += count;
+      if (state !== UNSUCCESSFUL) continue;
+      // Groups differ in state and stage too: those of one stage, type and node make one count.
+      const key = `${c.groupStage[g]!} ${slot}`;
+      const stop = stops.get(key);
+      if (stop) stop.count += count;
+      else
+        stops.set(key, {
+          stage: c.stages.values[c.groupStage[g]!]!,
+          type: JOB_TYPES[slotType[slot]!]!,
+          node: c.nodes.values[slotNode[slot]!]!,
+          count,
+        });
+    }
+
+    // Nodes with a selected job, by id; per type, its slot on each of them.
+    const nodeCodes = [...new Set(slotNode.filter((_, slot) => jobs[slot]! > 0))].sort((a, b) =>
+      compareStrings(c.nodes.values[a]!, c.nodes.values[b]!),
+    );
+    const slotIn = (type: number, node: number): number => this.slotOf.get(node * 8 + type) ?? -1;
+
+    const cells: AnalysisCell[] = [];
+    const sumWait = new Uint32Array(K);
+    const sumRun = new Uint32Array(K);
+    /** The figures of the slots given, together. */
+    const addCell = (type: number | null, node: number | null, members: readonly number[]): void => {
+      const kept = members.filter((slot) => slot >= 0 && jobs[slot]! > 0);
+      if (!kept.length) return;
+      const one = kept.length === 1;
+      if (!one) {
+        sumWait.fill(0);
+        sumRun.fill(0);
       }
-      if (trend < 0) continue;
-      let keysAt = trendAt[trend]!;
-      if (keysAt < 0) {
-        keysAt = trendAt[trend] = trendSlots++ * K;
-        if (keysAt + K > trendKeys.length) {
-          const grown = new Uint32Array(trendKeys.length * 2);
-          grown.set(trendKeys);
-          trendKeys = grown;
+      const histogram = new Array<number>(BUCKETS).fill(0);
+      let jobCount = 0;
+      let finishedCount = 0;
+      let successCount = 0;
+      let waitMost = 0;
+      let runMost = 0;
+      let bytesSum = 0;
+      let runMsSum = 0;
+      for (const slot of kept) {
+        jobCount += jobs[slot]!;
+        finishedCount += finished[slot]!;
+        successCount += successful[slot]!;
+        waitMost = Math.max(waitMost, waitMax[slot]!);
+        runMost = Math.max(runMost, runMax[slot]!);
+        bytesSum += bytes[slot]!;
+        runMsSum += runSum[slot]!;
+        const at = slot * K;
+        for (let key = 0; key < K; key++) {
+          const count = runKeys[at + key]!;
+          if (count) histogram[KEY_BUCKET[key]!]! += count;
         }
+        // The last bucket has no end: nothing is above it.
+        for (let b = 0; b < BUCKETS - 1; b++) {
+          const above = aboveBound[slot * BUCKETS + b]!;
+          histogram[b]! -= above;
+          histogram[b + 1]! += above;
+        }
+        if (one) continue;
+        addInto(sumWait, waitKeys, at);
+        addInto(sumRun, runKeys, at);
       }
-      trendKeys[keysAt + key]!++;
-      trendRuns[trend]!++;
-      trendRunMs[trend]! += run;
-      trendBytes[trend]! += moved;
-    }
-  }
-
-  // Per cell, from the groups: jobs, finished, successful; and why jobs stopped.
-  const jobs = new Float64Array(cellCount);
-  const finished = new Float64Array(cellCount);
-  const successful = new Float64Array(cellCount);
-  const stops = new Map<string, StopCount>();
-  for (let g = 0; g < groups; g++) {
-    const count = groupRows[g]!;
-    if (!count) continue;
-    const cell = groupCell[g]!;
-    const state = groupState[g]!;
-    jobs[cell]! += count;
-    if (state >= SUCCESSFUL) finished[cell]! += count;
-    if (state === SUCCESSFUL) successful[cell]! += count;
-    if (state !== UNSUCCESSFUL) continue;
-    // Groups differ in state and stage too: those of one stage, type and node make one count.
-    const key = `${c.groupStage[g]!} ${cell}`;
-    const stop = stops.get(key);
-    if (stop) stop.count += count;
-    else
-      stops.set(key, {
-        stage: c.stages.values[c.groupStage[g]!]!,
-        type: JOB_TYPES[c.groupType[g]!]!,
-        node: c.nodes.values[groupNode[g]!]!,
-        count,
+      const at = one ? kept[0]! * K : 0;
+      cells.push({
+        type: type === null ? null : JOB_TYPES[type]!,
+        node: node === null ? null : c.nodes.values[node]!,
+        jobs: jobCount,
+        finished: finishedCount,
+        successful: successCount,
+        wait: statsOf(one ? waitKeys : sumWait, at, waitMost),
+        run: statsOf(one ? runKeys : sumRun, at, runMost),
+        bytes: bytesSum,
+        runMs: runMsSum,
+        bytesPerSecond: bytesPerSecond(bytesSum, runMsSum),
+        runHistogram: histogram,
       });
-  }
-
-  // Nodes with a selected job, by id.
-  const nodeCodes: number[] = [];
-  for (let node = 0; node < c.nodes.size; node++) {
-    let any = 0;
-    for (let type = 0; type < TYPES; type++) any += jobs[type * nodeCount + node]!;
-    if (any) nodeCodes.push(node);
-  }
-  nodeCodes.sort((a, b) => compareStrings(c.nodes.values[a]!, c.nodes.values[b]!));
-
-  const cells: AnalysisCell[] = [];
-  const sumWait = new Uint32Array(K);
-  const sumRun = new Uint32Array(K);
-  /** The figures of the (type, node) cells given, together. */
-  const addCell = (type: number | null, node: number | null, members: readonly number[]): void => {
-    const kept = members.filter((m) => jobs[m]! > 0);
-    if (!kept.length) return;
-    const one = kept.length === 1;
-    if (!one) {
-      sumWait.fill(0);
-      sumRun.fill(0);
-    }
-    const histogram = new Array<number>(BUCKETS).fill(0);
-    let jobCount = 0;
-    let finishedCount = 0;
-    let successCount = 0;
-    let waitMost = 0;
-    let runMost = 0;
-    let bytesSum = 0;
-    let runMsSum = 0;
-    for (const m of kept) {
-      const slot = cellSlot[m]!;
-      jobCount += jobs[m]!;
-      finishedCount += finished[m]!;
-      successCount += successful[m]!;
-      waitMost = Math.max(waitMost, waitMax[slot]!);
-      runMost = Math.max(runMost, runMax[slot]!);
-      bytesSum += bytes[slot]!;
-      runMsSum += runSum[slot]!;
-      const at = slot * K;
-      for (let key = 0; key < K; key++) {
-        const count = runKeys[at + key]!;
-        if (count) histogram[KEY_BUCKET[key]!]! += count;
-      }
-      // The last bucket has no end: nothing is above it.
-      for (let b = 0; b < BUCKETS - 1; b++) {
-        const above = aboveBound[slot * BUCKETS + b]!;
-        histogram[b]! -= above;
-        histogram[b + 1]! += above;
-      }
-      if (one) continue;
-      addInto(sumWait, waitKeys, at);
-      addInto(sumRun, runKeys, at);
-    }
-    const waitAt = one ? cellSlot[kept[0]!]! * K : 0;
-    cells.push({
-      type: type === null ? null : JOB_TYPES[type]!,
-      node: node === null ? null : c.nodes.values[node]!,
-      jobs: jobCount,
-      finished: finishedCount,
-      successful: successCount,
-      wait: statsOf(one ? waitKeys : sumWait, waitAt, waitMost),
-      run: statsOf(one ? runKeys : sumRun, waitAt, runMost),
-      bytes: bytesSum,
-      runMs: runMsSum,
-      bytesPerSecond: bytesPerSecond(bytesSum, runMsSum),
-      runHistogram: histogram,
-    });
-  };
-  const types = Array.from({ length: TYPES }, (_, type) => type);
-  for (const type of types) {
-    for (const node of nodeCodes) addCell(type, node, [type * nodeCount + node]);
-    addCell(
-      type,
-      null,
-      nodeCodes.map((node) => type * nodeCount + node),
-    );
-  }
-  for (const node of nodeCodes)
-    addCell(
-      null,
-      node,
-      types.map((type) => type * nodeCount + node),
-    );
-  addCell(
-    null,
-    null,
-    types.flatMap((type) => nodeCodes.map((node) => type * nodeCount + node)),
-  );
-
-  const trends: NodeTrend[] = nodeCodes.map((node) => {
-    const trend: NodeTrend = {
-      node: c.nodes.values[node]!,
-      finished: [],
-      failures: [],
-      p95RunMs: [],
-      bytes: [],
-      runMs: [],
-      bytesPerSecond: [],
     };
-    for (let at = 0; at < bucketCount; at++) {
-      const t = node * bucketCount + at;
-      trend.finished.push(trendFinished[t]!);
-      trend.failures.push(trendFailed[t]!);
-      trend.p95RunMs.push(trendRuns[t] ? statsOf(trendKeys, trendAt[t]!, 0).p95 : null);
-      trend.bytes.push(trendBytes[t]!);
-      trend.runMs.push(trendRunMs[t]!);
-      trend.bytesPerSecond.push(bytesPerSecond(trendBytes[t]!, trendRunMs[t]!));
+    const types = JOB_TYPES.map((_, type) => type);
+    for (const type of types) {
+      for (const node of nodeCodes) addCell(type, node, [slotIn(type, node)]);
+      addCell(
+        type,
+        null,
+        nodeCodes.map((node) => slotIn(type, node)),
+      );
     }
-    return trend;
-  });
+    for (const node of nodeCodes)
+      addCell(
+        null,
+        node,
+        types.map((type) => slotIn(type, node)),
+      );
+    addCell(
+      null,
+      null,
+      types.flatMap((type) => nodeCodes.map((node) => slotIn(type, node))),
+    );
 
-  const ranked = (top: TopRows): RankedJob[] => top.rows.map((row, i) => ({ ms: top.ms[i]!, job: c.job(row) }));
-  let total = 0;
-  for (let g = 0; g < groups; g++) total += groupRows[g]!;
-  return {
-    total,
-    now: new Date(now).toISOString(),
-    durationBucketsMs: [...DURATION_BUCKETS_MS],
-    cells,
-    trends: { from: new Date(fromMs).toISOString(), bucketSeconds: bucketMs / 1000, nodes: trends },
-    stops: [...stops.values()].sort(
-      (a, b) => compareStrings(a.stage, b.stage) || JOB_TYPES.indexOf(a.type) - JOB_TYPES.indexOf(b.type) || compareStrings(a.node, b.node),
-    ),
-    slowest: ranked(slowest),
-    longestWaiting: ranked(waiting),
-  };
+    const { bucketCount, trendFinished, trendFailed, trendBytes, trendRunMs, trendAt, trendKeys } = this;
+    const trends: NodeTrend[] = nodeCodes.map((node) => {
+      const first = this.trendNodeOf.get(node)! * bucketCount;
+      const trend: NodeTrend = {
+        node: c.nodes.values[node]!,
+        finished: [],
+        failures: [],
+        p95RunMs: [],
+        bytes: [],
+        runMs: [],
+        bytesPerSecond: [],
+      };
+      for (let t = first; t < first + bucketCount; t++) {
+        trend.finished.push(trendFinished[t]!);
+        trend.failures.push(trendFailed[t]!);
+        trend.p95RunMs.push(trendAt[t]! < 0 ? null : statsOf(trendKeys, trendAt[t]!, 0).p95);
+        trend.bytes.push(trendBytes[t]!);
+        trend.runMs.push(trendRunMs[t]!);
+        trend.bytesPerSecond.push(bytesPerSecond(trendBytes[t]!, trendRunMs[t]!));
+      }
+      return trend;
+    });
+
+    const ranked = (top: TopRows): RankedJob[] => top.rows.map((row, i) => ({ ms: top.ms[i]!, job: c.job(row) }));
+    let total = 0;
+    for (let g = 0; g < this.groups; g++) total += groupRows[g]!;
+    return {
+      total,
+      now: new Date(this.now).toISOString(),
+      durationBucketsMs: [...DURATION_BUCKETS_MS],
+      cells,
+      trends: { from: new Date(this.fromMs).toISOString(), bucketSeconds: this.bucketMs / 1000, nodes: trends },
+      stops: [...stops.values()].sort(
+        (a, b) =>
+          compareStrings(a.stage, b.stage) || JOB_TYPES.indexOf(a.type) - JOB_TYPES.indexOf(b.type) || compareStrings(a.node, b.node),
+      ),
+      slowest: ranked(this.slowest),
+      longestWaiting: ranked(this.waiting),
+    };
+  }
+}
+
+/** The analysis of the rows whose bit is set in `selected`, over the timeline `layout` (the summary's, for the same query) at `now`, at once. */
+export function analyzeRows(c: JobColumns, selected: Int32Array, layout: TimelineLayout, now: number): JobAnalysis {
+  const pass = new AnalysisPass(c, layout, now);
+  pass.step(selected);
+  return pass.result();
 }
 
 function addInto(into: Uint32Array, from: Uint32Array, offset: number): void {

@@ -18,8 +18,9 @@ import {
 import { jobMatcher, toListParams } from '../source/job-selection.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
+import type { MemoryAnalysis } from './memory-analysis.js';
 import type { MemoryEngine } from './memory-engine.js';
-import { RemoteAnalysis } from './remote-analysis.js';
+import type { RemoteAnalysis } from './remote-analysis.js';
 import { RemoteRows } from './remote-rows.js';
 import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
 
@@ -67,9 +68,13 @@ export class JobStore implements JobStoreApi {
   private memory: MemoryEngine | undefined;
   private readonly remote: RemoteRows | undefined;
   private remoteSummary: JobSummary | undefined;
-  private readonly remoteAnalysis: RemoteAnalysis | undefined;
-  /** Memory mode: the analysis last computed, and the summary it went with (a new summary means a new analysis). */
-  private memoryAnalysis: { summary: JobSummary; value: JobAnalysis } | undefined;
+  /** Remote mode's analysis, its code loaded when an element first watches it. */
+  private remoteAnalysis: RemoteAnalysis | undefined;
+  private readonly analysisThrottleMs: number;
+  /** Remote mode: the rows have been asked for, so the query's params hold (an analysis may be asked for too). */
+  private remoteLoaded = false;
+  /** Memory mode's analysis, made with its engine. */
+  private memoryAnalysis: MemoryAnalysis | undefined;
   /** Requests of the current remote generation not yet answered. */
   private pendingLoads = 0;
   private settledWaiters: (() => void)[] = [];
@@ -98,6 +103,7 @@ export class JobStore implements JobStoreApi {
     this.debounceMs = options.debounceMs ?? 150;
     this.summaryThrottleMs = options.summaryThrottleMs ?? 2000;
     this.live = options.live ?? true;
+    this.analysisThrottleMs = options.analysisThrottleMs ?? 10_000;
     this.connectionState = source.connection;
     this.params = toListParams(this.currentQuery, this.clock());
     this.batcher = new ChangeBatcher(options.scheduleFrame, () => this.memory?.refresh());
@@ -112,11 +118,6 @@ export class JobStore implements JobStoreApi {
         onError: (error) => this.fail(error),
         onLoading: (delta) => this.loading(delta),
       });
-      this.remoteAnalysis = new RemoteAnalysis(
-        source,
-        (live) => (live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true })),
-        options.analysisThrottleMs ?? 10_000,
-      );
     }
   }
 
@@ -152,6 +153,7 @@ export class JobStore implements JobStoreApi {
     this.params = toListParams(this.currentQuery, this.clock());
     this.added = 0;
     if (!this.remote) {
+      this.memoryAnalysis?.cancel();
       this.memory?.setParams(this.params);
       this.batcher.mark({ rows: true, summary: true });
     } else if (this.started && !this.disposed) {
@@ -198,16 +200,14 @@ export class JobStore implements JobStoreApi {
   }
 
   get analysis(): JobAnalysis | undefined {
-    if (this.remoteAnalysis) return this.remoteAnalysis.value;
+    if (this.remote) return this.remoteAnalysis?.value;
     const summary = this.summary;
-    if (!summary || !this.memory) return undefined;
-    // Computed again when the summary is new: the query, the selected jobs or the timeline's buckets changed.
-    if (this.memoryAnalysis?.summary !== summary) this.memoryAnalysis = { summary, value: this.memory.analysis(this.clock()) };
-    return this.memoryAnalysis.value;
+    // A new summary means a new analysis: the query, the selected jobs or the timeline's buckets changed.
+    return summary && this.memoryAnalysis?.read(summary, this.params);
   }
 
   get analysisLoading(): boolean {
-    return this.remoteAnalysis?.loading ?? false;
+    return this.remote ? (this.remoteAnalysis?.loading ?? false) : (this.memoryAnalysis?.counting ?? false);
   }
 
   get analysisError(): JobSourceError | undefined {
@@ -215,7 +215,33 @@ export class JobStore implements JobStoreApi {
   }
 
   watchAnalysis(): () => void {
-    return this.remoteAnalysis?.watch() ?? (() => {});
+    let watching = true;
+    let stop: (() => void) | undefined;
+    if (this.remote) {
+      void this.remoteAnalysisModule().then((analysis) => {
+        if (watching && !this.disposed) stop = analysis.watch();
+      });
+    }
+    return () => {
+      watching = false;
+      stop?.();
+    };
+  }
+
+  /** Remote mode's analysis, its module loaded the first time. */
+  private async remoteAnalysisModule(): Promise<RemoteAnalysis> {
+    if (!this.remoteAnalysis) {
+      const { RemoteAnalysis } = await import('./remote-analysis.js');
+      if (!this.remoteAnalysis) {
+        this.remoteAnalysis = new RemoteAnalysis(
+          this.source,
+          (live) => (live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true })),
+          this.analysisThrottleMs,
+        );
+        if (this.remoteLoaded) this.remoteAnalysis.reload(this.params);
+      }
+    }
+    return this.remoteAnalysis;
   }
 
   get nodes(): readonly ClusterNode[] {
@@ -316,6 +342,7 @@ export class JobStore implements JobStoreApi {
     clearTimeout(this.searchTimer);
     clearTimeout(this.summaryTimer);
     this.remoteAnalysis?.dispose();
+    this.memoryAnalysis?.cancel();
     this.batcher.dispose();
     this.wakeSettledWaiters();
   }
@@ -342,6 +369,7 @@ export class JobStore implements JobStoreApi {
       if (run !== this.loadRun) return;
       if (this.live) this.unsubscribeLive ??= this.source.subscribe((batch) => this.onLive(batch));
       if (memory) {
+        this.memoryAnalysis?.cancel();
         memory.setNodeIds(nodes.map((n) => n.id));
         memory.load(this.source.allJobs!());
         this.params = toListParams(this.currentQuery, this.clock());
@@ -360,8 +388,13 @@ export class JobStore implements JobStoreApi {
   /** The memory-mode engine, its module loaded the first time. */
   private async memoryEngine(): Promise<MemoryEngine> {
     if (!this.memory) {
-      const { MemoryEngine } = await import('./memory-engine.js');
-      this.memory ??= new MemoryEngine(this.params, this.clock);
+      const [{ MemoryEngine }, { MemoryAnalysis }] = await Promise.all([import('./memory-engine.js'), import('./memory-analysis.js')]);
+      if (!this.memory) {
+        const memory = (this.memory = new MemoryEngine(this.params, this.clock));
+        this.memoryAnalysis = new MemoryAnalysis(memory, this.clock, (live) =>
+          live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true }),
+        );
+      }
     }
     return this.memory;
   }
@@ -387,6 +420,7 @@ export class JobStore implements JobStoreApi {
     this.batcher.mark({ rows: true });
     remote.request(...this.requested);
     this.fetchSummary();
+    this.remoteLoaded = true;
     this.remoteAnalysis?.reload(this.params);
   }
 

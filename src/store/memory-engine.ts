@@ -18,7 +18,7 @@
  */
 import { JOB_STATES, JOB_TYPES, type Job, type JobAnalysis, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
-import { analyzeRows } from './analysis-pass.js';
+import { AnalysisPass, type AnalysisScratch } from './analysis-pass.js';
 import { JobColumns, STATE_CODE, TYPE_CODE } from './job-columns.js';
 import { GroupHours } from './group-hours.js';
 import { RowList } from './sorted-rows.js';
@@ -267,9 +267,19 @@ export class MemoryEngine {
 
   /**
    * The analysis of the selection (`model/analysis.ts`) at `now`, computed from scratch
-   * (one pass over the selected rows); its trends use the buckets of the summary's timeline.
+   * at once (one pass over the selected rows); its trends use the buckets of the summary's timeline.
    */
   analysis(now: number = this.clock()): JobAnalysis {
+    const pass = this.startAnalysis(now);
+    pass.step(this.selected);
+    return pass.result();
+  }
+
+  /**
+   * A pass that analyses the selection at `now`, to run a slice at a time with
+   * `continueAnalysis`; `scratch` lends it the histograms of a pass before.
+   */
+  startAnalysis(now: number = this.clock(), scratch?: AnalysisScratch): AnalysisPass {
     this.evaluate();
     this.ensureCounts();
     const selected = () => {
@@ -281,8 +291,25 @@ export class MemoryEngine {
     const fromMs = Date.parse(timeline.from);
     const bucketMs = timeline.bucketSeconds * 1000;
     const untilMs = params.until ? Date.parse(params.until) : now;
-    const layout = { fromMs, bucketMs, bucketCount: Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs)) };
-    return analyzeRows(this.columns, selected(), layout, now);
+    selected();
+    return new AnalysisPass(
+      this.columns,
+      { fromMs, bucketMs, bucketCount: Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs)) },
+      now,
+      scratch,
+    );
+  }
+
+  /**
+   * Runs `pass` further until `performance.now()` passes `deadline`: true once every row is
+   * counted, undefined when it can no longer be (the jobs were loaded again since it began).
+   * The query must be the one it began with.
+   */
+  continueAnalysis(pass: AnalysisPass, deadline: number): boolean | undefined {
+    if (pass.columns !== this.columns) return undefined;
+    this.evaluate();
+    this.ensureBits();
+    return pass.step(this.selected, deadline);
   }
 
   /** The aggregates of the current selection counted from scratch, as the first read after a query change does. */

@@ -80,7 +80,7 @@ export interface JobStoreApi {
    * the source. Undefined until there is one.
    */
   readonly analysis: JobAnalysis | undefined;
-  /** Whether a new analysis is being asked for (remote mode). */
+  /** Whether the analysis of a new query is on its way (asked for, or being counted in memory mode). */
   readonly analysisLoading: boolean;
   /** Why the last analysis could not be had (remote mode), until one is had. */
   readonly analysisError: JobSourceError | undefined;
