@@ -55,8 +55,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // Node: the reference server, the build, bench and soak scripts, the test runner's config.
-    files: ['demo/server/**/*.js', 'scripts/**/*.mjs', 'bench/*.mjs', 'bench/lib/**/*.mjs', 'bench/scenarios/**/*.mjs', '*.js', '*.mjs'],
+    // Node: the reference server, the build, bench and soak scripts, the package test, the test runner's config.
+    files: [
+      'demo/server/**/*.js',
+      'scripts/**/*.mjs',
+      'bench/*.mjs',
+      'bench/lib/**/*.mjs',
+      'bench/scenarios/**/*.mjs',
+      'test/**/*.mjs',
+      '*.js',
+      '*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

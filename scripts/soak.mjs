@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The soak: the standalone page (demo/, the built bundle, the strict policy) watching the
+// The soak: the standalone page (demo/, the built package, the strict policy) watching the
 // reference API over a busy simulated cluster, in headless Chromium, logged in as the Data
 // Administrator, on the Jobs view, for ten minutes. Every interval it forces a garbage
 // collection and samples the JS heap, the DOM nodes, the event listeners, the page's live
@@ -61,7 +61,7 @@ const TICK_MS = 500;
 /** During the warm-up, a visit to the dashboard and back at least this often. */
 const WARMUP_VISIT_MS = 5000;
 
-// ---- build (the page loads dist/ac-job-manager.bundle.js) --------------------------------
+// ---- build (the page loads dist/cdn/ac-job-manager.js) ----------------------------------
 
 function newestSource(dir) {
   let newest = 0;
@@ -71,9 +71,9 @@ function newestSource(dir) {
   }
   return newest;
 }
-const bundle = join(root, 'dist/ac-job-manager.bundle.js');
-if (!values['no-build'] && (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src')))) {
-  console.log('Building (the bundle is older than the sources)…');
+const entry = join(root, 'dist/cdn/ac-job-manager.js');
+if (!values['no-build'] && (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(join(root, 'src')))) {
+  console.log('Building (dist/cdn/ is older than the sources)…');
   const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -57,7 +57,7 @@ export async function bundleOf(root, contents) {
     loaded.add(path);
     for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement') load(imported);
   };
-  load(Object.keys(outputs).find((path) => outputs[path].entryPoint));
+  load(Object.keys(outputs).find((path) => outputs[path].entryPoint === 'entry.js'));
   const files = result.outputFiles.filter((file) => loaded.has(relative(root, file.path)));
   const gzipOf = (file) => gzipSync(file.contents, { level: 9 }).length;
   return {

@@ -24,10 +24,7 @@ function productionModeRow(consoleMessages) {
 /** Prints where the time went in the `--profile` scenario, and writes its last run's profile. */
 function printProfile(harness, built) {
   const { args, size, profiles, results } = harness;
-  const lookups = {
-    '/dist/ac-job-manager.bundle.js': sourceMapLookup(`${built.bundle}.map`),
-    '/bench/results/.page/bench-page.js': sourceMapLookup(`${built.page}.map`),
-  };
+  const lookups = Object.fromEntries(Object.entries(built.scripts).map(([path, file]) => [path, sourceMapLookup(`${file}.map`)]));
   const { total, byFunction, byFile } = selfTimes(profiles, lookups);
   const share = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${format(ms, 'ms').padStart(9)}`;
   console.log(`\nWhere the time goes in ${args.profile} (ours, ${size.pairs} runs, ${format(total, 'ms')} of samples, self time):`);

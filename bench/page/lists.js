@@ -1,4 +1,4 @@
-// The job list over every job: ours (<ac-job-list> from the shipped bundle), the bare
+// The job list over every job: ours (<ac-job-list> from dist/cdn/, as shipped), the bare
 // recycler, and @vaadin/grid on the same rows; and typing in our list's search box.
 import '@vaadin/grid/vaadin-grid.js';
 import { formatDateTime, jobStateLabel, jobTypeLabel, stageLabel } from '../../dist/i18n/index.js';

@@ -1,5 +1,5 @@
 // The bench page: every scenario's page side, driven from Node by bench/run.mjs through
-// `window.bench`. The elements come from the shipped bundle (dist/ac-job-manager.bundle.js,
+// `window.bench`. The elements come from the shipped no-build entry (dist/cdn/all.js,
 // loaded by index.html); this module brings the simulator, the store and the baselines.
 import * as analysis from './analysis.js';
 import * as charts from './charts.js';

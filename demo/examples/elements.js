@@ -1,6 +1,6 @@
 // The four elements placed by the page and sharing one <ac-job-source>: the page shows
 // the log-in form or the role message when the store says so, and opens a job from the
-// list in the detail beside it. Plain DOM, the package's one-file bundle, no build step.
+// list in the detail beside it. Plain DOM, the package's no-build entries (dist/cdn/), no build step.
 import { apiBase } from './api-base.js';
 
 const source = document.getElementById('jobs');
@@ -29,7 +29,7 @@ function showAccess() {
   layout.hidden = !login.hidden || lacksRole;
 }
 
-// Listened to before the bundle defines the source, which announces its store at once.
+// Listened to before the entries define the source, which announces its store at once.
 source.addEventListener('ac-store-ready', (event) => {
   unsubscribe?.();
   store = event.detail.store;
@@ -65,4 +65,9 @@ function closeDetail() {
 
 // The API is set before the elements are defined, so the source starts once, on it.
 source.setAttribute('src', await apiBase());
-await import('/dist/ac-job-manager.bundle.js');
+// One entry per element the page shows; they share their chunks (lit, the store).
+await Promise.all(
+  ['ac-job-source', 'ac-job-filters', 'ac-job-dashboard', 'ac-job-list', 'ac-job-detail', 'ac-connection-status', 'ac-login-form'].map(
+    (name) => import(`/dist/cdn/${name}.js`),
+  ),
+);

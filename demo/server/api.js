@@ -11,6 +11,7 @@ import { ClusterSimulator } from '../../dist/simulator/index.js';
 import { MemoryEngine } from '../../dist/store/memory-engine.js';
 import { createEventHub } from './events.js';
 import { parseEventParams, parseFileListParams, parseJobFilters, parseJobListParams } from './params.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { HttpError, badParameter, readJson, sendFailure, sendJson } from './respond.js';
 import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
 
@@ -46,6 +47,9 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
  * @property {number} [heartbeatMs] Between two heartbeat comments on an event stream (default 15 s).
  * @property {number} [replayLimit] Events kept to replay to a reconnecting client (default 10000).
  * @property {(error: unknown) => void} [onError] Told about unexpected failures (default `console.error`).
+ * @property {boolean} [trustProxy] Behind a proxy: the scheme is its `X-Forwarded-Proto` and the client's
+ *   address the last of its `X-Forwarded-For` (default false: the connection's own).
+ * @property {boolean} [secureCookies] The session cookie is always `Secure` (default: only over TLS).
  */
 
 /** Selections kept per query; a list scrolled page by page hits the same one. */
@@ -127,7 +131,10 @@ export function createApi(options = {}) {
   const sessions = createSessions({
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}),
+    onEnd: (id) => endStreams(id),
   });
+  const throttle = createLoginThrottle();
+  const origin = requestOrigin(options);
   const events = createEventHub({
     origin: simulator,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
@@ -212,19 +219,35 @@ export function createApi(options = {}) {
         const field = /^login\.(\w+)/.exec(checked.error)?.[1];
         throw badParameter(field ?? 'body', `${checked.error}: send {"username": "…", "password": "…"}.`);
       }
+      const { username, password } = checked.value;
+      const address = origin.address(req);
+      const waitMs = throttle.wait(username, address);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new HttpError(429, 'too_many_attempts', `Too many failed logins: try again in ${seconds} s.`, undefined, {
+          'Retry-After': String(seconds),
+        });
+      }
       const previous = sessionIdFrom(req.headers.cookie);
-      const session = sessions.login(checked.value.username, checked.value.password);
-      if (!session) throw new HttpError(401, 'unauthenticated', 'Wrong user name or password.');
+      const session = sessions.login(username, password);
+      if (!session) {
+        throttle.failed(username, address);
+        throw new HttpError(401, 'unauthenticated', 'Wrong user name or password.');
+      }
+      throttle.succeeded(username);
       endSession(previous);
-      const cookie = sessionCookie(session.id, { path: base, secure: isEncrypted(req) });
+      const cookie = sessionCookie(session.id, { path: base, secure: origin.secure(req) });
       sendJson(req, res, 200, { user: session.user }, { 'Set-Cookie': cookie });
     }
   );
 
-  /** Forgets a session and ends its event streams: a logged-out page stops receiving jobs. */
+  /** Forgets a session and ends its event streams (`endStreams`): a logged-out page stops receiving jobs. */
   function endSession(/** @type {string | undefined} */ id) {
-    if (!id) return;
     sessions.delete(id);
+  }
+
+  /** Ends the event streams of a session that ended (logged out, or its account's oldest). */
+  function endStreams(/** @type {string} */ id) {
     for (const res of streamsBySession.get(id) ?? []) res.end();
   }
 
@@ -239,7 +262,7 @@ export function createApi(options = {}) {
   function logout(req, res) {
     endSession(sessionIdFrom(req.headers.cookie));
     res.writeHead(204, {
-      'Set-Cookie': sessionCookie(undefined, { path: base, secure: isEncrypted(req) }),
+      'Set-Cookie': sessionCookie(undefined, { path: base, secure: origin.secure(req) }),
       'Cache-Control': 'no-store',
     });
     res.end();
@@ -389,6 +412,7 @@ export function createApi(options = {}) {
     base,
     simulator,
     sessions,
+    throttle,
     events,
     advance,
     /** Stops the clock, ends every stream, forgets every session. */
@@ -418,6 +442,29 @@ function decodeSegment(/** @type {string} */ segment) {
   }
 }
 
-function isEncrypted(/** @type {Request} */ req) {
-  return 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+/**
+ * Where a request comes from, as far as this server may tell: over TLS or not, and the
+ * client's address. Behind a proxy (`trustProxy`), the one that proxy adds to its headers;
+ * otherwise the connection's own (a client could write any header).
+ * @param {Pick<ApiOptions, 'trustProxy' | 'secureCookies'>} options
+ */
+function requestOrigin({ trustProxy = false, secureCookies = false }) {
+  /** The last value of a header a proxy appends to (its own), trimmed. */
+  const lastOf = (/** @type {string | string[] | undefined} */ header) => {
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    return text.split(',').at(-1)?.trim() ?? '';
+  };
+  return {
+    /** Whether the client's connection is encrypted: the session cookie is then `Secure`. */
+    secure(/** @type {Request} */ req) {
+      if (secureCookies) return true;
+      const proto = trustProxy ? lastOf(req.headers['x-forwarded-proto']).toLowerCase() : '';
+      if (proto) return proto === 'https';
+      return 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+    },
+    address(/** @type {Request} */ req) {
+      const forwarded = trustProxy ? lastOf(req.headers['x-forwarded-for']) : '';
+      return forwarded || req.socket.remoteAddress || 'unknown';
+    },
+  };
 }

@@ -26,6 +26,11 @@ Options:
   --days <n>    days of history to simulate, > 0 (default 30)
   --api <url>   watch another API that speaks the contract instead of the built-in one
                 (an absolute http(s) URL, or a path on this origin); the simulation is not run
+  --trust-proxy behind a reverse proxy: read the scheme from its X-Forwarded-Proto and the
+                client's address (for the login throttle) from its X-Forwarded-For (default off:
+                a client could send those headers itself)
+  --secure-cookies  always mark the session cookie Secure (default: only over TLS, or with
+                --trust-proxy when X-Forwarded-Proto says https)
   --help        show this help
 
 Accounts: admin/admin (Data Administrator) and operator/operator (no role);
@@ -71,6 +76,8 @@ function parseOptions(argv, env) {
       speed: { type: 'string' },
       days: { type: 'string' },
       api: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -104,6 +111,8 @@ function parseOptions(argv, env) {
     speed: numberFlag(values.speed, 'speed', { min: 0, max: 1000, integer: false, fallback: 1, exclusiveMin: true }),
     days: numberFlag(values.days, 'days', { min: 0, max: 3650, integer: false, fallback: 30, exclusiveMin: true }),
     api,
+    trustProxy: values['trust-proxy'] ?? false,
+    secureCookies: values['secure-cookies'] ?? false,
     accounts: accountsFromEnv(env),
   };
 }
@@ -149,6 +158,8 @@ async function main() {
     : createApi({
         clock: 'real',
         accounts: options.accounts,
+        trustProxy: options.trustProxy,
+        secureCookies: options.secureCookies,
         simulation: {
           seed: options.seed,
           nodes: options.nodes,

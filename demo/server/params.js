@@ -4,7 +4,7 @@
  * names the parameter; parameters the contract does not know are ignored (an older
  * server must not break a newer page).
  */
-import { FILE_STATUSES, JOB_STATES, JOB_TYPES, SORT_KEYS } from '../../dist/model/index.js';
+import { FILE_STATUSES, JOB_STATES, JOB_TYPES, PERIOD_EARLIEST, PERIOD_LATEST, SORT_KEYS } from '../../dist/model/index.js';
 import { decodeCursor } from '../../dist/source/job-query.js';
 import { badParameter } from './respond.js';
 
@@ -22,8 +22,36 @@ const MAX_TEXT = 1000;
 /** Sort keys whose cursor value is a number (dates by instant, states by rank); the others are strings. */
 const NUMERIC_SORTS = new Set(['createdAt', 'updatedAt', 'state']);
 
-/** A date (`2025-10-23`, midnight UTC) or a date and time with an offset (`2025-10-23T10:23:08+02:00`). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/;
+/**
+ * A date (`2025-10-23`, midnight UTC) or a date and time with an offset
+ * (`2025-10-23T10:23:08+02:00`), its fields captured to be checked against the calendar:
+ * `Date.parse` rolls 2025-02-30 over to 2025-03-02 and takes 24:00.
+ */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-](\d{2}):(\d{2})))?$/;
+
+const EARLIEST_MS = Date.parse(PERIOD_EARLIEST);
+const LATEST_MS = Date.parse(PERIOD_LATEST);
+
+function daysInMonth(/** @type {number} */ year, /** @type {number} */ month) {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** Why an instant's fields are not a moment of the calendar, or undefined when they are. */
+function calendarProblem(/** @type {RegExpExecArray} */ fields) {
+  const field = (/** @type {number} */ at) => Number(fields[at] ?? 0);
+  const year = field(1);
+  const month = field(2);
+  const day = field(3);
+  const [hour, minute, second, offsetHours, offsetMinutes] = [field(4), field(5), field(6), field(7), field(8)];
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `there is no day ${day} in month ${month} of ${year}`;
+  if (hour > 23) return `the hour must be 00 to 23, not ${hour}`;
+  if (minute > 59) return `the minute must be 00 to 59, not ${minute}`;
+  if (second > 59) return `the second must be 00 to 59, not ${second}`;
+  if (offsetHours > 23 || offsetMinutes > 59) return 'the offset must be at most ±23:59';
+  return undefined;
+}
 
 /** The one value of a parameter, refusing it given twice. */
 function single(/** @type {URLSearchParams} */ search, /** @type {string} */ name) {
@@ -72,16 +100,31 @@ function integer(search, name, min, max, fallback) {
   return value;
 }
 
+/** An instant of the calendar between `PERIOD_EARLIEST` and `PERIOD_LATEST`, or a 400 naming `name`. */
 function instant(/** @type {URLSearchParams} */ search, /** @type {string} */ name) {
   const raw = single(search, name);
   if (raw === undefined) return undefined;
-  if (!ISO_INSTANT.test(raw) || Number.isNaN(Date.parse(raw))) {
+  const fields = ISO_INSTANT.exec(raw);
+  if (!fields || Number.isNaN(Date.parse(raw))) {
     throw badParameter(
       name,
       `${name} must be an ISO 8601 date or a date and time with an offset (e.g. 2025-10-23T10:23:08+02:00), not ${JSON.stringify(raw)}.`,
     );
   }
+  const problem = calendarProblem(fields);
+  if (problem) throw badParameter(name, `${name} is not a moment of the calendar: ${problem} (${JSON.stringify(raw)}).`);
+  const ms = Date.parse(raw);
+  if (ms < EARLIEST_MS || ms > LATEST_MS) {
+    throw badParameter(name, `${name} must lie from ${PERIOD_EARLIEST} to ${PERIOD_LATEST}, not ${JSON.stringify(raw)}.`);
+  }
   return raw;
+}
+
+/** A page starts at a cursor or at an offset: both is a 400 (the offset would be ignored). */
+function refuseBoth(/** @type {string | undefined} */ cursor, /** @type {number | undefined} */ offset) {
+  if (cursor !== undefined && offset !== undefined) {
+    throw badParameter('offset', 'offset cannot be given with cursor: the cursor already says where the page starts.');
+  }
 }
 
 /**
@@ -132,6 +175,7 @@ export function parseJobListParams(search) {
   const limit = /** @type {number} */ (integer(search, 'limit', 1, MAX_LIMIT, DEFAULT_LIMIT));
   const offset = integer(search, 'offset', 0, Number.MAX_SAFE_INTEGER, undefined);
   const cursor = single(search, 'cursor');
+  refuseBoth(cursor, offset);
   /** @type {CursorPosition | undefined} */
   let position;
   if (cursor !== undefined) {
@@ -171,6 +215,7 @@ export function parseFileListParams(search) {
   const offset = integer(search, 'offset', 0, Number.MAX_SAFE_INTEGER, undefined);
   if (offset !== undefined) params.offset = offset;
   const cursor = single(search, 'cursor');
+  refuseBoth(cursor, offset);
   if (cursor !== undefined) {
     if (!cursor) throw badParameter('cursor', 'cursor is not a cursor this server gave.');
     params.cursor = cursor;

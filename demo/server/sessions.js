@@ -2,7 +2,11 @@
 /**
  * Accounts and login sessions. Session ids are 256 random bits sent only in an HttpOnly,
  * SameSite=Strict cookie; passwords are compared in constant time; a session ends after
- * `idleMs` without a request and without an open event stream.
+ * `idleMs` without a request and without an open event stream, and an account holds at
+ * most `maxPerAccount` sessions (a new login ends its least recently used one).
+ *
+ * Sessions are kept in the order of their last use, overall and per account, so that
+ * ending the idle ones reads only those, whatever the number of sessions held.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -13,6 +17,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'ac_session';
 export const DEFAULT_IDLE_MS = 30 * 60_000;
+/** Sessions an account may hold at once: browsers, tabs logged in one by one, scripts. */
+export const DEFAULT_MAX_PER_ACCOUNT = 100;
 
 /** The demo accounts: a Data Administrator and an operator without that role. */
 export function defaultAccounts() {
@@ -48,24 +54,57 @@ function digest(/** @type {string} */ text) {
 }
 
 /**
- * @param {{accounts?: Account[], idleMs?: number, clock?: () => number}} [options]
+ * @param {{accounts?: Account[], idleMs?: number, maxPerAccount?: number, clock?: () => number, onEnd?: (id: string) => void}} [options]
+ *   `onEnd` is told of every session that ends but by expiry (logged out, or its account's oldest).
  */
-export function createSessions({ accounts = defaultAccounts(), idleMs = DEFAULT_IDLE_MS, clock = Date.now } = {}) {
+export function createSessions({
+  accounts = defaultAccounts(),
+  idleMs = DEFAULT_IDLE_MS,
+  maxPerAccount = DEFAULT_MAX_PER_ACCOUNT,
+  clock = Date.now,
+  onEnd = () => {},
+} = {}) {
   const hashed = accounts.map((account) => ({
     account,
     username: digest(account.username),
     password: digest(account.password),
   }));
-  /** @type {Map<string, Session>} */
+  /** @type {Map<string, Session>} Least recently used first. */
   const sessions = new Map();
+  /** @type {Map<string, Map<string, Session>>} Per account name, least recently used first. */
+  const byAccount = new Map();
 
   /** A session watching events is in use, however long since its last request. */
   function expired(/** @type {Session} */ session, /** @type {number} */ now) {
     return session.streams === 0 && now - session.lastSeen > idleMs;
   }
 
+  /** Moves a session to the end of both orders: it is the most recently used. */
+  function touch(/** @type {Session} */ session, /** @type {number} */ now) {
+    session.lastSeen = now;
+    sessions.delete(session.id);
+    sessions.set(session.id, session);
+    const own = byAccount.get(session.user.name);
+    own?.delete(session.id);
+    own?.set(session.id, session);
+  }
+
+  function forget(/** @type {Session} */ session) {
+    sessions.delete(session.id);
+    const own = byAccount.get(session.user.name);
+    own?.delete(session.id);
+    if (own?.size === 0) byAccount.delete(session.user.name);
+  }
+
+  /**
+   * Ends the expired sessions, reading from the least recently used: it stops at the first
+   * that is neither expired nor watching events (every later one was used more recently).
+   */
   function sweep(/** @type {number} */ now) {
-    for (const [id, session] of sessions) if (expired(session, now)) sessions.delete(id);
+    for (const session of sessions.values()) {
+      if (expired(session, now)) forget(session);
+      else if (session.streams === 0) break;
+    }
   }
 
   return {
@@ -97,6 +136,20 @@ export function createSessions({ accounts = defaultAccounts(), idleMs = DEFAULT_
         streams: 0,
       };
       sessions.set(session.id, session);
+      const own = byAccount.get(session.user.name) ?? new Map();
+      byAccount.set(session.user.name, own.set(session.id, session));
+      if (own.size > maxPerAccount) {
+        // The least recently used, unless it is watching events (a page left open) and another is not.
+        let oldest = /** @type {Session} */ (own.values().next().value);
+        for (const other of own.values()) {
+          if (other.streams === 0) {
+            oldest = other;
+            break;
+          }
+        }
+        forget(oldest);
+        onEnd(oldest.id);
+      }
       return session;
     },
 
@@ -107,10 +160,10 @@ export function createSessions({ accounts = defaultAccounts(), idleMs = DEFAULT_
       if (!session) return undefined;
       const now = clock();
       if (expired(session, now)) {
-        sessions.delete(id);
+        forget(session);
         return undefined;
       }
-      session.lastSeen = now;
+      touch(session, now);
       return session;
     },
 
@@ -121,15 +174,20 @@ export function createSessions({ accounts = defaultAccounts(), idleMs = DEFAULT_
 
     release(/** @type {Session} */ session) {
       session.streams--;
-      session.lastSeen = clock();
+      if (sessions.has(session.id)) touch(session, clock());
     },
 
+    /** Ends a session (a logout): its streams end too. */
     delete(/** @type {string | undefined} */ id) {
-      if (id) sessions.delete(id);
+      const session = id ? sessions.get(id) : undefined;
+      if (!session) return;
+      forget(session);
+      onEnd(session.id);
     },
 
     clear() {
       sessions.clear();
+      byAccount.clear();
     },
 
     /** Sessions not yet expired. */

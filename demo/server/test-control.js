@@ -180,6 +180,8 @@ export function createTestControl(options = {}) {
     const heartbeatMs = num(body, 'heartbeatMs', 1, 3_600_000, true);
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
     const sessionIdleMs = num(body, 'sessionIdleMs', 1, 86_400_000, true);
+    const trustProxy = body['trustProxy'] ?? false;
+    if (typeof trustProxy !== 'boolean') throw bad('trustProxy', 'must be true or false.');
     const api = createApi({
       base: `${PREFIX}/s/${id}${API_PATH}`,
       simulation,
@@ -188,6 +190,7 @@ export function createTestControl(options = {}) {
       ...(heartbeatMs ? { heartbeatMs } : {}),
       ...(replayLimit ? { replayLimit } : {}),
       ...(sessionIdleMs ? { sessionIdleMs } : {}),
+      trustProxy,
     });
     /** @type {Instance} */
     const instance = { id, api, faults: [], downUntil: 0, held: new Set(), timers: new Set() };

@@ -49,6 +49,10 @@ const FR: Translation<typeof COMMON_MESSAGES.en> = {
   close: 'Fermer',
   logOut: 'Se déconnecter',
   resetFilters: 'Réinitialiser les filtres',
+
+  controlLabel: 'caractère caché {code}, {name}',
+  controlTip:
+    'Un caractère caché, {code} ({name}), dans le texte envoyé par le serveur : il peut changer la lecture du texte qui l’entoure, il est donc montré ici par une marque.',
 };
 
 export default FR;

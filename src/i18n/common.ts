@@ -52,6 +52,10 @@ const EN = {
   close: 'Close',
   logOut: 'Log out',
   resetFilters: 'Reset filters',
+
+  controlLabel: 'hidden character {code}, {name}',
+  controlTip:
+    'A hidden character, {code} ({name}), in the text the server sent: it can change how the text around it reads, so it is shown here as a mark.',
 } as const;
 
 /** The shared messages in English, as declared (for tests and tooling; French is `common.fr.ts`). */

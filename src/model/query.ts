@@ -25,6 +25,14 @@ export interface JobQuery {
   order: SortOrder;
 }
 
+/**
+ * The instants a period may name, both included: the contract refuses a `since` or an
+ * `until` outside them (a 400 naming it), so that no request asks for an activity history
+ * of ten thousand years; the store keeps the periods it sends within them.
+ */
+export const PERIOD_EARLIEST = '1970-01-01T00:00:00.000Z';
+export const PERIOD_LATEST = '2200-01-01T00:00:00.000Z';
+
 /** A fresh query that selects every job, newest first. */
 export function defaultQuery(): JobQuery {
   return { period: { kind: 'all' }, states: [], nodes: [], types: [], stages: [], q: '', sort: 'createdAt', order: 'desc' };
@@ -46,7 +54,7 @@ export interface JobListParams {
   order?: SortOrder;
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor?: string;
-  /** Row number to start at, for random access by a scrolled list (ignored with `cursor`). */
+  /** Row number to start at, for random access by a scrolled list (not with `cursor`: a 400). */
   offset?: number;
   limit?: number;
 }

@@ -15,7 +15,8 @@ function withConsistentAnalysis(validate: Validator<JobAnalysis>): Validator<Job
     const checked = validate(data);
     if (!checked.ok) return checked;
     const mistake = analysisMistake(checked.value);
-    return mistake ? { ok: false, error: `analysis.${mistake}` } : checked;
+    // The field at fault is what the sentence starts with.
+    return mistake ? { ok: false, error: `analysis.${mistake}`, field: mistake.split(' ')[0]! } : checked;
   };
 }
 

@@ -19,7 +19,12 @@ import type {
   Session,
 } from './api.js';
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A value the contract allows, or why not: `error` is a sentence naming the field and the
+ * value, `field` the path of the field at fault alone (`state`, `progress.files.total`;
+ * empty when the value itself is wrong, such as an item that is not an object).
+ */
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string; field: string };
 
 export type Validator<T> = (data: unknown) => Validation<T>;
 
@@ -100,9 +105,9 @@ export function make<T>(what: string, validate: CompiledValidator): Validator<T>
   return (data) => {
     if (validate(data)) return { ok: true, value: data as T };
     const error = validate.errors?.[0];
-    if (!error) return { ok: false, error: `${what} is invalid` };
+    if (!error) return { ok: false, error: `${what} is invalid`, field: '' };
     const path = fieldPath(error);
-    return { ok: false, error: `${what}${path ? `.${path}` : ''} ${describe(error, data)}` };
+    return { ok: false, error: `${what}${path ? `.${path}` : ''} ${describe(error, data)}`, field: path };
   };
 }
 
@@ -126,16 +131,25 @@ function withNodeCounts(validate: Validator<JobSummary>): Validator<JobSummary> 
     const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
     for (const [node, count] of Object.entries(checked.value.byNode)) {
       if (!isCount(count))
-        return { ok: false, error: `summary.byNode[${JSON.stringify(node)}] must be a whole number >= 0, not ${preview(count)}` };
+        return {
+          ok: false,
+          error: `summary.byNode[${JSON.stringify(node)}] must be a whole number >= 0, not ${preview(count)}`,
+          field: `byNode[${JSON.stringify(node)}]`,
+        };
     }
     for (const [node, counts] of Object.entries(checked.value.timeline.counts)) {
       if (!Array.isArray(counts))
-        return { ok: false, error: `summary.timeline.counts[${JSON.stringify(node)}] must be array, not ${typeName(counts)}` };
+        return {
+          ok: false,
+          error: `summary.timeline.counts[${JSON.stringify(node)}] must be array, not ${typeName(counts)}`,
+          field: `timeline.counts[${JSON.stringify(node)}]`,
+        };
       const at = counts.findIndex((n) => !isCount(n));
       if (at >= 0) {
         return {
           ok: false,
           error: `summary.timeline.counts[${JSON.stringify(node)}][${at}] must be a whole number >= 0, not ${preview(counts[at])}`,
+          field: `timeline.counts[${JSON.stringify(node)}][${at}]`,
         };
       }
     }

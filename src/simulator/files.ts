@@ -274,6 +274,9 @@ export function filePage(seed: number, plan: JobPlan, handled: number, params: F
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit: must be a whole number from 1, not ${limit}`);
   const offset = params.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset: must be a whole number from 0, not ${offset}`);
+  if (params.offset !== undefined && params.cursor !== undefined) {
+    throw new RangeError('offset: cannot be given with cursor, which already says where the page starts');
+  }
 
   const files = new JobFiles(seed, plan, handled);
   const kinds = kindsOf(plan, params.status); // FAILED, if chosen, comes first

@@ -6,8 +6,8 @@
 import type { LiveEvent, ResyncEvent } from '../model/index.js';
 import type { LiveBatch } from './job-source.js';
 
-/** One event off the wire: valid, or skipped with the reason (and its seq when readable). */
-export type IncomingEvent = { event: LiveEvent } | { rejected: string; seq: number | undefined } | { ignoredSeq: number };
+/** One event off the wire: valid, or skipped with the reason and the field at fault (and its seq when readable). */
+export type IncomingEvent = { event: LiveEvent } | { rejected: string; field?: string; seq: number | undefined } | { ignoredSeq: number };
 
 export class EventSequencer {
   #lastSeq: number | undefined;
@@ -35,9 +35,11 @@ export class EventSequencer {
   accept(incoming: readonly IncomingEvent[]): void {
     const events: LiveEvent[] = [];
     const rejected: string[] = [];
+    const fields: string[] = [];
     for (const item of incoming) {
       if ('rejected' in item) {
         rejected.push(item.rejected);
+        fields.push(item.field ?? '');
         if (item.seq !== undefined) this.#hold(item.seq, null);
       } else if ('ignoredSeq' in item) {
         this.#hold(item.ignoredSeq, null);
@@ -52,7 +54,7 @@ export class EventSequencer {
     }
     this.#drain(events);
     this.#armGapTimer();
-    if (events.length || rejected.length) this.#deliver(rejected.length ? { events, rejected } : { events });
+    if (events.length || rejected.length) this.#deliver(rejected.length ? { events, rejected, rejectedFields: fields } : { events });
   }
 
   /**

@@ -25,6 +25,8 @@ import {
   type JobPageResult,
   type JobSource,
   type LiveBatch,
+  type RejectedItems,
+  type RejectedKind,
 } from './job-source.js';
 import { ListenerSet } from './listener-set.js';
 import type { LiveConnection, LiveConnectionOptions } from './live-connection.js';
@@ -69,15 +71,21 @@ function itemLabel(item: unknown, index: number, key: 'id' | 'path'): string {
   return typeof name === 'string' ? `items[${index}] (${key} ${JSON.stringify(name).slice(0, 80)})` : `items[${index}]`;
 }
 
-function checkItems<T>(items: unknown[], validate: Validator<T>, key: 'id' | 'path'): { items: T[]; rejected: string[] } {
+/** The items the contract allows, and a message and the field at fault for each of the others. */
+function checkItems<T>(items: unknown[], validate: Validator<T>, key: 'id' | 'path'): { items: T[]; rejected: string[]; fields: string[] } {
   const kept: T[] = [];
   const rejected: string[] = [];
+  const fields: string[] = [];
   items.forEach((item, index) => {
     const checked = validate(item);
-    if (checked.ok) kept.push(checked.value);
-    else rejected.push(`${itemLabel(item, index, key)}: ${checked.error}`);
+    if (checked.ok) {
+      kept.push(checked.value);
+    } else {
+      rejected.push(`${itemLabel(item, index, key)}: ${checked.error}`);
+      fields.push(checked.field);
+    }
   });
-  return { items: kept, rejected };
+  return { items: kept, rejected, fields };
 }
 
 function checked<T>(validate: Validator<T>, body: unknown, label: string): T {
@@ -104,6 +112,7 @@ export class HttpJobSource implements JobSource {
   #unmade: ConnectionState = IDLE;
   readonly #subscribers = new ListenerSet<LiveBatch>();
   readonly #connectionListeners = new ListenerSet<ConnectionState>();
+  readonly #rejectedListeners = new ListenerSet<RejectedItems>();
   /** Aborted by `close()`: every request still in flight then ends. */
   #lifetime = new AbortController();
 
@@ -132,22 +141,32 @@ export class HttpJobSource implements JobSource {
       requestTimeoutMs,
       visibility: options.visibility ?? documentVisibility(),
       network: options.network ?? browserNetwork(),
-      deliver: (batch) => this.#subscribers.emit(batch),
+      deliver: (batch) => {
+        if (batch.rejected?.length) this.#reportRejected('event', 'GET /events', batch.rejected, batch.rejectedFields ?? []);
+        this.#subscribers.emit(batch);
+      },
       setState: (state) => this.#connectionListeners.emit(state),
     };
   }
 
+  /** The nodes; one that breaks the contract is left out (and told), the others kept: its jobs show under its id. */
   async listNodes(signal?: AbortSignal): Promise<ClusterNode[]> {
     const body = await this.#client.getJson('/nodes', { signal: this.#signal(signal) });
-    const { validateNodeList } = await contractChecks();
-    return checked(validateNodeList, body, 'GET /nodes').items;
+    const { validateClusterNode, validateNodeList } = await contractChecks();
+    const items = (body as { items?: unknown } | null)?.items;
+    // A body that is no list of items at all is refused whole, naming what is wrong.
+    if (!Array.isArray(items)) return checked(validateNodeList, body, 'GET /nodes').items;
+    const nodes = checkItems(items, validateClusterNode, 'id');
+    this.#reportRejected('node', 'GET /nodes', nodes.rejected, nodes.fields);
+    return nodes.items;
   }
 
   async listJobs(params: JobListParams, signal?: AbortSignal): Promise<JobPageResult> {
     const body = await this.#client.getJson('/jobs', { query: params, signal: this.#signal(signal) });
     const { validateJob, validatePageEnvelope } = await contractChecks();
     const envelope = checked(validatePageEnvelope, body, 'GET /jobs');
-    const { items, rejected } = checkItems(envelope.items, validateJob, 'id');
+    const { items, rejected, fields } = checkItems(envelope.items, validateJob, 'id');
+    this.#reportRejected('job', 'GET /jobs', rejected, fields);
     return { items, nextCursor: envelope.nextCursor, total: envelope.total, rejected };
   }
 
@@ -178,7 +197,8 @@ export class HttpJobSource implements JobSource {
     const envelope: PageEnvelope = checked(validatePageEnvelope, body, `GET ${path}`);
     // The envelope's own fields (byStatus), with the items checked one by one below.
     const { byStatus } = checked(validateFilePage, { ...(body as object), items: [] }, `GET ${path}`);
-    const { items, rejected } = checkItems(envelope.items, validateJobFile, 'path');
+    const { items, rejected, fields } = checkItems(envelope.items, validateJobFile, 'path');
+    this.#reportRejected('file', `GET ${path}`, rejected, fields);
     return { items, nextCursor: envelope.nextCursor, total: envelope.total, byStatus, rejected };
   }
 
@@ -235,6 +255,11 @@ export class HttpJobSource implements JobSource {
     return () => void remove();
   }
 
+  onRejected(listener: (rejected: RejectedItems) => void): () => void {
+    const remove = this.#rejectedListeners.add(listener);
+    return () => void remove();
+  }
+
   /** Reconnects the live stream now (a "retry" button; after an `error` state). */
   reconnect(): void {
     if (this.#live) this.#live.restart();
@@ -247,6 +272,7 @@ export class HttpJobSource implements JobSource {
     this.#live?.stop();
     this.#unmade = IDLE;
     this.#connectionListeners.clear();
+    this.#rejectedListeners.clear();
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
   }
@@ -269,6 +295,10 @@ export class HttpJobSource implements JobSource {
         this.#connectionListeners.emit(this.#unmade);
       },
     );
+  }
+
+  #reportRejected(kind: RejectedKind, from: string, messages: string[], fields: string[]): void {
+    if (messages.length) this.#rejectedListeners.emit({ kind, from, count: messages.length, fields, messages });
   }
 
   #signal(caller: AbortSignal | undefined): AbortSignal {

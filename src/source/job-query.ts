@@ -20,6 +20,14 @@ export * from './job-selection.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * The most buckets a timeline has, whatever its period: past about 38 years of weeks, the
+ * buckets widen to whole numbers of weeks instead of growing in number (the reference
+ * server once built a timeline of every week from year 0 to 9999, per node, for one request).
+ */
+export const MAX_TIMELINE_BUCKETS = 2000;
 
 const STATE_RANK: Record<JobState, number> = { SCHEDULED: 0, RUNNING: 1, SUCCESSFUL: 2, UNSUCCESSFUL: 3 };
 
@@ -95,12 +103,18 @@ export function indexAfterCursor(rows: readonly Job[], position: CursorPosition)
   return lo;
 }
 
-/** Bucket width for an activity history over `spanMs`: hours for a day, days for a month. */
+/**
+ * Bucket width for an activity history over `spanMs`: hours for a day, days for a month,
+ * weeks beyond, and as many weeks a bucket as keep a timeline within `MAX_TIMELINE_BUCKETS`
+ * (the first bucket starts at or before the period, so a span of `MAX_TIMELINE_BUCKETS - 1`
+ * widths needs one bucket more).
+ */
 export function bucketSecondsFor(spanMs: number): number {
   if (spanMs <= 2 * DAY_MS) return HOUR_MS / 1000;
   if (spanMs <= 10 * DAY_MS) return (6 * HOUR_MS) / 1000;
   if (spanMs <= 92 * DAY_MS) return DAY_MS / 1000;
-  return (7 * DAY_MS) / 1000;
+  const weeks = Math.max(1, Math.ceil(spanMs / (WEEK_MS * (MAX_TIMELINE_BUCKETS - 1))));
+  return (weeks * WEEK_MS) / 1000;
 }
 
 /** Where a timeline's buckets are. */

@@ -3,9 +3,17 @@
  * predicate those parameters mean. Apart from `job-query.ts` (order, paging, aggregates),
  * which re-exports it, so that a page whose rows come from a server loads only this.
  */
-import type { Job, JobListParams, JobPeriod, JobQuery } from '../model/index.js';
+import { PERIOD_EARLIEST, PERIOD_LATEST, type Job, type JobListParams, type JobPeriod, type JobQuery } from '../model/index.js';
 
 const DAY_MS = 86_400_000;
+const EARLIEST_MS = Date.parse(PERIOD_EARLIEST);
+const LATEST_MS = Date.parse(PERIOD_LATEST);
+
+/** An instant moved within the bounds the contract accepts (no job lies outside them). */
+function withinBounds(instant: string): string {
+  const ms = Date.parse(instant);
+  return ms < EARLIEST_MS ? PERIOD_EARLIEST : ms > LATEST_MS ? PERIOD_LATEST : instant;
+}
 
 /** Absolute bounds of a period at `now`: `since` inclusive, `until` exclusive. */
 export function resolvePeriod(period: JobPeriod, now: number): { since?: string; until?: string } {
@@ -13,9 +21,9 @@ export function resolvePeriod(period: JobPeriod, now: number): { since?: string;
     case 'all':
       return {};
     case 'last-days':
-      return { since: new Date(now - period.days * DAY_MS).toISOString() };
+      return { since: withinBounds(new Date(Math.max(now - period.days * DAY_MS, EARLIEST_MS)).toISOString()) };
     case 'range':
-      return { since: period.from, until: period.to };
+      return { since: withinBounds(period.from), until: withinBounds(period.to) };
   }
 }
 

@@ -72,6 +72,31 @@ export interface LiveBatch {
   events: LiveEvent[];
   /** Events skipped because they broke the contract, one message each (the field is named). */
   rejected?: string[];
+  /** The field at fault of each skipped event, in the same order (as `RejectedItems.fields`). */
+  rejectedFields?: string[];
+}
+
+/** What a refused item was. */
+export type RejectedKind = 'job' | 'file' | 'node' | 'event';
+
+/**
+ * Items of one answer that broke the contract and were left out, told by a source's
+ * `onRejected` (and the elements' `ac-rejected` event) so that a page can say so and a
+ * portal can log it. Every other item of the answer was kept.
+ */
+export interface RejectedItems {
+  kind: RejectedKind;
+  /** The request they came with: `GET /jobs`, `GET /jobs/j7/files`, `GET /nodes`, `GET /events`. */
+  from: string;
+  /** How many items were left out. */
+  count: number;
+  /**
+   * The field at fault of each item, in order (`state`, `progress.files.total`, `job.version`
+   * for an event; empty when the item itself is wrong, e.g. not an object).
+   */
+  fields: string[];
+  /** One sentence per item, naming it, the field and the value (server text: show it as text). */
+  messages: string[];
 }
 
 export interface JobSource {
@@ -109,6 +134,11 @@ export interface JobSource {
   readonly connection: ConnectionState;
   /** Called on every change of `connection`. Returns the function that stops it. */
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Called for every answer some of whose items were left out because they broke the
+   * contract (a source that checks nothing need not have it). Returns the function that stops it.
+   */
+  onRejected?(listener: (rejected: RejectedItems) => void): () => void;
 
   /**
    * When the source holds every job in the page, all of them (the store then filters,

@@ -70,11 +70,11 @@ function fromMessage(message: SseMessage, { validateLiveEvent }: ContractChecks)
   try {
     data = JSON.parse(message.data);
   } catch {
-    return { rejected: `event ${message.id ?? '(no id)'}: data is not JSON`, seq: idSeq };
+    return { rejected: `event ${message.id ?? '(no id)'}: data is not JSON`, field: 'data', seq: idSeq };
   }
   const checked = validateLiveEvent(data);
   if (checked.ok) return { event: checked.value };
-  return { rejected: `event ${message.id ?? '(no id)'}: ${checked.error}`, seq: idSeq ?? seqOf(data) };
+  return { rejected: `event ${message.id ?? '(no id)'}: ${checked.error}`, field: checked.field, seq: idSeq ?? seqOf(data) };
 }
 
 /** The events of a polling answer; one bad event is skipped, a broken envelope is `bad-response`. */
@@ -92,7 +92,9 @@ function fromBatch(
   }
   const incoming = envelope.items.map((item: unknown, index): IncomingEvent => {
     const checked = validateLiveEvent(item);
-    return checked.ok ? { event: checked.value } : { rejected: `items[${index}]: ${checked.error}`, seq: seqOf(item) };
+    return checked.ok
+      ? { event: checked.value }
+      : { rejected: `items[${index}]: ${checked.error}`, field: checked.field, seq: seqOf(item) };
   });
   return { incoming, lastSeq };
 }

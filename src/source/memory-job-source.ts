@@ -27,6 +27,8 @@ import {
   type JobPageResult,
   type JobSource,
   type LiveBatch,
+  type RejectedItems,
+  type RejectedKind,
 } from './job-source.js';
 import { decodeCursor, encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from './job-query.js';
 import { analyze } from './job-analysis.js';
@@ -108,6 +110,7 @@ export class MemoryJobSource implements JobSource {
   readonly #rejected: string[] = [];
   readonly #subscribers = new ListenerSet<LiveBatch>();
   readonly #connectionListeners = new ListenerSet<ConnectionState>();
+  readonly #rejectedListeners = new ListenerSet<RejectedItems>();
   #connection: ConnectionState = { status: 'idle' };
   #seq = 0;
   /** Events of the current task, delivered together as one batch. */
@@ -154,13 +157,18 @@ export class MemoryJobSource implements JobSource {
   setNodes(nodes: readonly ClusterNode[]): string[] {
     const kept: ClusterNode[] = [];
     const refused: string[] = [];
+    const fields: string[] = [];
     nodes.forEach((node, index) => {
       const checked = validateClusterNode(node);
-      if (checked.ok) kept.push(checked.value);
-      else refused.push(`nodes[${index}]: ${checked.error}`);
+      if (checked.ok) {
+        kept.push(checked.value);
+      } else {
+        refused.push(`nodes[${index}]: ${checked.error}`);
+        fields.push(checked.field);
+      }
     });
     this.#nodes = kept;
-    this.#noteRejected(refused);
+    this.#noteRejected('node', 'setNodes', refused, fields);
     return refused;
   }
 
@@ -178,6 +186,9 @@ export class MemoryJobSource implements JobSource {
     const limit = checkLimit(params.limit);
     const rows = this.#select(params).sort(jobComparator(sort, order));
     let start: number;
+    if (params.cursor !== undefined && params.offset !== undefined) {
+      throw badParameter('offset', 'offset cannot be given with cursor: the cursor already says where the page starts.');
+    }
     if (params.cursor !== undefined) {
       const position = decodeCursor(params.cursor);
       if (!position || position.sort !== sort || position.order !== order) {
@@ -232,11 +243,17 @@ export class MemoryJobSource implements JobSource {
     this.#check(signal);
     const items: FilePage['items'] = [];
     const rejected: string[] = [];
+    const fields: string[] = [];
     page.items.forEach((file, index) => {
       const checked = validateJobFile(file);
-      if (checked.ok) items.push(checked.value);
-      else rejected.push(`items[${index}]: ${checked.error}`);
+      if (checked.ok) {
+        items.push(checked.value);
+      } else {
+        rejected.push(`items[${index}]: ${checked.error}`);
+        fields.push(checked.field);
+      }
     });
+    this.#tellRejected('file', `files of ${JSON.stringify(jobId)}`, rejected, fields);
     return { ...page, items, rejected };
   }
 
@@ -274,11 +291,17 @@ export class MemoryJobSource implements JobSource {
     return () => void remove();
   }
 
+  onRejected(listener: (rejected: RejectedItems) => void): () => void {
+    const remove = this.#rejectedListeners.add(listener);
+    return () => void remove();
+  }
+
   /** Stops the simulation's clock, forgets every listener and lets go of the simulator. */
   close(): void {
     this.#subscribers.clear();
     this.#stopLive();
     this.#connectionListeners.clear();
+    this.#rejectedListeners.clear();
     this.#unwatchSimulator?.();
     this.#unwatchSimulator = undefined;
   }
@@ -296,12 +319,14 @@ export class MemoryJobSource implements JobSource {
 
   #merge(jobs: readonly unknown[], announce: boolean): string[] {
     const refused: string[] = [];
+    const fields: string[] = [];
     const events: JobChangeEvent[] = [];
     jobs.forEach((candidate, index) => {
       const checked = validateJob(candidate);
       if (!checked.ok) {
         const id = (candidate as { id?: unknown } | null)?.id;
         refused.push(`jobs[${index}]${typeof id === 'string' ? ` (id ${JSON.stringify(id)})` : ''}: ${checked.error}`);
+        fields.push(checked.field);
         return;
       }
       const job = checked.value;
@@ -310,15 +335,21 @@ export class MemoryJobSource implements JobSource {
       this.#jobs.set(job.id, job);
       if (announce) events.push({ type: held ? 'job.updated' : 'job.created', seq: ++this.#seq, job });
     });
-    this.#noteRejected(refused);
+    this.#noteRejected('job', announce ? 'upsert' : 'jobs', refused, fields);
     if (events.length) this.#subscribers.emit({ events });
     return refused;
   }
 
-  #noteRejected(messages: string[]): void {
+  /** Refusals of what the page gave (jobs, nodes): kept in `rejected` and told. */
+  #noteRejected(kind: RejectedKind, from: string, messages: string[], fields: string[]): void {
     if (!messages.length) return;
     this.#rejected.push(...messages);
     this.#rejected.splice(0, Math.max(0, this.#rejected.length - REJECTED_KEPT));
+    this.#tellRejected(kind, from, messages, fields);
+  }
+
+  #tellRejected(kind: RejectedKind, from: string, messages: string[], fields: string[]): void {
+    if (messages.length) this.#rejectedListeners.emit({ kind, from, count: messages.length, fields, messages });
   }
 
   /** A simulator event: held at once, handed on with the others of the same task. */

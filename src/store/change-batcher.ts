@@ -47,6 +47,7 @@ function emptyChange() {
     connection: false,
     status: false,
     session: false,
+    rejected: false,
     jobs: new Set<string>(),
     added: new Set<string>(),
     live: true,

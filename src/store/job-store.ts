@@ -21,8 +21,9 @@ import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
 import type { MemoryAnalysis } from './memory-analysis.js';
 import type { MemoryEngine } from './memory-engine.js';
 import type { RemoteAnalysis } from './remote-analysis.js';
+import { RejectedCounter } from './rejected-tally.js';
 import { RemoteRows } from './remote-rows.js';
-import type { JobStoreApi, LoadStatus, StoreChange, StoreMode } from './store-api.js';
+import type { JobStoreApi, LoadStatus, RejectedTally, StoreChange, StoreMode } from './store-api.js';
 
 export interface JobStoreOptions {
   /** `auto` (default): memory when the source holds every job (`allJobs`), else remote. */
@@ -90,6 +91,8 @@ export class JobStore implements JobStoreApi {
   private loadController: AbortController | undefined;
   private unsubscribeLive: (() => void) | undefined;
   private unsubscribeConnection: (() => void) | undefined;
+  private unsubscribeRejected: (() => void) | undefined;
+  private readonly rejectedCounter = new RejectedCounter();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSummaryRefresh = -Infinity;
@@ -260,6 +263,10 @@ export class JobStore implements JobStoreApi {
     return this.loadStatus;
   }
 
+  get rejected(): RejectedTally {
+    return this.rejectedCounter.tally;
+  }
+
   get error(): JobSourceError | undefined {
     return this.loadError;
   }
@@ -324,6 +331,9 @@ export class JobStore implements JobStoreApi {
       if (state.status === 'live' && !wasLive && (kind === 'network' || kind === 'server')) this.retry();
     });
     this.connectionState = this.source.connection;
+    this.unsubscribeRejected = this.source.onRejected?.((report) => {
+      if (this.rejectedCounter.add(report)) this.batcher.mark({ rejected: true });
+    });
     await this.load();
   }
 
@@ -338,7 +348,8 @@ export class JobStore implements JobStoreApi {
     this.remote?.reset({});
     this.unsubscribeLive?.();
     this.unsubscribeConnection?.();
-    this.unsubscribeLive = this.unsubscribeConnection = undefined;
+    this.unsubscribeRejected?.();
+    this.unsubscribeLive = this.unsubscribeConnection = this.unsubscribeRejected = undefined;
     clearTimeout(this.searchTimer);
     clearTimeout(this.summaryTimer);
     this.remoteAnalysis?.dispose();

@@ -3,14 +3,15 @@
  * rows the list asked for (a bounded LRU), each fetched with `offset` + `limit`. Every
  * request carries the query's generation: an answer to an older query is dropped.
  *
- * A server's pages are taken for what they hold, not for what they claim: a job a page
- * repeats is one row, items the source refused leave no hole (the rows after move up),
- * and a last page shorter than its own total ends the selection there, so no row waits
- * forever for a job that does not exist. A later, different total (the summary after
+ * A server's pages are taken for what they hold, not for what they claim (`PageLayout`):
+ * a job a page repeats is one row, items the source refused leave no hole (the rows after
+ * move up), and a last page shorter than its own total ends the selection there, so no row
+ * waits forever for a job that does not exist. A later, different total (the summary after
  * live changes) opens the end again: that window is fetched anew when its rows are asked.
  */
 import type { Job, JobListParams } from '../model/index.js';
 import type { JobPageResult, JobSource } from '../source/job-source.js';
+import { PageLayout } from './page-layout.js';
 
 export interface RemoteRowsOptions {
   windowSize: number;
@@ -35,14 +36,8 @@ export class RemoteRows {
   private readonly inFlight = new Set<number>();
   /** The newest version known of every job in a window or watched, with how many hold it. */
   private readonly held = new Map<string, { job: Job; refs: number }>();
-  /**
-   * Windows that hold fewer rows than asked for though more rows follow (the page had
-   * refused or repeated items) → by how many. Kept for the query even when the window
-   * is dropped, so that rows do not move back and forth.
-   */
-  private readonly shortBy = new Map<number, number>();
-  /** Where the selection ends, as a last page showed: its window, its rows, and the total it claimed. */
-  private lastPage: { window: number; rows: number; claim: number } | undefined;
+  /** Where rows fall in the windows, as their pages showed. */
+  private readonly layout: PageLayout;
   /**
    * Live versions of jobs no row holds, seen while a window was being fetched: its page
    * may have been read before them, and must not bring an older version back.
@@ -51,7 +46,6 @@ export class RemoteRows {
   /** Jobs created since the query that match it and that no loaded row shows. */
   private readonly created = new Set<string>();
   private createdUntracked = 0;
-  private claimedTotal = 0;
   private generation = 0;
   private controller = new AbortController();
   private params: JobListParams = {};
@@ -59,21 +53,20 @@ export class RemoteRows {
   constructor(
     private readonly source: JobSource,
     private readonly options: RemoteRowsOptions,
-  ) {}
+  ) {
+    this.layout = new PageLayout(options.windowSize);
+  }
 
   /**
    * How many rows the selection has: the total the server claims (set by the store from
    * the summary, and by each page), less the rows its pages could not give.
    */
   get total(): number {
-    let total = this.claimedTotal;
-    for (const missing of this.shortBy.values()) total -= missing;
-    if (this.lastPageHolds()) total = Math.min(total, this.afterLastPage());
-    return Math.max(0, total);
+    return this.layout.total;
   }
 
   set total(claimed: number) {
-    this.claimedTotal = claimed;
+    this.layout.claimed = claimed;
   }
 
   /** A new query: every held window is dropped and stale requests are aborted. */
@@ -86,8 +79,7 @@ export class RemoteRows {
     this.windows.clear();
     this.inFlight.clear();
     this.seenWhileLoading.clear();
-    this.shortBy.clear();
-    this.lastPage = undefined;
+    this.layout.reset();
     this.created.clear();
     this.createdUntracked = 0;
   }
@@ -103,13 +95,13 @@ export class RemoteRows {
   }
 
   request(start: number, end: number): void {
-    const [first] = this.locate(Math.max(0, start));
-    const [last] = this.locate(Math.max(0, start, end - 1));
-    const holds = this.lastPageHolds();
+    const [first] = this.layout.locate(Math.max(0, start));
+    const [last] = this.layout.locate(Math.max(0, start, end - 1));
+    const lastPage = this.layout.lastPage;
     // Rows past a last page that a newer total says exist: that page is out of date.
-    const outdated = this.lastPage !== undefined && !holds && end > this.afterLastPage() ? this.lastPage.window : undefined;
+    const outdated = this.layout.outdatedPage(end);
     for (let w = first; w <= last; w++) {
-      if (holds && w > this.lastPage!.window) break;
+      if (lastPage !== undefined && w > lastPage) break;
       const ids = this.windows.get(w);
       if (ids && w !== outdated) {
         this.windows.delete(w);
@@ -119,7 +111,7 @@ export class RemoteRows {
   }
 
   jobAt(index: number): Job | undefined {
-    const [w, i] = this.locate(index);
+    const [w, i] = this.layout.locate(index);
     const id = this.windows.get(w)?.[i];
     return id === undefined ? undefined : this.held.get(id)?.job;
   }
@@ -127,7 +119,7 @@ export class RemoteRows {
   indexOf(id: string): number {
     for (const [w, ids] of this.windows) {
       const i = ids.indexOf(id);
-      if (i >= 0) return this.windowStart(w) + i;
+      if (i >= 0) return this.layout.start(w) + i;
     }
     return -1;
   }
@@ -176,33 +168,6 @@ export class RemoteRows {
     return this.created.size + this.createdUntracked;
   }
 
-  /** A last page was seen and no different total came since. */
-  private lastPageHolds(): boolean {
-    return this.lastPage !== undefined && this.lastPage.claim === this.claimedTotal;
-  }
-
-  /** The row after the last one of the last page seen. */
-  private afterLastPage(): number {
-    return this.lastPage ? this.windowStart(this.lastPage.window) + this.lastPage.rows : Infinity;
-  }
-
-  /** The first row of a window: rows of the short windows before it move up. */
-  private windowStart(w: number): number {
-    let start = w * this.options.windowSize;
-    for (const [v, missing] of this.shortBy) if (v < w) start -= missing;
-    return start;
-  }
-
-  /** The window that holds a row, and the row's place in it. */
-  private locate(index: number): [window: number, offset: number] {
-    const size = this.options.windowSize;
-    let w = Math.floor(index / size);
-    if (this.shortBy.size === 0) return [w, index % size];
-    // A window starts at or before its nominal row; each step ends since short windows are finitely many.
-    while (this.windowStart(w + 1) <= index) w++;
-    return [w, index - this.windowStart(w)];
-  }
-
   private async fetchWindow(w: number): Promise<void> {
     const generation = this.generation;
     const size = this.options.windowSize;
@@ -219,21 +184,9 @@ export class RemoteRows {
       return;
     }
     if (generation !== this.generation) return;
-    this.claimedTotal = page.total;
     const ids = this.rowsOf(page);
     this.settled(w);
-    const served = page.items.length + page.rejected.length;
-    if (served < size && page.nextCursor === null) {
-      // The server has no more: the selection ends in this window, whatever total it claims.
-      this.shortBy.delete(w);
-      const known = this.lastPage;
-      if (!known || w <= known.window || known.claim !== page.total) this.lastPage = { window: w, rows: ids.length, claim: page.total };
-    } else {
-      const missing = Math.min(served, size) - ids.length;
-      if (missing > 0) this.shortBy.set(w, missing);
-      else this.shortBy.delete(w);
-      if (this.lastPage?.window === w) this.lastPage = undefined;
-    }
+    this.layout.settle(w, ids.length, page.items.length + page.rejected.length, page.nextCursor !== null, page.total);
     const previous = this.windows.get(w);
     this.windows.delete(w);
     this.windows.set(w, ids);

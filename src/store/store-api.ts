@@ -4,7 +4,7 @@
  * live merge. Implemented by `job-store.ts`.
  */
 import type { ClusterNode, Job, JobAnalysis, JobQuery, JobSummary, Session } from '../model/index.js';
-import type { ConnectionState, JobSource, JobSourceError } from '../source/job-source.js';
+import type { ConnectionState, JobSource, JobSourceError, RejectedKind } from '../source/job-source.js';
 
 /**
  * `memory`: every job is held in the page; filter, sort and aggregates run here.
@@ -14,6 +14,18 @@ export type StoreMode = 'memory' | 'remote';
 
 /** What a data read is doing. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The items the source left out since the store started because they broke the contract,
+ * each counted once however often it is fetched again (a page scrolled back to, a running
+ * job's files refreshed).
+ */
+export interface RejectedTally {
+  /** Items left out, of every kind. */
+  readonly count: number;
+  /** Per kind: how many, and the fields at fault with how many items each, in the order first seen. */
+  readonly kinds: Readonly<Partial<Record<RejectedKind, { readonly count: number; readonly fields: ReadonlyMap<string, number> }>>>;
+}
 
 /** What changed since the last notification (several flags may be set at once). */
 export interface StoreChange {
@@ -27,6 +39,8 @@ export interface StoreChange {
   connection: boolean;
   status: boolean;
   session: boolean;
+  /** The source left out more items (`JobStoreApi.rejected`). */
+  rejected: boolean;
   /** Ids of jobs whose content changed (for the detail view and row updates). */
   jobs: ReadonlySet<string>;
   /** Ids of jobs that appeared and match the query. */
@@ -95,6 +109,9 @@ export interface JobStoreApi {
 
   /** The live connection. */
   readonly connection: ConnectionState;
+
+  /** Items the source left out because they broke the contract (a source may tell them: `onRejected`). */
+  readonly rejected: RejectedTally;
 
   /**
    * A job by id if the store holds it (memory mode, or a loaded row, or a watched job).

@@ -121,7 +121,7 @@ describe('<ac-job-detail>: general information and progress', () => {
   it('updates the bar and the counts when the job changes', async () => {
     const job = jobOf('DESTAGING');
     const el = await show(job);
-    const before = bar(el).style.getPropertyValue('--ac-progress-done');
+    const before = bar(el).style.getPropertyValue('--_progress-done');
     expect(before).to.equal('24%');
 
     const next = structuredClone(job) as Job;
@@ -130,7 +130,7 @@ describe('<ac-job-detail>: general information and progress', () => {
     current!.source.upsert(next);
 
     await until(() => bar(el).getAttribute('aria-valuenow') === '4034', 'the bar to move');
-    expect(bar(el).style.getPropertyValue('--ac-progress-done')).to.equal('80%');
+    expect(bar(el).style.getPropertyValue('--_progress-done')).to.equal('80%');
     expect(legend(el)[0]).to.equal('Destaged 4,000');
     expect(legend(el)[2]).to.equal('Pending 966');
   });

@@ -297,6 +297,22 @@ describe('ac-job-list', () => {
     store.dispose();
   });
 
+  it('a new list reveals a row and takes the focus on it: the keyboard goes on from that row', async () => {
+    const store = await startedStore(new HeldSource(JOBS));
+    const list = await listFor(store);
+    list.revealRow(120);
+    list.focus();
+    await settle(list);
+    const scroller = scrollerOf(list);
+    expect(list.shadowRoot!.activeElement === scroller, 'the grid has the focus').to.equal(true);
+    expect(list.activeIndex).to.equal(120);
+    expect(scroller.getAttribute('aria-activedescendant')).to.equal('row-120');
+    expect(rowsInView(list).map((row) => row.getAttribute('aria-rowindex'))).to.include('122');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(list.activeIndex).to.equal(121);
+    store.dispose();
+  });
+
   it('opens a job on click and on Enter with ac-job-open {id, job}', async () => {
     const store = await startedStore(new HeldSource(JOBS));
     const list = await listFor(store);

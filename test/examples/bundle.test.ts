@@ -1,13 +1,14 @@
 /**
- * demo/examples/bundle.html: the whole manager from dist/ac-job-manager.bundle.js alone,
- * against the real reference server, under the strict policy.
+ * demo/examples/bundle.html: the whole manager from the no-build entry
+ * dist/cdn/ac-job-manager.js, against the real reference server, under the strict policy;
+ * each view's code loads when the view opens.
  */
 import { expect } from '@open-wc/testing';
 import { jobComparator } from '../../src/source/job-query.js';
 import { TestServer } from '../source/test-server.js';
 import { deepQuery, listRow, logIn, openExample, waitFor, type ExampleFrame } from './example-frame.js';
 
-describe('example: one bundle, no build step', function () {
+describe('example: no build step', function () {
   this.timeout(60000);
   let server: TestServer;
   let page: ExampleFrame | undefined;
@@ -21,21 +22,33 @@ describe('example: one bundle, no build step', function () {
     await server.close();
   });
 
-  it('loads only the bundle, logs in, lists the jobs and opens one through ac-job-open, with no policy violation', async () => {
+  it('loads the entry, then each view when it opens; logs in, lists the jobs and opens one through ac-job-open, with no policy violation', async () => {
     page = await openExample('/demo/examples/bundle.html', server.base);
     const { doc } = page;
     const scripts = [...doc.querySelectorAll('script')].filter((s) => !s.src.includes('__web-dev-server'));
     expect(scripts.map((s) => [s.type, s.getAttribute('src')])).to.deep.equal([['module', 'bundle.js']]);
     expect(doc.querySelector('script[type=importmap]')).to.equal(null);
 
+    /** The scripts the frame has loaded, but the test runner's own. */
+    const scriptsLoaded = () =>
+      doc
+        .defaultView!.performance.getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith('.js') && !path.includes('__web-dev-server'));
+
     await logIn(doc, 'admin', 'admin');
     const manager = await waitFor(() => doc.querySelector('ac-job-manager'), 'the manager');
-    await waitFor(() => deepQuery(doc, 'ac-job-dashboard'), 'the dashboard');
-    const loaded = doc.defaultView!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(loaded.filter((path) => path.endsWith('.js') && !path.includes('__web-dev-server'))).to.have.members([
+    await waitFor(() => deepQuery(doc, 'ac-job-dashboard')?.shadowRoot?.querySelector('canvas'), 'the dashboard drawn');
+    let loaded = scriptsLoaded();
+    expect(loaded.filter((path) => !path.startsWith('/dist/cdn/chunks/'))).to.have.members([
       '/demo/examples/bundle.js',
       '/demo/examples/api-base.js',
-      '/dist/ac-job-manager.bundle.js',
+      '/dist/cdn/ac-job-manager.js',
+      // the manager's own parts: the header's status and the log-in view
+      '/dist/cdn/ac-connection-status.js',
+      '/dist/cdn/ac-login-form.js',
+      '/dist/cdn/ac-job-filters.js',
+      '/dist/cdn/ac-job-dashboard.js',
     ]);
 
     const jobsLink = [...manager.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent?.trim() === 'Jobs')!;
@@ -47,6 +60,9 @@ describe('example: one bundle, no build step', function () {
       () => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined),
       'the newest job in the first row',
     );
+    loaded = scriptsLoaded();
+    expect(loaded).to.include.members(['/dist/cdn/ac-job-list.js', '/dist/cdn/ac-export-button.js']);
+    expect(loaded).not.to.include('/dist/cdn/ac-job-detail.js');
 
     const opened = new Promise<CustomEvent<{ id: string }>>((resolve) =>
       doc.addEventListener('ac-job-open', (e) => resolve(e as CustomEvent<{ id: string }>), { once: true }),
@@ -55,6 +71,7 @@ describe('example: one bundle, no build step', function () {
     expect((await opened).detail.id).to.equal(newest.id);
     const detail = await waitFor(() => deepQuery(doc, 'ac-job-detail'), 'the job detail');
     await waitFor(() => detail.shadowRoot?.querySelector('h2')?.textContent?.includes(newest.name), 'the job name in the detail');
+    expect(scriptsLoaded()).to.include('/dist/cdn/ac-job-detail.js');
     expect(page.frame.contentWindow!.location.hash).to.match(new RegExp(`^#/jobs/${encodeURIComponent(newest.id)}`));
 
     await page.expectNoViolations();

@@ -92,7 +92,7 @@ async function exportMillion(format: ExportFormat): Promise<{ seconds: number; l
   if (format === 'csv') {
     // `field,value`, exportedAt, 13 general fields, 6 progress fields, the blank line, the header.
     expect(result?.lines).to.equal(1 + 1 + 13 + 6 + 1 + 1 + MILLION);
-    expect(result?.tail.endsWith(`\r\n${lastFile.path},DESTAGED,${lastFile.size},\r\n`)).to.equal(true);
+    expect(result?.tail.endsWith(`\r\n"${lastFile.path}","DESTAGED",${lastFile.size},\r\n`)).to.equal(true);
   } else if (format === 'json') {
     expect(result?.tail.endsWith(`,\n${JSON.stringify(lastFile)}\n]}\n`)).to.equal(true);
   } else {

@@ -130,7 +130,7 @@ describe('exportJob round trip with hostile strings', () => {
 
   it('CSV starts with a BOM and ends every record with CRLF', async () => {
     const text = await jobExport(JOBS[5] as Job, FILES, 'csv');
-    expect(text.startsWith('\uFEFFfield,value\r\n')).to.equal(true);
+    expect(text.startsWith('\uFEFF"field","value"\r\n')).to.equal(true);
     // Outside quoted fields (even segments between quotes) every line break is CRLF.
     const outside = text.split('"').filter((_, i) => i % 2 === 0);
     for (const segment of outside) expect(segment.replaceAll('\r\n', '')).not.to.match(/[\r\n]/);

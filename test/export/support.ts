@@ -202,7 +202,11 @@ export async function parseCsvExport(text: string): Promise<CsvExport> {
 export function csvExpected(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = (value as string & { toWellFormed(): string }).toWellFormed();
+  // A formula start after a separator or quote inside the text gets a `'`, as one at its start does.
+  let text = '';
+  for (const char of (value as string & { toWellFormed(): string }).toWellFormed()) {
+    text += /[=+\-@\t\r]/.test(char) && /[,;\t"]$/.test(text) ? `'${char}` : char;
+  }
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

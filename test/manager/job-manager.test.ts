@@ -44,7 +44,7 @@ describe('<ac-job-manager> end to end', function () {
     const chip = await waitFor(
       () =>
         deepQueryAll(manager!, 'ac-job-filters')
-          .flatMap((f) => [...f.shadowRoot!.querySelectorAll('button.chip')])
+          .flatMap((f) => [...(f.shadowRoot?.querySelectorAll('button.chip') ?? [])])
           .find((b) => b.textContent?.includes('node 2')),
       'the node 2 chip',
     );
@@ -63,7 +63,7 @@ describe('<ac-job-manager> end to end', function () {
     const expected = jobs.filter(jobMatcher({ node: ['node-2'], q: search })).sort(jobComparator('createdAt', 'desc'));
     expect(expected.length, 'the seed gives jobs to find').to.be.greaterThan(0);
 
-    const input = await waitFor(() => list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]'), 'the search box');
+    const input = await waitFor(() => list.shadowRoot?.querySelector<HTMLInputElement>('input[type=search]'), 'the search box');
     input.value = search;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     const firstName = await waitFor(() => {
@@ -176,7 +176,7 @@ describe('<ac-job-manager> end to end', function () {
     await logIn(manager, 'admin', 'admin');
     manager.view = 'jobs';
     const list = await waitFor(() => deepQuery<AcJobList>(manager!, 'ac-job-list'), 'the job list');
-    const searchLabel = () => list.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('placeholder') ?? '';
+    const searchLabel = () => list.shadowRoot?.querySelector('input[type="search"]')?.getAttribute('placeholder') ?? '';
     await waitFor(() => searchLabel().startsWith('Search'), 'the English search box');
     manager.lang = 'fr';
     await waitFor(() => searchLabel().startsWith('Rechercher'), 'the French search box');

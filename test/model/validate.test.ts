@@ -29,6 +29,6 @@ describe('validateJob', () => {
   });
   it('names the missing field', () => {
     const { state: _, ...rest } = job;
-    expect(validateJob(rest)).to.deep.equal({ ok: false, error: 'job.state is missing' });
+    expect(validateJob(rest)).to.deep.equal({ ok: false, error: 'job.state is missing', field: 'state' });
   });
 });

@@ -11,6 +11,8 @@ import { HttpJobSource } from '../../src/source/http-job-source.js';
 import type { JobSource } from '../../src/source/job-source.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { ExportSaver } from '../../src/elements/export-button/ac-export-button.js';
+import { exportJob } from '../../src/export/index.js';
+import { collectText } from '../export/support.js';
 import '../../src/elements/job-list/ac-job-list.js';
 import '../../src/elements/job-filters/ac-job-filters.js';
 import '../../src/elements/job-dashboard/ac-job-dashboard.js';
@@ -82,9 +84,17 @@ async function expectClean(): Promise<void> {
   expect(report, JSON.stringify(report)).to.deep.equal({ pwned: undefined, violations: [], injected: [] });
 }
 
-/** The texts a string is shown as: whole (lit keeps NUL and controls as text). */
+/**
+ * A string as the page shows it: whole (lit keeps NUL and controls as text), but for the
+ * hidden controls that could spoof it (zero widths, direction marks, embeddings, overrides,
+ * isolates), each shown as a visible mark `⟨U+202E⟩`.
+ */
+function shownAs(value: string): string {
+  return value.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase()}⟩`);
+}
+
 function expectShown(text: string, value: string, where: string): void {
-  expect(text.includes(value), `${where} shows ${JSON.stringify(value.slice(0, 60))} as text`).to.equal(true);
+  expect(text.includes(shownAs(value)), `${where} shows ${JSON.stringify(value.slice(0, 60))} as text`).to.equal(true);
 }
 
 describe('hostile strings from a server are text everywhere, and nothing runs', function () {
@@ -162,7 +172,7 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
     for (const node of HOSTILE_NODES) {
       expectShown(text, node.name, 'the dashboard');
       expect(
-        tooltips.some((tip) => tip.includes(node.name)),
+        tooltips.some((tip) => tip.includes(shownAs(node.name))),
         `a tooltip names ${node.name}`,
       ).to.equal(true);
     }
@@ -195,7 +205,7 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
     const listed = deepElements(analysis).filter((e): e is HTMLAnchorElement => e instanceof HTMLAnchorElement);
     expect(listed.length).to.be.greaterThan(5);
     for (const link of listed) {
-      expect(JOBS.some((job) => job.name === link.textContent)).to.equal(true);
+      expect(JOBS.some((job) => shownAs(job.name) === link.textContent)).to.equal(true);
       expect(new URL(link.href).protocol).to.equal(location.protocol);
     }
     let saved = '';
@@ -238,7 +248,7 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
         expectShown(text, value, `the detail of job ${index}`);
       }
       // The rows drawn show their file's path and reason as sent (the list draws what fits).
-      const known = new Map(hostileFiles().map((f) => [f.path, f.reason ?? '']));
+      const known = new Map(hostileFiles().map((f) => [shownAs(f.path), shownAs(f.reason ?? '')]));
       for (const row of fileRows()) {
         const path = row.querySelector('.path')!.textContent!;
         expect(known.has(path), `${JSON.stringify(path)} is a file's path as sent`).to.equal(true);
@@ -267,7 +277,7 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
   it('manager: the signed-in user name and the "no role" message show a hostile name as text', async () => {
     const store = await startedStore();
     const manager = await fixture<HTMLElement>(html`<ac-job-manager .store=${store} routing="none" view="jobs"></ac-job-manager>`);
-    await waitUntil(() => deepText(manager).includes(HOSTILE_USER), 'the user name in the header', { timeout: 10_000 });
+    await waitUntil(() => deepText(manager).includes(shownAs(HOSTILE_USER)), 'the user name in the header', { timeout: 10_000 });
     await waitUntil(() => deepText(manager).includes(HOSTILE_STRINGS[2]!), 'the list inside the manager', { timeout: 10_000 });
 
     class OperatorSource extends MemoryJobSource {
@@ -353,5 +363,159 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
       window.removeEventListener('error', onError);
     }
     await finish(store);
+  });
+});
+
+describe('hidden controls (bidi overrides, isolates, marks, zero widths) show as marked, labelled glyphs', function () {
+  this.timeout(60_000);
+
+  beforeEach(() => resetTrap());
+
+  async function finish(...disposables: { dispose?(): void; close?(): void }[]): Promise<void> {
+    for (const d of disposables) d.dispose ? d.dispose() : d.close?.();
+    await expectClean();
+  }
+
+  const RLO = 'invoice\u202Efdp.exe';
+  const CONTROL = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/;
+  const NODES = [
+    { id: 'node-1', name: `node\u2067 one\u2069`, online: true },
+    { id: 'node-2', name: 'node two', online: true },
+  ];
+  const SPOOF: Job = {
+    ...hostileJob(0),
+    id: 'spoof-1',
+    name: RLO,
+    description: `see\u200B ${RLO}`,
+    stage: `STAGE\u202D_X`,
+    node: 'node-1',
+  };
+  const FILES = [
+    { path: `/share/${RLO}`, status: 'FAILED' as const, size: 10, reason: `tape\u200F gone ${RLO}` },
+    { path: '/share/plain.txt', status: 'DESTAGED' as const, size: 20, reason: null },
+  ];
+
+  function spoofSource(): MemoryJobSource {
+    return new MemoryJobSource({
+      jobs: [SPOOF, { ...hostileJob(1), id: 'plain-1', name: 'plain', node: 'node-2' }],
+      nodes: NODES,
+      files: hostileFilePages(FILES),
+      visibility: ALWAYS_VISIBLE,
+    });
+  }
+
+  /** The glyphs drawn under `root`: each a labelled image with a tooltip, reading `⟨U+…⟩`. */
+  function glyphs(root: Element): HTMLElement[] {
+    return deepElements(root).filter((e): e is HTMLElement => e.classList.contains('ac-control'));
+  }
+
+  function expectGlyph(glyph: HTMLElement | undefined, code: string, name: string, label = `hidden character ${code}, ${name}`): void {
+    expect(glyph, `a glyph for ${code}`).not.to.equal(undefined);
+    expect(glyph!.textContent).to.equal(`⟨${code}⟩`);
+    expect(glyph!.getAttribute('role')).to.equal('img');
+    expect(glyph!.getAttribute('aria-label')).to.equal(label);
+    expect(glyph!.title).to.contain(code).and.contain(name);
+    // Marked: it does not look like the text around it.
+    expect(getComputedStyle(glyph!).borderTopStyle).to.equal('dotted');
+  }
+
+  /** No text node under `root` holds a hidden control: none can reorder what is shown. */
+  function expectNoRawControl(root: Element, where: string): void {
+    const text = deepText(root);
+    expect(CONTROL.test(text), `${where}: ${JSON.stringify(text.match(CONTROL)?.[0])}`).to.equal(false);
+  }
+
+  it('in the list: names, descriptions, stages and node names, their tooltips too; in French the label is French', async () => {
+    const store = await startedStore(spoofSource());
+    const list = await fixture<HTMLElement>(
+      html`<ac-job-list .store=${store} href-template="#{id}" style="height:300px;width:1600px"></ac-job-list>`,
+    );
+    await waitUntil(() => deepText(list).includes('invoice⟨U+202E⟩fdp.exe'), 'the spoofing name, marked');
+    await settled(list);
+    const name = deepElements(list).find(
+      (e): e is HTMLAnchorElement => e instanceof HTMLAnchorElement && e.textContent === 'invoice⟨U+202E⟩fdp.exe',
+    )!;
+    expect(name.title, 'the tooltip marks it too').to.equal('invoice⟨U+202E⟩fdp.exe');
+    expectGlyph(name.querySelector<HTMLElement>('.ac-control')!, 'U+202E', 'RIGHT-TO-LEFT OVERRIDE');
+    const text = deepText(list);
+    expect(text).to.contain('see⟨U+200B⟩ invoice⟨U+202E⟩fdp.exe').and.contain('STAGE⟨U+202D⟩_X').and.contain('node⟨U+2067⟩ one⟨U+2069⟩');
+    expectNoRawControl(list, 'the list');
+    const french = await fixture<HTMLElement>(
+      html`<ac-job-list lang="fr" .store=${store} style="height:300px;width:1600px"></ac-job-list>`,
+    );
+    await waitUntil(() => glyphs(french).length > 0, 'the French list');
+    expectGlyph(
+      glyphs(french).find((g) => g.textContent === '⟨U+202E⟩'),
+      'U+202E',
+      'RIGHT-TO-LEFT OVERRIDE',
+      'caractère caché U+202E, RIGHT-TO-LEFT OVERRIDE',
+    );
+    await finish(store);
+  });
+
+  it('in the detail: the title, the fields, the file paths and failure reasons; the export keeps the text as sent', async () => {
+    const store = await startedStore(spoofSource());
+    const detail = await fixture<HTMLElement>(html`<ac-job-detail .store=${store} job-id=${SPOOF.id}></ac-job-detail>`);
+    await waitUntil(() => detail.shadowRoot!.querySelector('h2'), 'the title');
+    expectGlyph(detail.shadowRoot!.querySelector('h2 .ac-control') as HTMLElement, 'U+202E', 'RIGHT-TO-LEFT OVERRIDE');
+    expect(detail.shadowRoot!.querySelector('h2')!.textContent!.replace(/\s/g, '')).to.equal('invoice⟨U+202E⟩fdp.exe');
+    deepElements(detail)
+      .find((e) => e.localName === 'ac-job-files')!
+      .scrollIntoView();
+    await waitUntil(() => deepText(detail).includes('/share/invoice⟨U+202E⟩fdp.exe'), 'the file path, marked');
+    await settled(detail);
+    const path = deepElements(detail).find(
+      (e) => e.classList.contains('path') && e.getAttribute('role') === 'cell' && e.textContent?.includes('invoice'),
+    )!;
+    expect(path.getAttribute('title')).to.equal('/share/invoice⟨U+202E⟩fdp.exe');
+    expectGlyph(path.querySelector<HTMLElement>('.ac-control')!, 'U+202E', 'RIGHT-TO-LEFT OVERRIDE');
+    expect(deepText(detail)).to.contain('tape⟨U+200F⟩ gone invoice⟨U+202E⟩fdp.exe').and.contain('node⟨U+2067⟩ one⟨U+2069⟩');
+    expectNoRawControl(detail, 'the detail');
+    const exported = JSON.parse(await collectText(exportJob(store.source, SPOOF, 'json', { at: new Date(HOSTILE_NOW) }))) as {
+      job: Job;
+      files: { path: string }[];
+    };
+    expect(exported.job.name, 'the export keeps the text as sent').to.equal(RLO);
+    expect(exported.files[0]!.path).to.equal(`/share/${RLO}`);
+    await finish(store);
+  });
+
+  it('in the chips of the filters and the dashboard', async () => {
+    const store = await startedStore(spoofSource());
+    const filters = await fixture<HTMLElement>(html`<ac-job-filters .store=${store}></ac-job-filters>`);
+    await settled(filters);
+    const chip = deepElements(filters).find((e) => e.classList.contains('chip') && e.textContent!.includes('node⟨U+2067⟩ one⟨U+2069⟩'))!;
+    expectGlyph(chip.querySelector<HTMLElement>('.ac-control')!, 'U+2067', 'RIGHT-TO-LEFT ISOLATE');
+    expectNoRawControl(filters, 'the filters');
+    const dashboard = await fixture<HTMLElement>(
+      html`<ac-job-dashboard .store=${store} style="display:block;width:1200px"></ac-job-dashboard>`,
+    );
+    await waitUntil(() => deepText(dashboard).includes('node⟨U+2067⟩ one⟨U+2069⟩'), 'the node chip');
+    const nodeChip = deepElements(dashboard).find((e) => e.classList.contains('chip-name') && e.textContent!.includes('node'))!;
+    expectGlyph(nodeChip.querySelector<HTMLElement>('.ac-control')!, 'U+2067', 'RIGHT-TO-LEFT ISOLATE');
+    expectNoRawControl(dashboard, 'the dashboard');
+    await finish(store);
+  });
+
+  it('in error messages: a server’s error shown by the manager, and by the login form', async () => {
+    const message = `Refused: ${RLO}`;
+    const fake = new FakeFetch((r) => json(r, { error: { code: 'bad_parameter', message } }, 400));
+    const source = new HttpJobSource({ baseUrl: '/api/v1', fetch: fake.fetch, live: false, visibility: ALWAYS_VISIBLE });
+    const store = new JobStore(source);
+    const manager = await fixture<HTMLElement>(html`<ac-job-manager .store=${store} routing="none"></ac-job-manager>`);
+    await waitUntil(() => manager.shadowRoot!.querySelector('[role="alert"] p'), 'the failure');
+    const said = manager.shadowRoot!.querySelector('[role="alert"] p')!;
+    expect(said.textContent).to.contain('Refused: invoice⟨U+202E⟩fdp.exe');
+    expectGlyph(said.querySelector<HTMLElement>('.ac-control')!, 'U+202E', 'RIGHT-TO-LEFT OVERRIDE');
+    const form = await fixture<HTMLElement>(html`<ac-login-form .jobSource=${source}></ac-login-form>`);
+    const root = form.shadowRoot!;
+    (root.querySelector('input[name=username]') as HTMLInputElement).value = 'admin';
+    (root.querySelector('input[name=password]') as HTMLInputElement).value = 'x';
+    root.querySelector('form')!.requestSubmit();
+    await waitUntil(() => root.querySelector('.error'), 'the login error');
+    expect(root.querySelector('.error')!.textContent).to.contain('invoice⟨U+202E⟩fdp.exe');
+    expectGlyph(root.querySelector<HTMLElement>('.error .ac-control')!, 'U+202E', 'RIGHT-TO-LEFT OVERRIDE');
+    store.dispose();
+    await finish(source);
   });
 });

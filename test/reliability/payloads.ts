@@ -36,6 +36,8 @@ export const XSS = [
 /** Text that is not markup but is easy to get wrong: direction, controls, widths, surrogates. */
 export const ODD = [
   'bidi \u202Egnp.exe \u202C done',
+  'invoice\u202Efdp.exe',
+  'every hidden control: \u200B\u200C\u200D\u200E\u200F \u202A\u202B\u202C\u202D\u202E \u2066\u2067\u2068\u2069 end',
   '\u2066isolate\u2069 \u200F rtl mark',
   'NUL \u0000 in the middle',
   Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join('') + '\u007F\u0085\u2028\u2029',

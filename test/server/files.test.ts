@@ -118,6 +118,9 @@ describe('server: files of a job', () => {
     const mixed = await getJson<ApiError>(server, `/jobs/${job.id}/files?cursor=${encodeURIComponent(failedFirstCursor)}`);
     expect(mixed.status).to.equal(400);
     expect(mixed.body.error.parameter).to.equal('cursor');
+    const both = await getJson<ApiError>(server, `/jobs/${job.id}/files?offset=5&cursor=${encodeURIComponent(failedFirstCursor)}`);
+    expect(both.status, 'a cursor and an offset together are refused, not one ignored').to.equal(400);
+    expect(both.body.error.parameter).to.equal('offset');
 
     const unknown = await getJson<ApiError>(server, '/jobs/j999999/files');
     expect(unknown.status).to.equal(404);

@@ -22,6 +22,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   replayLimit?: number;
   sessionIdleMs?: number;
+  /** The instance reads the client's address and scheme from `X-Forwarded-For` and `X-Forwarded-Proto`. */
+  trustProxy?: boolean;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -68,11 +70,17 @@ export async function serverStats(server: TestServer): Promise<ServerStats> {
   return (await (await fetch(`${server.control}/stats`)).json()) as ServerStats;
 }
 
-export async function login(server: TestServer, username = 'admin', password = username): Promise<Response> {
+export async function login(
+  server: TestServer,
+  username = 'admin',
+  password = username,
+  init: { headers?: Record<string, string>; credentials?: RequestCredentials } = {},
+): Promise<Response> {
   return fetch(`${server.base}/session`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...init.headers },
     body: JSON.stringify({ username, password }),
+    ...(init.credentials ? { credentials: init.credentials } : {}),
   });
 }
 

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
+  PERIOD_EARLIEST,
+  PERIOD_LATEST,
   SORT_KEYS,
   validateApiError,
   validateJob,
@@ -13,7 +15,7 @@ import {
   type JobSummary,
   type NodeList,
 } from '../../src/model/index.js';
-import { jobComparator, jobMatcher, summarize } from '../../src/source/job-query.js';
+import { MAX_TIMELINE_BUCKETS, jobComparator, jobMatcher, summarize } from '../../src/source/job-query.js';
 import { advance, closeServer, createServer, getJson, login, qs, serverState, type TestServer } from './helpers.js';
 
 const NOW = Date.parse('2025-10-23T12:00:00Z');
@@ -129,11 +131,9 @@ describe('server: jobs', () => {
     const next = await getJson<JobPage>(server, `/jobs${qs({ sort: 'name', order: 'asc', cursor: body.nextCursor!, limit: 50 })}`);
     expect(next.body.items.map((j) => j.id)).to.deep.equal(want.slice(200, 250));
     const withBoth = qs({ sort: 'name', order: 'asc', cursor: body.nextCursor!, offset: 0, limit: 5 });
-    const cursorWins = await getJson<JobPage>(server, `/jobs${withBoth}`);
-    expect(
-      cursorWins.body.items.map((j) => j.id),
-      'offset is ignored with a cursor',
-    ).to.deep.equal(want.slice(200, 205));
+    const both = await getJson<ApiError>(server, `/jobs${withBoth}`);
+    expect(both.status, 'a cursor and an offset together are refused, not one ignored').to.equal(400);
+    expect(both.body.error.parameter).to.equal('offset');
     const past = await getJson<JobPage>(server, '/jobs?offset=400');
     expect(past.body).to.deep.equal({ items: [], nextCursor: null, total: 400 });
     const last = await getJson<JobPage>(server, '/jobs?offset=390&limit=10');
@@ -166,6 +166,21 @@ describe('server: jobs', () => {
       .flat()
       .reduce((a, b) => a + b, 0);
     expect(bucketed, 'every selected job is in a bucket').to.equal(matched.length);
+  });
+
+  it('bounds the activity history: the widest period the contract allows has at most MAX_TIMELINE_BUCKETS buckets', async () => {
+    const nodes = (await getJson<NodeList>(server, '/nodes')).body.items.map((n) => n.id);
+    for (const widest of [
+      { since: PERIOD_EARLIEST, until: PERIOD_LATEST },
+      { since: PERIOD_EARLIEST },
+      { until: PERIOD_LATEST },
+    ] as JobListParams[]) {
+      const { status, body } = await getJson<JobSummary>(server, `/jobs/summary${qs({ ...widest })}`);
+      expect(status, JSON.stringify(widest)).to.equal(200);
+      for (const counts of Object.values(body.timeline.counts)) expect(counts.length).to.be.at.most(MAX_TIMELINE_BUCKETS);
+      expect(body.timeline.bucketSeconds % (7 * 86_400), 'whole weeks').to.equal(0);
+      expect(body, 'as the page computes it').to.deep.equal(summarize(all.filter(jobMatcher(widest)), widest, nodes, NOW));
+    }
   });
 
   it('lists the nodes of the cluster', async () => {
@@ -211,6 +226,19 @@ describe('server: jobs', () => {
       ['offset=-1', 'offset'],
       ['offset=first', 'offset'],
       ['sort=name&sort=type', 'sort'],
+      // Dates that Date.parse would roll over or accept: each names its parameter.
+      ['since=2025-02-30', 'since'],
+      ['since=2024-02-30T00:00:00Z', 'since'],
+      ['until=2025-10-23T24:00:00Z', 'until'],
+      ['until=2025-10-23T10:60:00Z', 'until'],
+      ['since=2025-10-23T10:00:60Z', 'since'],
+      ['since=2025-10-23T10:00:00+24:00', 'since'],
+      ['until=2025-04-31', 'until'],
+      // The period's bounds: no timeline of ten thousand years.
+      ['since=0000-01-01&until=9999-12-31', 'since'],
+      ['until=9999-12-31', 'until'],
+      ['since=1969-12-31T23:59:59Z', 'since'],
+      [`offset=10&cursor=${encodeURIComponent(dateCursor)}`, 'offset'],
     ];
     for (const [query, parameter] of cases) {
       const { status, body } = await getJson<ApiError>(server, `/jobs?${query}`);
@@ -219,9 +247,19 @@ describe('server: jobs', () => {
       expect(body.error.code, query).to.equal('bad_parameter');
       expect(body.error.parameter, query).to.equal(parameter);
     }
-    const summary = await getJson<ApiError>(server, '/jobs/summary?since=soon');
-    expect(summary.status).to.equal(400);
-    expect(summary.body.error.parameter).to.equal('since');
+    for (const [query, parameter] of [
+      ['since=soon', 'since'],
+      ['since=2025-02-30', 'since'],
+      ['since=0000-01-01&until=9999-12-31', 'since'],
+    ]) {
+      const summary = await getJson<ApiError>(server, `/jobs/summary?${query}`);
+      expect(summary.status, query).to.equal(400);
+      expect(summary.body.error.parameter, query).to.equal(parameter);
+    }
+    // The last day of February in a leap year, and the period's own bounds, are fine.
+    for (const query of ['since=2024-02-29', 'since=1970-01-01T00:00:00Z&until=2200-01-01T00:00:00Z', 'until=2025-10-23T23:59:59.999Z']) {
+      expect((await getJson(server, `/jobs?${query}`)).status, query).to.equal(200);
+    }
   });
 
   it('ignores a parameter it does not know', async () => {

@@ -63,8 +63,14 @@ describe('EventSequencer', () => {
   it('reports a rejected event and does not wait for its seq', async () => {
     const { seq, batches } = sequencer(30);
     seq.setBase(0);
-    seq.accept([{ event: change(1) }, { rejected: 'event 2: event.job.state is missing', seq: 2 }, { event: change(3) }]);
-    expect(batches).to.deep.equal([{ events: [change(1), change(3)], rejected: ['event 2: event.job.state is missing'] }]);
+    seq.accept([
+      { event: change(1) },
+      { rejected: 'event 2: event.job.state is missing', field: 'job.state', seq: 2 },
+      { event: change(3) },
+    ]);
+    expect(batches).to.deep.equal([
+      { events: [change(1), change(3)], rejected: ['event 2: event.job.state is missing'], rejectedFields: ['job.state'] },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(batches.length, 'no resync').to.equal(1);
   });

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { HttpJobSource } from '../../src/source/http-job-source.js';
-import { JobSourceError } from '../../src/source/job-source.js';
+import { JobSourceError, type RejectedItems } from '../../src/source/job-source.js';
 import { FakeFetch, hang, json, reply, type FakeHandler } from './fake-fetch.js';
 import { makeJob } from './fixtures.js';
 
@@ -84,10 +84,10 @@ describe('HttpJobSource against hostile answers', () => {
   });
 
   it('refuses a broken summary, node list, job and session as a whole', async () => {
-    const { src } = source((r) => json(r, { items: [{ id: '', name: 'x', online: true }], total: 'many', user: {} }));
+    const { src } = source((r) => json(r, { items: { id: 'n1', name: 'x', online: true }, total: 'many', user: {} }));
     for (const [call, field] of [
       [() => src.summarize({}), 'summary.'],
-      [() => src.listNodes(), 'nodes.items[0].id'],
+      [() => src.listNodes(), 'nodes.items must be array'],
       [() => src.getJob('j1'), 'job is not a known type: undefined'],
       [() => src.getSession(), 'session.user.name'],
     ] as const) {
@@ -95,6 +95,24 @@ describe('HttpJobSource against hostile answers', () => {
       expect(error.kind).to.equal('bad-response');
       expect(error.message).to.contain(field);
     }
+  });
+
+  it('refuses a broken node alone, telling which field; the others are kept', async () => {
+    const { src } = source((r) =>
+      json(r, {
+        items: [
+          { id: 'n1', name: 'one', online: true },
+          { id: '', name: 'x', online: true },
+          { id: 'n3', name: 3, online: true },
+        ],
+      }),
+    );
+    const told: RejectedItems[] = [];
+    src.onRejected((report) => told.push(report));
+    expect((await src.listNodes()).map((n) => n.id)).to.deep.equal(['n1']);
+    expect(told).to.have.length(1);
+    expect(told[0]).to.deep.include({ kind: 'node', from: 'GET /nodes', count: 2, fields: ['id', 'name'] });
+    expect(told[0]!.messages[0]).to.contain('items[1] (id "")').and.contain('node.id');
   });
 
   it('says so when a 200 is an HTML page or JSON cut short', async () => {

@@ -35,6 +35,7 @@ function countingStore() {
       analysis: false,
       nodes: false,
       connection: false,
+      rejected: false,
       status: false,
       session: false,
       jobs: new Set(),

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import { isValidTimeZone, jobTypeLabel, localeOf, stageLabel, common, type Locale } from '../../i18n/index.js';
+import { jobTypeLabel, localeOf, stageLabel, common, type Locale } from '../../i18n/index.js';
 import type { Scalar } from '../../export/records.js';
 import {
   type AnalysisCell,
@@ -14,9 +14,10 @@ import {
 } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
-import { breakableText, clipText } from '../shared/clip-text.js';
+import { clipText } from '../shared/clip-text.js';
+import { controlsAsText, showBreakable, showClipped } from '../shared/visible-controls.js';
 import { nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { readChartColors } from '../job-dashboard/charts/chart-colors.js';
 import { uplotStyles } from '../job-dashboard/charts/uplot.styles.js';
@@ -79,23 +80,8 @@ export interface AnalysisSelectDetail {
  * @cssprop --ac-color-accent - Links and the bars of the stop counts.
  */
 @customElement('ac-job-analysis')
-export class AcJobAnalysis extends LocalizedElement {
+export class AcJobAnalysis extends StoreReaderElement {
   static override styles = [themeStyles, uplotStyles, dashboardStyles, analysisStyles];
-
-  /** The store to analyse (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** IANA time zone of the trends' axis and of dates (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   /** The address of a job's page, `{id}` standing for its URL-encoded id: the lists' names are then links. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
@@ -154,8 +140,18 @@ export class AcJobAnalysis extends LocalizedElement {
     return this.format.locale;
   }
 
-  private nodeLabel(id: string): string {
-    return clipText(this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id);
+  private nameOfNode(id: string): string {
+    return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
+  }
+
+  /** A node's name as text (charts, tooltips, readings, accessible names): clipped, hidden controls written as marks. */
+  private nodeText(id: string): string {
+    return controlsAsText(clipText(this.nameOfNode(id)));
+  }
+
+  /** A node's name as shown in the page: clipped, hidden controls as marked glyphs. */
+  private nodeLabel(id: string) {
+    return showClipped(this.nameOfNode(id), this.locale);
   }
 
   private colorOf(id: string): string {
@@ -170,7 +166,7 @@ export class AcJobAnalysis extends LocalizedElement {
       this.watched = store ? { store, stop: store.watchAnalysis() } : undefined;
     }
     const locale = localeOf(this);
-    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const zone = this.zone;
     if (this.format.locale !== locale || this.format.zone !== zone) this.format = new AnalysisFormat(locale, zone);
     this.analysis = store?.analysis;
     this.computeData();
@@ -194,7 +190,7 @@ export class AcJobAnalysis extends LocalizedElement {
 
   private createCharts(): void {
     const colors = readChartColors(this);
-    const nodeLabels = { nodeName: (id: string) => this.nodeLabel(id), nodeColor: (id: string) => this.colorOf(id) };
+    const nodeLabels = { nodeName: (id: string) => this.nodeText(id), nodeColor: (id: string) => this.colorOf(id) };
     this.charts = {
       histogram: new RunTimeChart(
         this.histogramContainer,
@@ -387,7 +383,7 @@ export class AcJobAnalysis extends LocalizedElement {
           key === 'histogram'
             ? this.format.number(this.histogramData.counts[n]?.[reading.index] ?? 0)
             : this.metricValue(this.trendData.values[n]?.[reading.index] ?? null);
-        return t(locale, 'readingRow', { node: this.nodeLabel(id), value });
+        return t(locale, 'readingRow', { node: this.nodeText(id), value });
       });
     const title =
       key === 'histogram'
@@ -565,7 +561,7 @@ export class AcJobAnalysis extends LocalizedElement {
   }
 
   private nodeTitle(node: string | null): string {
-    return node === null ? t(this.locale, 'allNodes') : this.nodeLabel(node);
+    return node === null ? t(this.locale, 'allNodes') : this.nodeText(node);
   }
 
   private renderTableCard() {
@@ -720,11 +716,15 @@ export class AcJobAnalysis extends LocalizedElement {
             <tbody>
               ${matrix.stages.map(
                 (stage, s) => html`<tr>
-                  <th scope="row" class="stage">${breakableText(stageLabel(stage, locale))}</th>
+                  <th scope="row" class="stage">${showBreakable(stageLabel(stage, locale), locale)}</th>
                   ${matrix.nodeIds.map((id, n) => {
                     const value = matrix.counts[s]?.[n] ?? 0;
                     if (value === 0) return html`<td class="num">${this.format.number(0)}</td>`;
-                    const label = t(locale, 'openStops', { count: value, stage: stageLabel(stage, locale), node: this.nodeLabel(id) });
+                    const label = t(locale, 'openStops', {
+                      count: value,
+                      stage: controlsAsText(clipText(stageLabel(stage, locale))),
+                      node: this.nodeText(id),
+                    });
                     return html`<td class="num bar" data-share=${(value / matrix.max).toFixed(3)}>
                       <button class="count" aria-label=${label} @click=${() => this.openStop(stage, id)}>${this.format.number(value)}</button>
                     </td>`;
@@ -830,8 +830,8 @@ export class AcJobAnalysis extends LocalizedElement {
                   <th scope="row" class="name">
                     ${
                       this.hrefTemplate
-                        ? html`<a href=${this.jobHref(job.id) ?? nothing} @click=${(e: MouseEvent) => this.openJob(e, job)}>${breakableText(job.name)}</a>`
-                        : html`<button class="link" @click=${(e: MouseEvent) => this.openJob(e, job)}>${breakableText(job.name)}</button>`
+                        ? html`<a href=${this.jobHref(job.id) ?? nothing} @click=${(e: MouseEvent) => this.openJob(e, job)}>${showBreakable(job.name, locale)}</a>`
+                        : html`<button class="link" @click=${(e: MouseEvent) => this.openJob(e, job)}>${showBreakable(job.name, locale)}</button>`
                     }
                   </th>
                   <td>${jobTypeLabel(job.type, locale)}</td>

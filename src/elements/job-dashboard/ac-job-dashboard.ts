@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
-import { formatPercent, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
+import { formatPercent, jobStateLabel, jobTypeLabel, localeOf, common, type Locale } from '../../i18n/index.js';
 import { type ClusterNode, type JobQuery, type JobState, type JobSummary, type JobType } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
+import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
 import { ActivityChart } from './charts/activity-chart.js';
 import { readChartColors } from './charts/chart-colors.js';
@@ -69,23 +70,8 @@ const NO_NODES: readonly ClusterNode[] = [];
  * @cssprop --ac-color-border - Borders, and the charts' grid lines.
  */
 @customElement('ac-job-dashboard')
-export class AcJobDashboard extends LocalizedElement {
+export class AcJobDashboard extends StoreReaderElement {
   static override styles = [themeStyles, uplotStyles, dashboardStyles];
-
-  /** The store to show (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** IANA time zone of the activity axis and tooltips (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private tables: Record<ChartKey, boolean> = { nodes: false, types: false, activity: false };
   /** The activity bucket read with the keyboard. */
@@ -143,11 +129,17 @@ export class AcJobDashboard extends LocalizedElement {
     return this.format.locale;
   }
 
-  private get zone(): string | undefined {
-    return this.format.zone;
+  /** A node's name as text (charts, tooltips, what is read out), its hidden controls written as marks. */
+  private nodeLabel(id: string): string {
+    return controlsAsText(this.nameOfNode(id));
   }
 
-  private nodeLabel(id: string): string {
+  /** A node's name as the page shows it, its hidden controls as labelled marks. */
+  private showNode(id: string) {
+    return showControls(this.nameOfNode(id), this.locale);
+  }
+
+  private nameOfNode(id: string): string {
     return this.storeController.store?.nodes.find((n) => n.id === id)?.name ?? id;
   }
 
@@ -158,7 +150,7 @@ export class AcJobDashboard extends LocalizedElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const locale = localeOf(this);
-    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const zone = this.zone;
     if (this.format.locale !== locale || this.format.zone !== zone) this.format = new DashboardFormat(locale, zone);
     this.computeData();
     // Drawn before the template changes the DOM: the canvases' text then needs no style recalculation first.
@@ -219,7 +211,7 @@ export class AcJobDashboard extends LocalizedElement {
           tick: (ms, step) => this.format.tick(ms, step),
           total: () => t(this.locale, 'total'),
         },
-        this.zone,
+        this.format.zone,
       ),
     };
   }
@@ -351,6 +343,8 @@ export class AcJobDashboard extends LocalizedElement {
       case 604_800:
         return t(locale, 'bucket.week');
       default:
+        // Periods of decades have buckets of several weeks, so that a timeline stays short.
+        if (seconds % 604_800 === 0) return t(locale, 'bucket.weeks', { weeks: seconds / 604_800 });
         return t(locale, 'bucket.other', { minutes: Math.round(seconds / 60) });
     }
   }
@@ -483,7 +477,7 @@ export class AcJobDashboard extends LocalizedElement {
             @mouseleave=${() => this.charts?.nodes.showIndex(null)}
           >
             <span class="swatch" data-node=${id} aria-hidden="true"></span>
-            <span class="chip-name">${this.nodeLabel(id)}</span>
+            <span class="chip-name">${this.showNode(id)}</span>
             ${offline ? html`<span class="chip-note">(${t(locale, 'offline')})</span>` : nothing}
             <span class="chip-count">${this.format.number(bars.totals[i] ?? 0)}</span>
           </button>`;
@@ -508,7 +502,7 @@ export class AcJobDashboard extends LocalizedElement {
       <tbody>
         ${bars.nodeIds.map(
           (id, i) => html`<tr>
-            <th scope="row"><span class="swatch" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</th>
+            <th scope="row"><span class="swatch" data-node=${id} aria-hidden="true"></span>${this.showNode(id)}</th>
             ${order.map((state) => html`<td class="num">${this.format.number(bars.byState[state][i] ?? 0)}</td>`)}
             <td class="num">${this.format.number(bars.totals[i] ?? 0)}</td>
           </tr>`,
@@ -579,7 +573,7 @@ export class AcJobDashboard extends LocalizedElement {
         <p class="visually-hidden" aria-live="polite">${reading}</p>
       </div>
       <ul class="legend">
-        ${data.nodeIds.map((id) => html`<li><span class="swatch line" data-node=${id} aria-hidden="true"></span>${this.nodeLabel(id)}</li>`)}
+        ${data.nodeIds.map((id) => html`<li><span class="swatch line" data-node=${id} aria-hidden="true"></span>${this.showNode(id)}</li>`)}
       </ul>
       ${this.tables.activity ? this.renderActivityTable() : nothing}
     </section>`;
@@ -599,7 +593,7 @@ export class AcJobDashboard extends LocalizedElement {
           <thead>
             <tr>
               <th scope="col">${t(locale, 'period')}</th>
-              ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.nodeLabel(id)}</th>`)}
+              ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.showNode(id)}</th>`)}
               <th scope="col" class="num">${t(locale, 'total')}</th>
             </tr>
           </thead>

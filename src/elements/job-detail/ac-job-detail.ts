@@ -6,11 +6,12 @@ import { JobSourceError } from '../../source/job-source.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { exportJob } from '../../export/index.js';
-import { formatDateTime, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { formatDateTime, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { nodeColor } from '../shared/colors.js';
-import { breakableText, clipText } from '../shared/clip-text.js';
+import { clipText } from '../shared/clip-text.js';
+import { showBreakable, showClipped, showControls } from '../shared/visible-controls.js';
 import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import './ac-job-progress.js';
@@ -47,7 +48,7 @@ const MAX_DESCRIPTION_CHARS = 10_000;
  * @cssprop --ac-color-scheduled - Colour of a scheduled state.
  */
 @customElement('ac-job-detail')
-export class AcJobDetail extends LocalizedElement {
+export class AcJobDetail extends StoreReaderElement {
   static override styles = [themeStyles, jobDetailStyles];
 
   /** Id of the job to show; loaded from the store, then kept live. */
@@ -55,21 +56,6 @@ export class AcJobDetail extends LocalizedElement {
 
   /** A job given directly (shown as is; kept live when the store holds it). Wins over `job-id`. */
   @property({ attribute: false }) job: Job | undefined;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
-
-  /** The store to read (else found by `source` or from an ancestor through context). */
-  @property({ attribute: false }) store: JobStoreApi | undefined;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source: string | undefined;
-
-  /** IANA time zone of the dates shown; default: the browser's. */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone: string | undefined;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   @query('ac-job-files') private files!: AcJobFiles | null;
   @query('.node-swatch') private nodeSwatch!: HTMLElement | null;
@@ -138,7 +124,7 @@ export class AcJobDetail extends LocalizedElement {
     const swatch = this.nodeSwatch;
     const store = this.stores.store;
     // Through CSSOM: a strict CSP forbids style attributes in templates.
-    if (swatch && this.shown) swatch.style.setProperty('--ac-node-color', nodeColor(this.shown.node, store?.nodes ?? []));
+    if (swatch && this.shown) swatch.style.setProperty('--_node-color', nodeColor(this.shown.node, store?.nodes ?? []));
   }
 
   protected override render(): TemplateResult {
@@ -182,7 +168,7 @@ export class AcJobDetail extends LocalizedElement {
 
   private renderJob(job: Job, l: Locale): TemplateResult {
     const store = this.stores.store;
-    const zone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
+    const zone = this.zone;
     const date = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso, l, zone)}</time>`;
     const node = store?.nodes.find((n) => n.id === job.node);
     const state = html`<span class="state state-${job.state.toLowerCase()}"
@@ -192,7 +178,7 @@ export class AcJobDetail extends LocalizedElement {
       <header class="top" part="header">
         ${this.renderBack(l)}
         <div class="title">
-          <h2>${breakableText(job.name)}</h2>
+          <h2>${showBreakable(job.name, l)}</h2>
           ${state}
         </div>
         <ac-export-button
@@ -211,13 +197,13 @@ export class AcJobDetail extends LocalizedElement {
         <dl class="fields">
           ${field(msg(l, 'type'), jobTypeLabel(job.type, l))}
           ${field(msg(l, 'state'), state)}
-          ${field(msg(l, 'stage'), html`<span class="stage">${breakableText(stageLabel(job.stage, l))}</span>`)}
+          ${field(msg(l, 'stage'), html`<span class="stage">${showBreakable(stageLabel(job.stage, l), l)}</span>`)}
           ${field(
             msg(l, 'node'),
-            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${clipText(node?.name ?? job.node)}</span>`,
+            html`<span class="node"><span class="node-swatch" aria-hidden="true"></span>${showClipped(node?.name ?? job.node, l)}</span>`,
           )}
           ${field(msg(l, 'createdAt'), date(job.createdAt))} ${field(msg(l, 'updatedAt'), date(job.updatedAt))}
-          ${field(msg(l, 'name'), html`${breakableText(job.name)}`)} ${field(msg(l, 'id'), html`<span class="mono">${breakableText(job.id)}</span>`)}
+          ${field(msg(l, 'name'), html`${showBreakable(job.name, l)}`)} ${field(msg(l, 'id'), html`<span class="mono">${showBreakable(job.id, l)}</span>`)}
           ${field(msg(l, 'description'), describe(job.description, l), 'wide')}
         </dl>
       </section>
@@ -262,8 +248,8 @@ export class AcJobDetail extends LocalizedElement {
 
 function describe(description: string, l: Locale): string | TemplateResult {
   if (!description) return msg(l, 'none');
-  if (description.length <= MAX_DESCRIPTION_CHARS) return description;
-  return html`${clipText(description, MAX_DESCRIPTION_CHARS)} <span class="clipped">${msg(l, 'clipped', { count: description.length })}</span>`;
+  if (description.length <= MAX_DESCRIPTION_CHARS) return showControls(description, l);
+  return html`${showControls(clipText(description, MAX_DESCRIPTION_CHARS), l)} <span class="clipped">${msg(l, 'clipped', { count: description.length })}</span>`;
 }
 
 function field(label: string, value: string | TemplateResult, kind: 'wide' | '' = ''): TemplateResult {

@@ -5,6 +5,7 @@ import type { JobSource } from '../../source/job-source.js';
 import { common, fileStatusLabel, formatBytes, formatNumber, type Locale } from '../../i18n/index.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { RowPool } from '../shared/row-pool.js';
+import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
 import { FileWindow } from './file-window.js';
 import { msg } from './messages.js';
@@ -174,7 +175,9 @@ export class AcJobFiles extends LocalizedElement {
   private renderToolbar(): TemplateResult {
     const l = this.locale;
     const byStatus = this.files?.byStatus ?? {};
-    const all = FILE_STATUSES.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+    const claimed = FILE_STATUSES.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+    // Unfiltered, the table's own count (files the source refused are not rows): the chip says the same.
+    const all = this.statusFilter.length === 0 && this.files?.total !== undefined ? this.files.total : claimed;
     const shown = FILE_STATUSES.filter((status) => (byStatus[status] ?? 0) > 0 || this.statusFilter.includes(status));
     // Failed first among the chips too: it is the one people look for.
     shown.sort((a, b) => Number(b === 'FAILED') - Number(a === 'FAILED'));
@@ -254,10 +257,10 @@ export class AcJobFiles extends LocalizedElement {
       </div>`;
     }
     return html`<div role="row" class="row ${file.status === 'FAILED' ? 'failed' : ''}" aria-rowindex=${index + 2}>
-      <span role="cell" class="path" title=${file.path}>${pathParts(file.path)}</span>
+      <span role="cell" class="path" title=${controlsAsText(file.path)}>${pathParts(file.path, l)}</span>
       <span role="cell" class="status"><span class="dot status-${file.status.toLowerCase()}" aria-hidden="true"></span>${fileStatusLabel(file.status, l)}</span>
       <span role="cell" class="size">${formatBytes(file.size, l)}</span>
-      <span role="cell" class="reason" title=${file.reason ?? ''}>${file.reason ?? ''}</span>
+      <span role="cell" class="reason" title=${controlsAsText(file.reason ?? '')}>${showControls(file.reason ?? '', l)}</span>
     </div>`;
   }
 
@@ -274,9 +277,9 @@ export class AcJobFiles extends LocalizedElement {
  * A path as its folder and its name: when the cell is too narrow the folder gives way
  * (ellipsis), so the file's name stays readable. The full path is the cell's title.
  */
-function pathParts(path: string): TemplateResult {
+function pathParts(path: string, locale: Locale): TemplateResult {
   const cut = path.lastIndexOf('/') + 1;
-  return html`<span class="dir">${path.slice(0, cut)}</span><span class="name">${path.slice(cut)}</span>`;
+  return html`<span class="dir">${showControls(path.slice(0, cut), locale)}</span><span class="name">${showControls(path.slice(cut), locale)}</span>`;
 }
 
 declare global {

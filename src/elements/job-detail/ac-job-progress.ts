@@ -7,6 +7,7 @@ import { progressFigures, type ProgressFigures } from './progress-figures.js';
 import { innerBaseStyles } from './inner.styles.js';
 import { progressStyles } from './job-progress.styles.js';
 import { LocalizedElement } from '../shared/localized-element.js';
+import { showControls } from '../shared/visible-controls.js';
 
 /**
  * The progress panel of `<ac-job-detail>`: a bar of files done, failed and pending, the
@@ -65,8 +66,8 @@ export class AcJobProgress extends LocalizedElement {
     if (bar && this.job) {
       // Widths through CSSOM: a strict CSP forbids style attributes in templates.
       const { total, done, failed } = progressFigures(this.job, this.sinceReceived);
-      bar.style.setProperty('--ac-progress-done', total > 0 ? `${(done / total) * 100}%` : '0%');
-      bar.style.setProperty('--ac-progress-failed', total > 0 ? `${(failed / total) * 100}%` : '0%');
+      bar.style.setProperty('--_progress-done', total > 0 ? `${(done / total) * 100}%` : '0%');
+      bar.style.setProperty('--_progress-failed', total > 0 ? `${(failed / total) * 100}%` : '0%');
     }
   }
 
@@ -159,24 +160,26 @@ export class AcJobProgress extends LocalizedElement {
         percent: formatPercent(total > 0 ? Math.min(1, done / total) : 0, l),
       }),
     );
+    // The server's own words, with any hidden control shown as a mark.
+    const said = (text: string) => showControls(text, l);
     switch (job.type) {
       case 'DESTAGING':
-        return html`${fact(msg(l, 'share'), job.progress.share)}${bytes}`;
+        return html`${fact(msg(l, 'share'), said(job.progress.share))}${bytes}`;
       case 'ARCHIVING':
-        return html`${fact(msg(l, 'share'), job.progress.share)}
-        ${fact(msg(l, 'target'), msg(l, `medium.${job.progress.target.medium}`, { name: job.progress.target.name }))}${bytes}`;
+        return html`${fact(msg(l, 'share'), said(job.progress.share))}
+        ${fact(msg(l, 'target'), said(msg(l, `medium.${job.progress.target.medium}`, { name: job.progress.target.name })))}${bytes}`;
       case 'STORAGE':
-        return html`${fact(msg(l, 'share'), job.progress.share)}
+        return html`${fact(msg(l, 'share'), said(job.progress.share))}
         ${fact(msg(l, 'copiesMade'), formatNumber(job.progress.copiesMade, l))}${bytes}`;
       case 'VERSIONING':
-        return html`${fact(msg(l, 'share'), job.progress.share)}${fact(msg(l, 'policy'), job.progress.policy)}
+        return html`${fact(msg(l, 'share'), said(job.progress.share))}${fact(msg(l, 'policy'), said(job.progress.policy))}
         ${fact(msg(l, 'versionsHandled'), formatNumber(job.progress.versionsHandled, l))}${bytes}`;
       case 'COPY':
-        return html`${fact(msg(l, 'client'), job.progress.client)}
+        return html`${fact(msg(l, 'client'), said(job.progress.client))}
         ${fact(msg(l, 'origin'), msg(l, `origin.${job.progress.origin}`))}${bytes}`;
       case 'DUPLICATION':
-        return html`${fact(msg(l, 'sourceTape'), job.progress.sourceTape)}${fact(msg(l, 'targetTape'), job.progress.targetTape)}
-        ${fact(msg(l, 'mode'), job.progress.mode)}${bytes}`;
+        return html`${fact(msg(l, 'sourceTape'), said(job.progress.sourceTape))}${fact(msg(l, 'targetTape'), said(job.progress.targetTape))}
+        ${fact(msg(l, 'mode'), said(job.progress.mode))}${bytes}`;
     }
   }
 

@@ -2,10 +2,12 @@
  * The rows of a job's file table, fetched page by page for the range on screen. A job
  * may have millions of files: only the pages around what was last asked for are kept
  * (least recently used first out), and a row not loaded yet is `undefined` (the table
- * shows a placeholder).
+ * shows a placeholder). Pages are taken for what they hold, as the job list's are
+ * (`PageLayout`): files the source refused leave no hole and no row waits for them.
  */
 import type { FileStatus, JobFile } from '../../model/index.js';
 import { JobSourceError, type JobSource } from '../../source/job-source.js';
+import { PageLayout } from '../../store/page-layout.js';
 
 /** Which files the table shows, and in which order. */
 export interface FileQuery {
@@ -32,14 +34,14 @@ interface Page {
 export class FileWindow {
   readonly pageSize: number;
   readonly maxPages: number;
-  /** Files the query selects; undefined until the first page answers. */
-  total: number | undefined;
   /** Files of the job per status, whatever the status filter (from the newest answer). */
   byStatus: Partial<Record<FileStatus, number>> | undefined;
   /** The last failure, cleared by the next success or `retry`. */
   error: JobSourceError | undefined;
 
   private readonly pages = new Map<number, Page>();
+  private readonly layout: PageLayout;
+  private answered = false;
   private range: [number, number] = [0, 0];
   private disposed = false;
 
@@ -52,11 +54,21 @@ export class FileWindow {
   ) {
     this.pageSize = options.pageSize ?? 100;
     this.maxPages = Math.max(2, options.maxPages ?? 60);
+    this.layout = new PageLayout(this.pageSize);
+  }
+
+  /**
+   * Files the query selects, as far as the pages tell (the total the server claims, less
+   * the files the source refused); undefined until the first page answers.
+   */
+  get total(): number | undefined {
+    return this.answered ? this.layout.total : undefined;
   }
 
   /** The file at a row of the query's order, or undefined while its page is not loaded. */
   fileAt(index: number): JobFile | undefined {
-    return this.pages.get(Math.floor(index / this.pageSize))?.items?.[index % this.pageSize];
+    const [page, offset] = this.layout.locate(index);
+    return this.pages.get(page)?.items?.[offset];
   }
 
   /** Whether any request is in flight. */
@@ -70,9 +82,12 @@ export class FileWindow {
     if (this.disposed) return;
     this.range = [start, end];
     // Before the first answer the total is unknown: the first page tells it.
-    const last = this.total === undefined ? start + 1 : Math.min(end, this.total);
-    const first = Math.floor(start / this.pageSize);
-    const lastPage = Math.floor((Math.max(start + 1, last) - 1) / this.pageSize);
+    const total = this.total;
+    const last = total === undefined ? start + 1 : Math.min(end, total);
+    const [first] = this.layout.locate(start);
+    let [lastPage] = this.layout.locate(Math.max(start + 1, last) - 1);
+    // The selection ends in a page seen: none after it is asked for.
+    if (this.layout.lastPage !== undefined) lastPage = Math.min(lastPage, this.layout.lastPage);
     for (let number = first; number <= lastPage; number++) {
       const page = this.pages.get(number);
       if (page) {
@@ -125,13 +140,16 @@ export class FileWindow {
         controller.signal,
       );
       if (controller.signal.aborted || this.disposed) return;
-      page.items = answer.items;
+      page.items = answer.items.slice(0, this.pageSize);
       this.error = undefined;
-      if (this.total !== undefined && answer.total !== this.total) {
-        // Rows moved: every other page may now hold other files.
+      if (this.answered && answer.total !== this.layout.claimed) {
+        // Rows moved: every other page may now hold other files, and the selection may end elsewhere.
         for (const [other, held] of this.pages) if (other !== number) held.stale = true;
+        this.layout.reset();
       }
-      this.total = answer.total;
+      this.answered = true;
+      const served = answer.items.length + answer.rejected.length;
+      this.layout.settle(number, page.items.length, served, answer.nextCursor !== null, answer.total);
       this.byStatus = answer.byStatus;
     } catch (error) {
       if (controller.signal.aborted || this.disposed) return;

@@ -126,7 +126,7 @@ export const jobDetailStyles = css`
     width: 12px;
     height: 12px;
     border-radius: 3px;
-    background: var(--ac-node-color, var(--ac-color-border));
+    background: var(--_node-color, var(--ac-color-border));
   }
   .message {
     padding: var(--ac-space-4);

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const filesStyles = css`
   :host {
-    --ac-files-height: min(60vh, 440px);
+    --_files-height: min(60vh, 440px);
   }
   .toolbar {
     display: flex;
@@ -77,7 +77,7 @@ export const filesStyles = css`
     /* The header's height, its border included: the scaled rows' window sticks right below it. */
     --_head-height: 32px;
     position: relative;
-    height: var(--ac-files-height);
+    height: var(--_files-height);
     overflow: auto;
     /* The rows keep their width whether the scrollbar shows or not. */
     scrollbar-gutter: stable;

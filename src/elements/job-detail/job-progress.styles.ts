@@ -33,14 +33,14 @@ export const progressStyles = css`
     transition: width 0.4s ease;
   }
   .segment.done {
-    width: var(--ac-progress-done, 0%);
+    width: var(--_progress-done, 0%);
     background: var(--ac-color-successful);
   }
   .bar.live .segment.done {
     background: var(--ac-color-running);
   }
   .segment.failed {
-    width: var(--ac-progress-failed, 0%);
+    width: var(--_progress-failed, 0%);
     background: var(--ac-color-unsuccessful);
   }
   /* A few failed files among thousands still show. */

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { common, isValidTimeZone, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
+import { common, jobStateLabel, jobTypeLabel, localeOf, stageLabel, type Locale } from '../../i18n/index.js';
 import { JOB_STATES, JOB_TYPES, KNOWN_STAGES, type JobPeriod, type JobQuery } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
+import { showControls } from '../shared/visible-controls.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { filtersStyles } from './job-filters.styles.js';
 import { t } from './messages.js';
@@ -32,23 +33,8 @@ type RangeProblem = 'rangeMissing' | 'rangeOrder' | undefined;
  * @cssprop --ac-color-accent - Colour of selected choices.
  */
 @customElement('ac-job-filters')
-export class AcJobFilters extends LocalizedElement {
+export class AcJobFilters extends StoreReaderElement {
   static override styles = [themeStyles, filtersStyles];
-
-  /** The store whose query the filters write (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Id of the `<ac-job-source>` to filter. */
-  @property({ reflect: true }) source?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** IANA time zone the days of a custom range start in (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
 
   /**
    * Keeps the filters in the page's address: `search` (the query string) or `hash` (the
@@ -84,10 +70,6 @@ export class AcJobFilters extends LocalizedElement {
 
   private get locale(): Locale {
     return localeOf(this);
-  }
-
-  private get zone(): string | undefined {
-    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
   }
 
   override connectedCallback(): void {
@@ -374,7 +356,7 @@ export class AcJobFilters extends LocalizedElement {
           >
             ${choice.mark ? html`<span class="mark ${choice.mark}" aria-hidden="true"></span>` : nothing}
             ${choice.node !== undefined ? html`<span class="swatch" data-node=${choice.node} aria-hidden="true"></span>` : nothing}
-            ${choice.label}${choice.note ? html` <span class="note">(${choice.note})</span>` : nothing}
+            ${showControls(choice.label, this.locale)}${choice.note ? html` <span class="note">(${choice.note})</span>` : nothing}
           </button>`,
         )}
       </div>

@@ -1,28 +1,22 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { FAILURE_STAGES, type ClusterNode, type Job, type JobQuery } from '../../model/index.js';
-import {
-  common,
-  formatDateTime,
-  isValidTimeZone,
-  jobStateLabel,
-  jobTypeLabel,
-  localeOf,
-  stageLabel,
-  timeZoneLabel,
-  type Locale,
-} from '../../i18n/index.js';
+import type { Job, JobQuery } from '../../model/index.js';
+import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi, StoreChange } from '../../store/store-api.js';
-import { clipText } from '../shared/clip-text.js';
-import { NODE_PALETTE, nodeColor } from '../shared/colors.js';
-import { LocalizedElement } from '../shared/localized-element.js';
 import { RowPool } from '../shared/row-pool.js';
 import { rowPoolStyles } from '../shared/row-pool.styles.js';
+import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { firstOrder, gridTemplate, minWidthEm, narrowOrder, parseColumns, type ColumnKey } from './columns.js';
+import { GridKeyboard } from './grid-keyboard.js';
+import { jobHref, nodeLabels, renderRow, renderSkeleton, rowId, type RowContext } from './job-rows.js';
 import { jobListStyles } from './job-list.styles.js';
 import { t } from './messages.js';
+import { ReadingPlace } from './reading-place.js';
+import { SearchBox } from './search-box.js';
+
+export { SEARCH_DEBOUNCE_MS } from './search-box.js';
 
 /** What `ac-job-open` carries. */
 export interface JobOpenDetail {
@@ -30,42 +24,15 @@ export interface JobOpenDetail {
   job: Job;
 }
 
-/** Delay between the last keystroke in the search bar and the search. */
-export const SEARCH_DEBOUNCE_MS = 150;
 /** Rows fetched beyond the screen, above and below, in remote mode. */
 const OVERSCAN_ROWS = 40;
 /** Below this width (px) the grid's cells are tighter. */
 const NARROW_WIDTH = 600;
 /** Shortest time between two renders for live changes alone, in ms. */
 const LIVE_ROWS_MS = 100;
-/** Placeholder rows while the first rows load. */
-const SKELETON_ROWS = 6;
-
-/** A rendered row, holding the job it shows. */
-interface JobRowElement extends HTMLElement {
-  job?: Job;
-}
-
-interface RowContext {
-  store: JobStoreApi;
-  columns: readonly ColumnKey[];
-  locale: Locale;
-  timeZone: string | undefined;
-  nodes: ReadonlyMap<string, { name: string; swatch: number }>;
-}
 
 const searchIcon = svg`<svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6"><circle cx="7" cy="7" r="4.75"/><path d="m10.5 10.5 3.5 3.5" stroke-linecap="round"/></svg>`;
 const sortIcon = svg`<svg class="sort-icon" viewBox="0 0 12 12" aria-hidden="true" fill="currentColor"><path d="M6 9.5 2 4.5h8z"/></svg>`;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
-function rowId(index: number): string {
-  return `row-${index}`;
-}
 
 function isFiltered(query: Readonly<JobQuery>): boolean {
   return (
@@ -102,17 +69,8 @@ function isFiltered(query: Readonly<JobQuery>): boolean {
  * @cssprop [--ac-row-height=36px] - Height of a row (rows have one fixed height).
  */
 @customElement('ac-job-list')
-export class AcJobList extends LocalizedElement {
+export class AcJobList extends StoreReaderElement {
   static override styles = [themeStyles, rowPoolStyles, jobListStyles];
-
-  /** The store to list (else found by `source` or context). */
-  @property({ attribute: false }) store?: JobStoreApi;
-
-  /** Language of the element (`en`, `fr`); else the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang!: string;
-
-  /** Id of the `<ac-job-source>` to read. */
-  @property({ reflect: true }) source?: string;
 
   /**
    * Columns to show, in order: comma-separated keys among `name,type,description,createdAt,updatedAt,node,state,stage`
@@ -127,19 +85,6 @@ export class AcJobList extends LocalizedElement {
    */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
-  /** IANA time zone of the dates (default: the browser's). */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
-
-  /** Forces `light` or `dark`; otherwise the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Row that has the keyboard focus, -1 before any. */
-  @state() private activeRow = -1;
-  /** Whether the focus is in the header row (on `activeColumn`). */
-  @state() private inHeader = false;
-  @state() private activeColumn = 0;
-  /** New jobs above the rows on screen (memory mode, newest-first). */
-  @state() private newJobs = 0;
   /** What the polite live region says: the count after a search or a filter change. */
   @state() private announcement = '';
   /** Whether the grid is narrower than `NARROW_WIDTH` (tighter cells). */
@@ -157,12 +102,21 @@ export class AcJobList extends LocalizedElement {
     urgent: (change) => !change.live || this.placeMoved,
     calmMs: LIVE_ROWS_MS,
   });
-  private readonly pool = new RowPool(this, { onShown: () => this.noteRowsOnScreen(), onMove: () => this.onMove() });
+  private readonly pool = new RowPool(this, { onShown: () => this.noteRowsOnScreen(), onMove: () => this.place.moved() });
   private readonly rowWindow = this.pool.window;
+  private readonly keyboard = new GridKeyboard(this, {
+    window: this.rowWindow,
+    store: () => this.storeController.store,
+    columnCount: () => this.columnKeys.length,
+    sort: (column) => this.sortBy(this.columnKeys[column]!),
+    open: (index) => this.openAndFollow(this.storeController.store?.jobAt(index)),
+  });
+  private readonly place = new ReadingPlace(this, this.rowWindow);
+  private readonly search = new SearchBox(this, (text) => {
+    const store = this.storeController.store;
+    if (store && store.query.q !== text) store.setQuery({ q: text });
+  });
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Id of the job on the active row: the active row follows its job when rows move. */
-  private activeId: string | undefined;
   private queryChanged = false;
   private announcePending = true;
   /** The store of the last render: another store starts from the top. */
@@ -170,29 +124,27 @@ export class AcJobList extends LocalizedElement {
   private announceToggle = false;
   /** Whether the last change moved the reader's rows or active row (drawn at once). */
   private placeMoved = false;
-  /** The rows on screen at the last render (index, id), to keep the reader's place. */
-  private shown: { index: number; id: string }[] = [];
+  /** The job each row of the last render shows, by index. */
+  private readonly drawn = new Map<number, Job>();
   private columnKeys: ColumnKey[] = parseColumns(undefined);
   private validTimeZone: string | undefined;
-  private nodeCache: { nodes: readonly ClusterNode[]; map: Map<string, { name: string; swatch: number }> } | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-  }
 
   /** The row index that has the keyboard focus (-1 when none): for tests and host pages. */
   get activeIndex(): number {
-    return this.inHeader ? -1 : this.activeRow;
+    return this.keyboard.activeRow;
   }
 
   /** Scrolls row `index` into view and makes it the active row. */
   revealRow(index: number): void {
     const total = this.storeController.store?.total ?? 0;
     if (total === 0) return;
-    this.inHeader = false;
-    this.setActive(Math.min(Math.max(0, index), total - 1));
+    this.keyboard.setActive(Math.min(Math.max(0, index), total - 1));
+  }
+
+  /** Puts the keyboard focus on the grid, on its active row (else on the first row on screen). */
+  override focus(options?: FocusOptions): void {
+    if (this.scrollerElement) this.scrollerElement.focus(options);
+    else super.focus(options);
   }
 
   // --- store ---
@@ -205,49 +157,11 @@ export class AcJobList extends LocalizedElement {
       this.queryChanged = true;
       this.announcePending = true;
     } else if (change.rows) {
-      this.keepPlace(store, change);
+      // Both run: the active row follows its job, and the rows on screen keep their place.
+      const followed = this.keyboard.follow(store);
+      this.placeMoved = this.place.keep(store, change) || followed;
     }
     return change.rows || change.query || change.status || change.nodes || change.jobs.size > 0;
-  }
-
-  /**
-   * Rows moved (jobs added, changed or gone) while the user reads: keep the first row on
-   * screen that did not change itself at the same place, unless at the very top, where
-   * new rows simply appear.
-   */
-  private keepPlace(store: JobStoreApi, change: StoreChange): void {
-    const newestFirst = store.query.sort === 'createdAt' && store.query.order === 'desc';
-    if (this.activeId !== undefined) {
-      const index = store.indexOf(this.activeId);
-      if (index >= 0 && index !== this.activeRow) {
-        this.activeRow = index;
-        this.placeMoved = true;
-      }
-    }
-    this.rowWindow.setCount(store.total);
-    if (this.rowWindow.top <= 0) {
-      this.newJobs = 0;
-      return;
-    }
-    const unchanged = this.shown.filter(({ id }) => !change.jobs.has(id) && !change.added.has(id));
-    const anchor = unchanged[0];
-    if (!anchor) return;
-    const now = store.indexOf(anchor.id);
-    if (now < 0) return;
-    if (now !== anchor.index) {
-      const w = this.rowWindow;
-      w.top = w.scale.clampTop(w.top + (now - anchor.index) * w.rowHeight);
-      this.placeMoved = true;
-    } else {
-      // Not drawn again at once (live changes wait): the next change keeps the place from here.
-      this.shown = unchanged.map(({ id }) => ({ index: store.indexOf(id), id })).filter(({ index }) => index >= 0);
-    }
-    if (newestFirst && store.mode === 'memory') {
-      for (const id of change.added) {
-        const index = store.indexOf(id);
-        if (index >= 0 && index < now) this.newJobs++;
-      }
-    }
   }
 
   // --- lifecycle ---
@@ -255,39 +169,35 @@ export class AcJobList extends LocalizedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const narrow = this.rowWindow.width > 0 && this.rowWindow.width < NARROW_WIDTH;
     if (changed.has('columns') || narrow !== this.narrow) {
-      const active = this.columnKeys[this.activeColumn];
+      const active = this.columnKeys[this.keyboard.activeColumn];
       const keys = parseColumns(this.columns);
       this.columnKeys = narrow ? narrowOrder(keys) : keys;
       // The active header cell stays on its column when the columns move.
       const at = active ? this.columnKeys.indexOf(active) : -1;
-      this.activeColumn = at >= 0 ? at : Math.min(this.activeColumn, this.columnKeys.length - 1);
+      this.keyboard.activeColumn = at >= 0 ? at : Math.min(this.keyboard.activeColumn, this.columnKeys.length - 1);
     }
     this.narrow = narrow;
-    if (changed.has('timeZone')) {
-      this.validTimeZone = this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : undefined;
-    }
+    if (changed.has('timeZone')) this.validTimeZone = this.zone;
     const store = this.storeController.store;
     const total = store?.total ?? 0;
     if (store !== this.boundStore) {
       if (this.boundStore) {
         this.rowWindow.top = 0;
-        this.activeRow = -1;
-        this.activeId = undefined;
+        this.keyboard.reset();
       }
       this.boundStore = store;
       this.announcePending = true;
-      this.newJobs = 0;
+      this.place.clearNewJobs();
     }
     if (store && this.queryChanged) {
       this.queryChanged = false;
       this.rowWindow.setCount(total);
       this.rowWindow.top = 0;
-      this.newJobs = 0;
-      if (this.activeRow >= 0) this.activeRow = 0;
-      this.activeId = undefined;
+      this.place.clearNewJobs();
+      this.keyboard.restartAtTop();
     }
     this.pool.prepare(total);
-    if (this.activeRow >= total) this.activeRow = total - 1;
+    this.keyboard.clamp(total);
     if (store && this.announcePending && store.status !== 'loading' && store.status !== 'idle') {
       this.announcePending = false;
       // Alternate an invisible character so that the same count is announced again.
@@ -322,12 +232,8 @@ export class AcJobList extends LocalizedElement {
     const first = this.rowWindow.first;
     const visible = this.rowWindow.visibleCount;
     store.requestRows(Math.max(0, first - OVERSCAN_ROWS), Math.min(store.total, first + visible + OVERSCAN_ROWS));
-    this.shown = [];
-    for (let i = first; i < first + visible; i++) {
-      const id = store.jobAt(i)?.id;
-      if (id !== undefined) this.shown.push({ index: i, id });
-    }
-    if (this.activeRow >= 0) this.activeId = store.jobAt(this.activeRow)?.id ?? this.activeId;
+    this.place.noteShown(store);
+    this.keyboard.noteShown(store);
     this.updateActiveDescendant();
   }
 
@@ -335,24 +241,13 @@ export class AcJobList extends LocalizedElement {
   private updateActiveDescendant(): void {
     const scroller = this.scrollerElement;
     if (!scroller) return;
-    const id = this.inHeader ? `col-${this.columnKeys[this.activeColumn]}` : this.activeRow >= 0 ? rowId(this.activeRow) : undefined;
+    const { inHeader, activeRow, activeColumn } = this.keyboard;
+    const id = inHeader ? `col-${this.columnKeys[activeColumn]}` : activeRow >= 0 ? rowId(activeRow) : undefined;
     if (id && this.renderRoot.querySelector(`#${id}`)) scroller.setAttribute('aria-activedescendant', id);
     else scroller.removeAttribute('aria-activedescendant');
   }
 
-  /** The virtual position moved (scroll, wheel, keys, resize). */
-  private onMove(): void {
-    if (this.rowWindow.top <= 0 && this.newJobs > 0) this.newJobs = 0;
-  }
-
   // --- actions ---
-
-  private setActive(index: number): void {
-    const store = this.storeController.store;
-    this.activeRow = index;
-    this.activeId = store?.jobAt(index)?.id;
-    this.rowWindow.ensureVisible(index);
-  }
 
   /** Fires `ac-job-open` for `job`; false when a listener cancelled it. */
   private open(job: Job): boolean {
@@ -367,9 +262,7 @@ export class AcJobList extends LocalizedElement {
   }
 
   private hrefFor(id: string): string | undefined {
-    // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it becomes
-    // U+FFFD, as the URL parser itself would make it.
-    return this.hrefTemplate ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(wellFormed(id))) : undefined;
+    return this.hrefTemplate ? jobHref(this.hrefTemplate, id) : undefined;
   }
 
   /** Opens the row and, when it has a link and nobody cancelled, follows it. */
@@ -386,26 +279,8 @@ export class AcJobList extends LocalizedElement {
     store.setQuery({ sort: key, order });
   }
 
-  private applySearch(value: string): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    const store = this.storeController.store;
-    if (store && store.query.q !== value) store.setQuery({ q: value });
-  }
-
-  private readonly onSearchInput = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applySearch(value), SEARCH_DEBOUNCE_MS);
-  };
-
-  private readonly onSearchKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter') this.applySearch((event.target as HTMLInputElement).value);
-  };
-
   private readonly onResetFilters = (): void => {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
+    this.search.cancel();
     if (this.searchInput) this.searchInput.value = '';
     this.storeController.store?.resetFilters(true);
   };
@@ -415,38 +290,15 @@ export class AcJobList extends LocalizedElement {
   };
 
   private readonly onShowNewJobs = (): void => {
-    const store = this.storeController.store;
-    // Remote rows do not move for new jobs: load the rows again to show them.
-    if (store?.mode === 'remote') store.refresh();
-    this.newJobs = 0;
-    this.rowWindow.scrollTo(0);
-    this.requestUpdate();
+    this.place.showNewJobs(this.storeController.store);
   };
-
-  private readonly onGridFocus = (event: FocusEvent): void => {
-    if (event.target !== this.scrollerElement || this.inHeader) return;
-    const total = this.storeController.store?.total ?? 0;
-    if (total === 0) {
-      this.inHeader = true;
-    } else if (this.activeRow < 0 || !this.rowWindow.isFullyVisible(this.activeRow)) {
-      this.activeRow = this.firstFullyVisible();
-      this.activeId = this.storeController.store?.jobAt(this.activeRow)?.id;
-    }
-  };
-
-  private firstFullyVisible(): number {
-    const first = this.rowWindow.first;
-    const total = this.storeController.store?.total ?? 0;
-    return Math.min(this.rowWindow.isFullyVisible(first) ? first : first + 1, total - 1);
-  }
 
   private readonly onGridClick = (event: MouseEvent): void => {
     const target = event.target as Element;
     const header = target.closest<HTMLElement>('[role="columnheader"]');
     if (header) {
       const key = header.dataset['column'] as ColumnKey;
-      this.inHeader = true;
-      this.activeColumn = Math.max(0, this.columnKeys.indexOf(key));
+      this.keyboard.setActiveColumn(Math.max(0, this.columnKeys.indexOf(key)));
       this.sortBy(key);
       return;
     }
@@ -454,9 +306,8 @@ export class AcJobList extends LocalizedElement {
     if (!row) return;
     const index = Number(row.dataset['index']);
     // The job the row shows: while the rows reload, the store may not hold it any more.
-    const job = (row as JobRowElement).job;
-    this.inHeader = false;
-    this.setActive(index);
+    const job = this.drawn.get(index);
+    this.keyboard.setActive(index);
     const link = target.closest('a');
     // Ctrl-, shift- or meta-click on the link: the browser opens it in a new tab or window.
     if (link && (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
@@ -468,107 +319,7 @@ export class AcJobList extends LocalizedElement {
     }
   };
 
-  private readonly onGridKeyDown = (event: KeyboardEvent): void => {
-    // Ctrl+Home and Ctrl+End are the grid's own; other chords are the browser's.
-    if (event.altKey || event.metaKey || (event.ctrlKey && event.key !== 'Home' && event.key !== 'End')) return;
-    const handled = this.inHeader ? this.headerKey(event) : this.rowKey(event);
-    if (handled) event.preventDefault();
-  };
-
-  private headerKey(event: KeyboardEvent): boolean {
-    const last = this.columnKeys.length - 1;
-    const total = this.storeController.store?.total ?? 0;
-    switch (event.key) {
-      case 'ArrowLeft':
-        this.activeColumn = Math.max(0, this.activeColumn - 1);
-        return true;
-      case 'ArrowRight':
-        this.activeColumn = Math.min(last, this.activeColumn + 1);
-        return true;
-      case 'Home':
-        this.activeColumn = 0;
-        return true;
-      case 'End':
-        this.activeColumn = last;
-        return true;
-      case 'Enter':
-      case ' ':
-        this.sortBy(this.columnKeys[this.activeColumn]!);
-        return true;
-      case 'ArrowDown':
-      case 'PageDown':
-        if (total > 0) {
-          this.inHeader = false;
-          this.setActive(this.firstFullyVisible());
-        }
-        return true;
-      case 'ArrowUp':
-      case 'PageUp':
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private rowKey(event: KeyboardEvent): boolean {
-    const total = this.storeController.store?.total ?? 0;
-    if (total === 0) return false;
-    const page = this.rowWindow.scale.rowsPerPage;
-    // Keys move from the active row when it is on screen, else from the top of the screen.
-    const from = this.activeRow >= 0 && this.rowWindow.isFullyVisible(this.activeRow) ? this.activeRow : this.firstFullyVisible();
-    let target: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        target = from + 1;
-        break;
-      case 'ArrowUp':
-        if (from === 0) {
-          this.inHeader = true;
-          this.rowWindow.scrollTo(0);
-          return true;
-        }
-        target = from - 1;
-        break;
-      case 'PageDown':
-        target = from + page;
-        break;
-      case 'PageUp':
-        target = from - page;
-        break;
-      case ' ':
-        target = event.shiftKey ? from - page : from + page;
-        break;
-      case 'Home':
-        target = 0;
-        break;
-      case 'End':
-        target = total - 1;
-        break;
-      case 'Enter':
-        if (this.activeRow >= 0) this.openAndFollow(this.storeController.store?.jobAt(this.activeRow));
-        return true;
-      default:
-        return false;
-    }
-    this.setActive(Math.min(Math.max(0, target), total - 1));
-    return true;
-  }
-
   // --- rendering ---
-
-  private nodeMap(store: JobStoreApi): ReadonlyMap<string, { name: string; swatch: number }> {
-    if (this.nodeCache?.nodes !== store.nodes) {
-      const map = new Map<string, { name: string; swatch: number }>();
-      for (const node of store.nodes) {
-        map.set(node.id, {
-          name: node.name,
-          swatch: NODE_PALETTE.indexOf(nodeColor(node.id, store.nodes) as (typeof NODE_PALETTE)[number]),
-        });
-      }
-      this.nodeCache = { nodes: store.nodes, map };
-    }
-    return this.nodeCache.map;
-  }
 
   protected override render(): TemplateResult {
     const store = this.storeController.store;
@@ -579,6 +330,7 @@ export class AcJobList extends LocalizedElement {
     const error = status === 'error' ? store?.error : undefined;
     const query = store?.query;
     const zone = t(locale, 'timesIn', { zone: timeZoneLabel(this.validTimeZone, locale) });
+    this.drawn.clear();
     return html`
       <div class="toolbar" part="toolbar">
         <div class="search">
@@ -589,9 +341,9 @@ export class AcJobList extends LocalizedElement {
             aria-label=${t(locale, 'searchLabel')}
             autocomplete="off"
             spellcheck="false"
-            .value=${this.searchTimer === undefined ? (query?.q ?? '') : (this.searchInput?.value ?? '')}
-            @input=${this.onSearchInput}
-            @keydown=${this.onSearchKeyDown}
+            .value=${this.search.pending ? (this.searchInput?.value ?? '') : (query?.q ?? '')}
+            @input=${this.search.onInput}
+            @keydown=${this.search.onKeyDown}
           />
         </div>
         <span class="count" aria-hidden="true"
@@ -618,16 +370,16 @@ export class AcJobList extends LocalizedElement {
           aria-rowcount=${loadingFirst ? -1 : total + 1}
           aria-colcount=${this.columnKeys.length}
           aria-busy=${loadingFirst ? 'true' : 'false'}
-          @keydown=${this.onGridKeyDown}
+          @keydown=${this.keyboard.onKeyDown}
           @click=${this.onGridClick}
-          @focus=${this.onGridFocus}
+          @focus=${this.keyboard.onFocus}
         >
           <div class="head" role="rowgroup">
             <div class="row" role="row" aria-rowindex="1">
               ${this.columnKeys.map((key, c) => this.renderHeader(key, c, locale, query, zone))}
             </div>
           </div>
-          <div class="body" role="rowgroup">${store ? this.renderBody(store, total, loadingFirst, locale) : this.renderSkeleton()}</div>
+          <div class="body" role="rowgroup">${store ? this.renderBody(store, total, loadingFirst, locale) : renderSkeleton(this.columnKeys)}</div>
         </div>
         ${total === 0 && !loadingFirst ? this.renderMessage(locale, store, error) : nothing} ${this.renderNewJobs(locale, store)}
       </div>
@@ -642,7 +394,7 @@ export class AcJobList extends LocalizedElement {
     zone: string,
   ): TemplateResult {
     const sorted = query?.sort === key;
-    const active = this.inHeader && column === this.activeColumn;
+    const active = this.keyboard.inHeader && column === this.keyboard.activeColumn;
     return html`<div
       role="columnheader"
       class=${active ? 'cell active' : 'cell'}
@@ -656,7 +408,7 @@ export class AcJobList extends LocalizedElement {
   }
 
   private renderBody(store: JobStoreApi, total: number, loadingFirst: boolean, locale: Locale): TemplateResult | typeof nothing {
-    if (loadingFirst) return this.renderSkeleton();
+    if (loadingFirst) return renderSkeleton(this.columnKeys);
     if (total === 0) return nothing;
     // No shorthand properties here: the manifest's analyzer takes them for module variables.
     const context: RowContext = {
@@ -664,73 +416,12 @@ export class AcJobList extends LocalizedElement {
       columns: this.columnKeys,
       locale: locale,
       timeZone: this.validTimeZone,
-      nodes: this.nodeMap(store),
+      nodes: nodeLabels(store.nodes),
+      activeRow: this.keyboard.activeRow,
+      href: (id) => this.hrefFor(id),
+      drawn: this.drawn,
     };
-    return this.pool.render((index) => this.renderRow(index, context));
-  }
-
-  private renderSkeleton(): TemplateResult {
-    const rows: TemplateResult[] = [];
-    for (let i = 0; i < SKELETON_ROWS; i++) rows.push(this.renderPlaceholder(i, undefined));
-    return html`${rows}`;
-  }
-
-  private renderPlaceholder(index: number, label: string | undefined): TemplateResult {
-    return html`<div role="row" class="row placeholder" id=${rowId(index)} aria-rowindex=${index + 2} data-index=${index}>
-      ${this.columnKeys.map(
-        (_, c) =>
-          html`<div role="gridcell" class="cell">
-            ${c === 0 && label ? html`<span class="visually-hidden">${label}</span>` : nothing}<span class="skeleton"></span>
-          </div>`,
-      )}
-    </div>`;
-  }
-
-  private renderRow(index: number, context: RowContext): TemplateResult {
-    const job = context.store.jobAt(index);
-    if (!job) return this.renderPlaceholder(index, t(context.locale, 'loadingRow'));
-    return html`<div role="row" class=${index === this.activeRow && !this.inHeader ? 'row active' : 'row'} id=${rowId(index)} aria-rowindex=${index + 2} data-index=${index} .job=${job}>
-      ${context.columns.map((key) => this.renderCell(key, job, context))}
-    </div>`;
-  }
-
-  /** One cell; text from the server is shown as text, clipped to a bounded length. */
-  private renderCell(key: ColumnKey, job: Job, context: RowContext): TemplateResult {
-    const locale = context.locale;
-    switch (key) {
-      case 'name': {
-        const href = this.hrefFor(job.id);
-        const name = clipText(job.name);
-        return href
-          ? html`<div role="gridcell" class="cell"><a class="name" href=${href} tabindex="-1" title=${name}>${name}</a></div>`
-          : html`<div role="gridcell" class="cell name" title=${name}>${name}</div>`;
-      }
-      case 'type':
-        return html`<div role="gridcell" class="cell">${jobTypeLabel(job.type, locale)}</div>`;
-      case 'description': {
-        const description = clipText(job.description);
-        return html`<div role="gridcell" class="cell muted" title=${description}>${description}</div>`;
-      }
-      case 'createdAt':
-      case 'updatedAt':
-        return html`<div role="gridcell" class="cell">
-          <time datetime=${job[key]}>${formatDateTime(job[key], locale, context.timeZone)}</time>
-        </div>`;
-      case 'node': {
-        const node = context.nodes.get(job.node);
-        const swatch = node ? node.swatch : NODE_PALETTE.indexOf(nodeColor(job.node, []) as (typeof NODE_PALETTE)[number]);
-        const name = clipText(node?.name ?? job.node);
-        return html`<div role="gridcell" class="cell">
-          <span class="node" title=${name}><span class=${`swatch swatch-${swatch}`} aria-hidden="true"></span>${name}</span>
-        </div>`;
-      }
-      case 'state':
-        return html`<div role="gridcell" class="cell"><span class=${`badge state-${job.state}`}>${jobStateLabel(job.state, locale)}</span></div>`;
-      case 'stage': {
-        const label = clipText(stageLabel(job.stage, locale));
-        return html`<div role="gridcell" class=${FAILURE_STAGES.has(job.stage) ? 'cell stage-failure' : 'cell'} title=${label}>${label}</div>`;
-      }
-    }
+    return this.pool.render((index) => renderRow(index, context));
   }
 
   private renderMessage(locale: Locale, store: JobStoreApi | undefined, error: Error | undefined): TemplateResult {
@@ -747,9 +438,10 @@ export class AcJobList extends LocalizedElement {
     </div>`;
   }
 
+  /** The "N new jobs" hint, while new jobs wait above the rows being read (newest first). */
   private renderNewJobs(locale: Locale, store: JobStoreApi | undefined): TemplateResult | typeof nothing {
     if (!store || store.query.sort !== 'createdAt' || store.query.order !== 'desc') return nothing;
-    const count = store.mode === 'remote' ? store.addedCount : this.rowWindow.top > 0 ? this.newJobs : 0;
+    const count = this.place.newJobs(store);
     if (count <= 0) return nothing;
     return html`<div class="new-jobs">
       <span>${t(locale, 'newJobs', { count })}</span>

@@ -3,39 +3,35 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
-import { HttpJobSource } from '../../source/http-job-source.js';
-import { MemoryJobSource } from '../../source/memory-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
-import { ClusterSimulator } from '../../simulator/index.js';
-import { JobStore } from '../../store/job-store.js';
+import { JobSourceError, type RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
+import { createStore, type OwnedStore } from '../../store/create-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { onUnlessFalse } from '../shared/converters.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import '../connection-status/ac-connection-status.js';
 import '../login-form/ac-login-form.js';
-import '../job-filters/ac-job-filters.js';
-import '../job-dashboard/ac-job-dashboard.js';
-import '../job-list/ac-job-list.js';
-import '../job-detail/ac-job-detail.js';
-import '../export-button/ac-export-button.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
-import { exportJobs } from '../../export/index.js';
+import type { AcJobList } from '../job-list/ac-job-list.js';
 import { filtersToParams, readAddress, URL_KEYS } from '../job-filters/url-state.js';
 import { selectedJobs } from './selected-jobs.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
+import { VIEW_HEADING, ViewFocus } from './view-focus.js';
+import { loadView } from './views.js';
 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
 /**
- * The whole Active Job Manager in one element: the Dashboard, Jobs and Analysis views and
- * the job detail, sharing one store; log-in, role check, connection status, deep links.
- * The Analysis view's code loads the first time it opens.
+ * The whole Active Job Manager in one element: the Dashboard, Jobs and Analysis views and the job
+ * detail, sharing one store; log-in, role check, connection status, deep links.
  *
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
+ * @fires ac-rejected - The server sent items that break the contract, left out (see `<ac-job-source>`); bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -51,6 +47,18 @@ export class AcJobManager extends LocalizedElement {
 
   /** Runs on an in-page simulated cluster instead of an API (demos, offline work). */
   @property({ type: Boolean, reflect: true }) simulated = false;
+
+  /** Seed of the simulated cluster: the same seed gives the same jobs. */
+  @property({ type: Number }) seed?: number;
+
+  /** Number of nodes of the simulated cluster. */
+  @property({ type: Number }) nodes?: number;
+
+  /** Number of jobs in the simulated cluster's history. */
+  @property({ type: Number }) jobs?: number;
+
+  /** Live updates (default on; `live="false"` turns them off). */
+  @property({ converter: onUnlessFalse }) live = true;
 
   /** `hash` (default): the element keeps its view in the location hash. `none`: the host drives `view` and `job-id`. */
   @property({ reflect: true }) routing: 'hash' | 'none' = 'hash';
@@ -70,20 +78,28 @@ export class AcJobManager extends LocalizedElement {
   /** Language of the application (`en`, `fr`); else the nearest `lang` of the page. */
   @property({ reflect: true }) override lang!: string;
 
-  /** A store built by the host page; when set, `src` and `simulated` are not used. */
+  /** A store built by the host page (left open when the manager leaves); when set, `src`, `simulated` and the simulator's options are not used. */
   @property({ attribute: false }) store?: JobStoreApi;
 
   @state() private phase: Phase = 'starting';
   @state() private activeStore?: JobStoreApi;
-  /** The Analysis view's code: loaded the first time the view opens. */
-  @state() private analysisCode: 'unloaded' | 'loading' | 'loaded' | 'failed' = 'unloaded';
+  /** Why the store could not be built: the simulator's modules did not load. */
+  @state() private buildError?: JobSourceError;
+  /** The view whose elements could not be loaded. */
+  @state() private unloadedView?: ManagerView;
 
   private readonly provider = new ContextProvider(this, { context: jobStoreContext });
-  private ownedStore?: JobStore;
+  /** The store this element built, which it closes when it leaves or builds another. */
+  private owned?: OwnedStore;
+  /** Stops relaying the store's source's refusals as `ac-rejected`. */
+  private stopRejected?: (() => void) | undefined;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
+  private readonly viewFocus = new ViewFocus(this, () => ({ view: this.view, jobId: this.jobId }));
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in a page after leaving it (which closed its store): build one again.
+    if (this.hasUpdated) this.requestUpdate();
     if (this.routing === 'hash') {
       window.addEventListener('hashchange', this.onHashChange);
       this.applyRoute(parseRoute(location.hash));
@@ -93,35 +109,63 @@ export class AcJobManager extends LocalizedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.ownedStore?.dispose();
-    this.ownedStore = undefined;
+    this.stopRejected?.();
+    this.stopRejected = undefined;
+    this.owned?.close();
+    this.owned = undefined;
     this.activeStore = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') || changed.has('src') || changed.has('simulated') || !this.activeStore) {
+    const options = ['store', 'src', 'simulated', 'seed', 'nodes', 'jobs', 'live'] as const;
+    if (options.some((name) => changed.has(name)) || (!this.activeStore && !this.owned)) {
       if (this.isConnected) this.restart();
     }
+    if (changed.has('view')) this.loadView();
+  }
+
+  /** Loads the current view's elements, while the store starts; they show once defined. */
+  private loadView() {
+    const view = this.view;
+    this.unloadedView = undefined;
+    loadView(view).catch(() => {
+      if (this.view === view) this.unloadedView = view;
+    });
   }
 
   /** Builds (or adopts) the store and starts it; afterwards decides what to show. */
   private restart() {
-    this.ownedStore?.dispose();
-    this.ownedStore = undefined;
-    let store = this.store;
-    if (!store) {
-      this.ownedStore = new JobStore(this.createSource());
-      store = this.ownedStore;
-    }
-    this.activeStore = store;
-    this.provider.setValue(store);
+    this.owned?.close();
+    this.owned = undefined;
+    this.activeStore = undefined;
+    this.buildError = undefined;
+    this.provider.setValue(undefined);
     this.phase = 'starting';
-    void this.startStore(store);
+    if (this.store) return this.use(this.store);
+    const { src, simulated, seed, nodes, jobs, live } = this;
+    const owned = createStore({ src, simulated, seed, nodes, jobs, live });
+    this.owned = owned;
+    if (owned.store) return this.use(owned.store);
+    owned.ready.then(
+      (store) => {
+        if (store && this.owned === owned) this.use(store);
+      },
+      (error: unknown) => {
+        if (this.owned !== owned) return;
+        this.buildError = new JobSourceError('network', error instanceof Error ? error.message : String(error));
+        this.phase = 'failed';
+      },
+    );
   }
 
-  private createSource(): JobSource {
-    if (this.simulated) return new MemoryJobSource({ simulator: new ClusterSimulator({ jobs: 5000 }) });
-    return new HttpJobSource({ baseUrl: this.src });
+  private use(store: JobStoreApi) {
+    this.activeStore = store;
+    this.stopRejected?.();
+    this.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
+    this.provider.setValue(store);
+    void this.startStore(store);
   }
 
   private async startStore(store: JobStoreApi) {
@@ -189,15 +233,13 @@ export class AcJobManager extends LocalizedElement {
   }
 
   private applyRoute(route: Route) {
-    const viewChanged = route.view !== this.view || route.jobId !== this.jobId;
     this.view = route.view;
     this.jobId = route.jobId;
-    // Move focus to the new view's content, as a page change would, for keyboard and screen reader users.
-    if (viewChanged && this.hasUpdated) void this.updateComplete.then(() => this.renderRoot.querySelector('main')?.focus());
   }
 
   private openJob(event: CustomEvent<{ id: string; job: Job }>) {
     event.preventDefault();
+    this.viewFocus.jobOpened(event.currentTarget as AcJobList, event.detail.id);
     this.navigate({ view: 'job', jobId: event.detail.id });
   }
 
@@ -205,24 +247,19 @@ export class AcJobManager extends LocalizedElement {
   private readonly exportList: ExportProducer = (format, { signal, onProgress, at }) => {
     const store = this.activeStore!;
     const nodeNames = new Map(store.nodes.map((node) => [node.id, node.name]));
-    return exportJobs(selectedJobs(store, signal), format, {
-      signal,
-      onProgress,
-      at,
-      query: { ...store.query },
-      total: store.total,
-      nodeNames,
-    });
+    const query = { ...store.query };
+    const total = store.total;
+    return (async function* () {
+      // The writers load with the first export, not with the manager.
+      const { exportJobs } = await import('../../export/index.js');
+      yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
+    })();
   };
 
-  /** Loads `<ac-job-analysis>` (once; again after a failure, when asked). */
-  private loadAnalysis(): void {
-    if (this.analysisCode === 'loading' || this.analysisCode === 'loaded') return;
-    this.analysisCode = 'loading';
-    import('../job-analysis/ac-job-analysis.js').then(
-      () => (this.analysisCode = 'loaded'),
-      () => (this.analysisCode = 'failed'),
-    );
+  /** A job of the analysis's lists: its detail (Back then goes to the list). */
+  private openAnalysedJob(event: CustomEvent<{ id: string; job: Job }>) {
+    event.preventDefault();
+    this.navigate({ view: 'job', jobId: event.detail.id });
   }
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
@@ -267,7 +304,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         session
           ? html`<span class="user"
-            ><span class="name">${t(locale, 'signedInAs', { name: session.user.name })}</span>
+            ><span class="name">${showControls(t(locale, 'signedInAs', { name: session.user.name }), locale)}</span>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button></span
           >`
           : nothing
@@ -287,29 +324,40 @@ export class AcJobManager extends LocalizedElement {
       case 'forbidden':
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
-            <h2>${t(locale, 'forbiddenTitle')}</h2>
-            <p>${t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' })}</p>
+            <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'forbiddenTitle')}</h2>
+            <p>${showControls(t(locale, 'forbiddenText', { name: store?.session?.user.name ?? '?' }), locale)}</p>
             <button type="button" @click=${this.logout}>${common(locale, 'logOut')}</button>
           </section>
         </main>`;
       case 'failed': {
-        const error = store?.error;
+        const error = store?.error ?? this.buildError;
         const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
-            <h2>${t(locale, 'failedTitle')}</h2>
-            <p>${text}</p>
+            <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'failedTitle')}</h2>
+            <p>${showControls(text, locale)}</p>
             <button type="button" @click=${() => this.restart()}>${common(locale, 'retry')}</button>
           </section>
         </main>`;
       }
       case 'ready':
-        return this.renderView();
+        return this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
     }
+  }
+
+  private renderUnloadedView(locale: Locale) {
+    return html`<main part="main" tabindex="-1">
+      <section class="message" role="alert">
+        <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'viewFailedTitle')}</h2>
+        <p>${t(locale, 'networkText')}</p>
+        <button type="button" @click=${() => this.loadView()}>${common(locale, 'retry')}</button>
+      </section>
+    </main>`;
   }
 
   private renderView() {
     const store = this.activeStore;
+    const locale = localeOf(this);
     // The children follow this element's language, theme and zone, also when they change.
     const common = { lang: localeOf(this), theme: this.theme ?? nothing, timeZone: this.timeZone ?? nothing };
     const filters = html`<ac-job-filters
@@ -323,6 +371,7 @@ export class AcJobManager extends LocalizedElement {
     switch (this.view) {
       case 'job':
         return html`<main part="main" tabindex="-1">
+          ${viewHeading(t(locale, 'jobView'))}
           <ac-job-detail
             data-ac-inner
             lang=${common.lang}
@@ -335,7 +384,7 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       case 'jobs':
         return html`<main part="main" class="view-jobs" tabindex="-1">
-          ${filters}
+          ${viewHeading(t(locale, 'jobsView'))} ${filters}
           <ac-job-list
             data-ac-inner
             lang=${common.lang}
@@ -358,10 +407,22 @@ export class AcJobManager extends LocalizedElement {
           </ac-job-list>
         </main>`;
       case 'analysis':
-        return html`<main part="main" tabindex="-1">${filters}${this.renderAnalysis()}</main>`;
+        return html`<main part="main" tabindex="-1">
+          ${viewHeading(t(locale, 'analysisView'))} ${filters}
+          <ac-job-analysis
+            data-ac-inner
+            lang=${common.lang}
+            .store=${store}
+            theme=${common.theme}
+            time-zone=${common.timeZone}
+            href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
+            @ac-analysis-select=${() => this.navigate({ view: 'jobs' })}
+            @ac-job-open=${this.openAnalysedJob}
+          ></ac-job-analysis>
+        </main>`;
       default:
         return html`<main part="main" tabindex="-1">
-          ${filters}
+          ${viewHeading(t(locale, 'dashboardView'))} ${filters}
           <ac-job-dashboard
             data-ac-inner
             lang=${common.lang}
@@ -373,27 +434,11 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
     }
   }
+}
 
-  private renderAnalysis() {
-    const locale = localeOf(this);
-    if (this.analysisCode !== 'loaded') this.loadAnalysis();
-    if (this.analysisCode === 'failed') {
-      return html`<section class="message" role="alert">
-        <p>${t(locale, 'analysisFailed')}</p>
-        <button type="button" @click=${() => this.loadAnalysis()}>${common(locale, 'retry')}</button>
-      </section>`;
-    }
-    return html`<ac-job-analysis
-      data-ac-inner
-      lang=${locale}
-      .store=${this.activeStore}
-      theme=${this.theme ?? nothing}
-      time-zone=${this.timeZone ?? nothing}
-      href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
-      @ac-analysis-select=${() => this.navigate({ view: 'jobs' })}
-      @ac-job-open=${this.openJob}
-    ></ac-job-analysis>`;
-  }
+/** The heading a view starts with: for screen readers, and where the focus goes when the view shows. */
+function viewHeading(text: string) {
+  return html`<h2 class="${VIEW_HEADING} visually-hidden" tabindex="-1">${text}</h2>`;
 }
 
 /** Resolves once the store is no longer loading. */

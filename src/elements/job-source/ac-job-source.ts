@@ -1,46 +1,26 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SimulatorOptions } from '../../simulator/index.js';
-import { HttpJobSource } from '../../source/http-job-source.js';
-import type { JobSource } from '../../source/job-source.js';
+import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
-import { JobStore } from '../../store/job-store.js';
+import { createStore, type OwnedStore } from '../../store/create-store.js';
+import type { JobStore } from '../../store/job-store.js';
 import type { JobStoreApi } from '../../store/store-api.js';
+import { onUnlessFalse } from '../shared/converters.js';
 
 /** Detail of `ac-store-ready`. */
 export interface StoreReadyDetail {
   store: JobStoreApi;
 }
 
-/** A store and what it is built from; `store` is undefined while the simulator loads. */
+/** The store built, with the attributes and the page's source (if any) it was built from. */
 interface Built {
-  store?: JobStore;
-  ownsSource: boolean;
+  owned: OwnedStore;
   config: string;
   source: JobSource | undefined;
+  /** Stops relaying the source's refusals as `ac-rejected`. */
+  stopRejected?: (() => void) | undefined;
 }
-
-/**
- * The simulated cluster's modules, loaded on first use so that a page on an API never
- * downloads them; once loaded, later stores get them in a microtask.
- */
-type Simulation = [typeof import('../../simulator/index.js'), typeof import('../../source/memory-job-source.js')];
-let simulation: Promise<Simulation> | undefined;
-
-function loadSimulation(): Promise<Simulation> {
-  simulation ??= Promise.all([import('../../simulator/index.js'), import('../../source/memory-job-source.js')]).catch((error: unknown) => {
-    simulation = undefined; // a later store tries again
-    throw error;
-  });
-  return simulation;
-}
-
-/** `live="false"` turns live updates off; the attribute's absence leaves them on. */
-const onUnlessFalse = {
-  fromAttribute: (value: string | null) => value !== 'false',
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
 
 /**
  * Where the jobs of a page come from, shared by every element that names it
@@ -57,6 +37,8 @@ const onUnlessFalse = {
  * @summary Provides one shared job store to the elements of a page.
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
+ * @fires ac-rejected - The server sent items that break the contract, left out: `detail` says which kind, from
+ *   which request, how many, the field at fault of each and a message each (server text). Bubbles, composed.
  */
 @customElement('ac-job-source')
 export class AcJobSource extends LitElement {
@@ -95,7 +77,7 @@ export class AcJobSource extends LitElement {
    * (with `simulated`, until the simulator has loaded: `ac-store-ready` tells), and after it leaves.
    */
   get store(): JobStore | undefined {
-    return this.current?.store;
+    return this.current?.owned.store;
   }
 
   override connectedCallback(): void {
@@ -124,40 +106,34 @@ export class AcJobSource extends LitElement {
     const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live]);
     if (this.current && this.current.config === config && this.current.source === this.source) return;
     this.teardown();
-    this.current = { ownsSource: !this.source, config, source: this.source };
-    const current = this.current;
-    if (this.source) {
-      this.provide(current, this.source);
-    } else if (this.simulated) {
-      const options: SimulatorOptions = {
-        ...(this.seed !== undefined && { seed: this.seed }),
-        ...(this.nodes !== undefined && { nodes: this.nodes }),
-        ...(this.jobs !== undefined && { jobs: this.jobs }),
-      };
+    const { src, simulated, seed, nodes, jobs, live, source } = this;
+    const current = { owned: createStore({ src, simulated, seed, nodes, jobs, live, source }), config, source };
+    this.current = current;
+    if (current.owned.store) {
+      this.provide(current, current.owned.store);
+    } else {
       this.provider.setValue(undefined); // not the old store, disposed, while the new one loads
       // A load that fails is left to reject: the browser reports the module it could not fetch.
-      void loadSimulation().then(([{ ClusterSimulator }, { MemoryJobSource }]) => {
+      void current.owned.ready.then((store) => {
         // Unless the configuration changed or the element left meanwhile.
-        if (this.current === current) this.provide(current, new MemoryJobSource({ simulator: new ClusterSimulator(options) }));
+        if (store && this.current === current) this.provide(current, store);
       });
-    } else {
-      this.provide(current, new HttpJobSource({ ...(this.src !== undefined && { baseUrl: this.src }), live: this.live }));
     }
   }
 
-  /** Builds the store over `source`, provides it, starts it and announces it. */
-  private provide(current: Built, source: JobSource): void {
-    const store = new JobStore(source, { live: this.live });
-    current.store = store;
+  /** Provides the store, starts it and announces it. */
+  private provide(current: Built, store: JobStore): void {
+    current.stopRejected = store.source.onRejected?.((detail) =>
+      this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
+    );
     this.provider.setValue(store);
     void store.start();
     this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
   }
 
   private teardown(): void {
-    if (!this.current) return;
-    this.current.store?.dispose();
-    if (this.current.ownsSource) this.current.store?.source.close();
+    this.current?.stopRejected?.();
+    this.current?.owned.close();
     this.current = undefined;
   }
 }
@@ -168,5 +144,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
+    'ac-rejected': CustomEvent<RejectedItems>;
   }
 }

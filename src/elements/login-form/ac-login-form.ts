@@ -5,6 +5,7 @@ import type { Session } from '../../model/index.js';
 import { JobSourceError, type JobSource } from '../../source/job-source.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { themeStyles } from '../shared/theme.js';
+import { showControls } from '../shared/visible-controls.js';
 import { loginFormStyles } from './login-form.styles.js';
 import { t } from './messages.js';
 
@@ -31,6 +32,12 @@ export class AcLoginForm extends LocalizedElement {
 
   @state() private busy = false;
   @state() private error = '';
+  /** Until when the server refuses logins (too many failed attempts), epoch ms; 0 when it does not. */
+  @state() private retryAt = 0;
+  /** How long the server said to wait, in whole seconds: what a screen reader hears, once. */
+  @state() private waitSeconds = 0;
+  @state() private now = Date.now();
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   @query('input[name=username]') private usernameInput!: HTMLInputElement;
   @query('input[name=password]') private passwordInput!: HTMLInputElement;
@@ -38,6 +45,33 @@ export class AcLoginForm extends LocalizedElement {
   /** Focuses the first field. */
   override focus(): void {
     this.usernameInput?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicker();
+  }
+
+  /** Seconds left before the server takes another attempt (0: it takes one now). */
+  private get secondsLeft(): number {
+    return Math.max(0, Math.ceil((this.retryAt - this.now) / 1000));
+  }
+
+  /** Counts down, once a second, until the server takes logins again. */
+  private waitUntil(retryAt: number): void {
+    this.retryAt = retryAt;
+    this.now = Date.now();
+    this.waitSeconds = this.secondsLeft;
+    this.stopTicker();
+    this.ticker = setInterval(() => {
+      this.now = Date.now();
+      if (this.secondsLeft === 0) this.stopTicker();
+    }, 1000);
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 
   private async submit(event: SubmitEvent) {
@@ -49,7 +83,7 @@ export class AcLoginForm extends LocalizedElement {
       this.error = t(locale, 'missing');
       return;
     }
-    if (!this.jobSource) return;
+    if (!this.jobSource || this.secondsLeft > 0) return;
     this.busy = true;
     this.error = '';
     try {
@@ -58,6 +92,9 @@ export class AcLoginForm extends LocalizedElement {
       this.dispatchEvent(new CustomEvent('ac-login', { detail: { session }, bubbles: true, composed: true }));
     } catch (error) {
       this.passwordInput.value = '';
+      // Too many failed attempts: the server says when it takes the next one.
+      if (error instanceof JobSourceError && error.details.status === 429)
+        this.waitUntil(Date.now() + (error.details.retryAfterMs ?? 1000));
       this.error = this.describe(error, locale);
       void this.updateComplete.then(() => this.passwordInput.focus());
     } finally {
@@ -67,6 +104,7 @@ export class AcLoginForm extends LocalizedElement {
 
   private describe(error: unknown, locale: ReturnType<typeof localeOf>): string {
     if (error instanceof JobSourceError) {
+      if (error.details.status === 429) return '';
       if (error.kind === 'unauthenticated') return t(locale, 'wrongCredentials');
       if (error.kind === 'network') return t(locale, 'network');
       return t(locale, 'failed', { message: error.message });
@@ -85,9 +123,20 @@ export class AcLoginForm extends LocalizedElement {
       <label>${t(locale, 'password')}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button type="submit" ?disabled=${this.busy}>${this.busy ? t(locale, 'submitting') : t(locale, 'submit')}</button>
+      ${this.error ? html`<p class="error" role="alert">${showControls(this.error, locale)}</p>` : nothing}
+      ${this.renderWait(locale)}
+      <button type="submit" ?disabled=${this.busy || this.secondsLeft > 0}>${this.busy ? t(locale, 'submitting') : t(locale, 'submit')}</button>
     </form>`;
+  }
+
+  /** The countdown is seen; a screen reader hears the wait once, as the server gave it, not every second. */
+  private renderWait(locale: ReturnType<typeof localeOf>) {
+    const seconds = this.secondsLeft;
+    if (seconds === 0) return nothing;
+    return html`<p class="error throttled" role="alert">
+      <span aria-hidden="true">${t(locale, 'throttled', { seconds })}</span>
+      <span class="visually-hidden">${t(locale, 'throttled', { seconds: this.waitSeconds })}</span>
+    </p>`;
   }
 }
 

@@ -52,6 +52,9 @@ export const loginFormStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
+  .throttled ~ button[disabled] {
+    cursor: not-allowed;
+  }
   @media (max-width: 480px) {
     :host {
       margin: var(--ac-space-4) auto;

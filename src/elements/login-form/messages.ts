@@ -12,6 +12,7 @@ export const t = defineMessages({
     missing: 'Enter your user name and password.',
     network: 'The server could not be reached. Check your connection and try again.',
     failed: 'Logging in failed: {message}',
+    throttled: 'Too many failed attempts: try again in {seconds} s.',
   },
   fr: {
     title: 'Connexion à l’Active Job Manager',
@@ -24,5 +25,6 @@ export const t = defineMessages({
     missing: 'Saisissez votre nom d’utilisateur et votre mot de passe.',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     failed: 'La connexion a échoué : {message}',
+    throttled: 'Trop de tentatives échouées : réessayez dans {seconds} s.',
   },
 });

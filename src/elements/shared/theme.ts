@@ -6,6 +6,43 @@
  */
 import { css } from 'lit';
 
+/**
+ * What each token is for: its description in custom-elements.json, on every element that
+ * reads it (scripts/manifest.mjs reads this comment; the light value below is the default).
+ *
+ * --ac-color-bg: Background of the elements: lists, forms, the page area they fill.
+ * --ac-color-surface: Background of toolbars, table heads and panels set off from the content.
+ * --ac-color-surface-raised: Background of cards, menus and tooltips; the charts blend their textures on it.
+ * --ac-color-border: Borders and separators; the charts’ grid lines.
+ * --ac-color-text: Text; the charts’ labels.
+ * --ac-color-text-muted: Secondary text: counts, hints, placeholders, axis ticks.
+ * --ac-color-accent: Links, the current tab, primary buttons, selected choices.
+ * --ac-color-accent-text: Text on the accent colour.
+ * --ac-color-focus: The keyboard focus ring.
+ * --ac-color-row-hover: Background of a row or choice under the pointer.
+ * --ac-color-row-active: Background of a pressed or current row or tab.
+ * --ac-color-scheduled: Colour of the SCHEDULED state.
+ * --ac-color-running: Colour of the RUNNING state and of live progress.
+ * --ac-color-successful: Colour of the SUCCESSFUL state and of files done.
+ * --ac-color-unsuccessful: Colour of the UNSUCCESSFUL state, of failed files and of errors.
+ * --ac-color-scheduled-bg: Background tinted with the SCHEDULED colour (badges, pressed indicators).
+ * --ac-color-running-bg: Background tinted with the RUNNING colour.
+ * --ac-color-successful-bg: Background tinted with the SUCCESSFUL colour.
+ * --ac-color-unsuccessful-bg: Background tinted with the UNSUCCESSFUL colour (error messages too).
+ * --ac-color-warning: Colour of warnings: a connection that is reconnecting or behind.
+ * --ac-shadow: Shadow of raised surfaces: cards, menus, tooltips.
+ * --ac-font-family: Font of all text.
+ * --ac-font-mono: Font of identifiers and file paths.
+ * --ac-font-size: Size of body text.
+ * --ac-font-size-small: Size of secondary text and of the charts’ labels.
+ * --ac-radius: Corner radius of cards, fields and buttons.
+ * --ac-space-1: Smallest spacing step.
+ * --ac-space-2: Spacing step 2: gaps inside controls.
+ * --ac-space-3: Spacing step 3: padding of toolbars and cells.
+ * --ac-space-4: Spacing step 4: padding of cards and sections.
+ * --ac-space-6: Largest spacing step: around messages and page sections.
+ * --ac-row-height: Height of a row in the job list and the file table (rows have one fixed height).
+ */
 const light = css`
   --ac-color-bg: #ffffff;
   --ac-color-surface: #f6f7f9;
@@ -81,6 +118,18 @@ export const baseRules = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+  /* A hidden control character of a server's text, shown as a mark (visible-controls.ts). */
+  .ac-control {
+    unicode-bidi: isolate;
+    direction: ltr;
+    font-family: var(--ac-font-mono, monospace);
+    font-size: 0.85em;
+    color: var(--ac-color-warning);
+    border: 1px dotted currentColor;
+    border-radius: 3px;
+    padding: 0 1px;
+    cursor: help;
   }
   @media (prefers-reduced-motion: reduce) {
     * {
