@@ -29,6 +29,8 @@ const TYPES = [
   'JobSummary',
   'Session',
   'LoginRequest',
+  'TokenRequest',
+  'Token',
   'ApiError',
   'LiveEvent',
   'EventBatch',

@@ -20,7 +20,8 @@ function showAccess() {
   const kind = store.error?.kind;
   const session = store.session;
   const lacksRole = kind === 'forbidden' || (session && !session.user.roles.includes('DATA_ADMINISTRATOR'));
-  login.hidden = kind !== 'unauthenticated';
+  // A 401 at any time (at start, or a session that ended later) brings the form back.
+  login.hidden = !store.authRequired;
   forbidden.hidden = !lacksRole;
   forbidden.textContent = lacksRole
     ? `The account ${session?.user.name ?? ''} is signed in but does not have the Data Administrator role.`

@@ -5,15 +5,16 @@
  * The meaning of a query (matching, order, cursors, aggregates) comes from
  * `job-query`, shared with the in-page source, so both answer the same.
  */
-import { DATA_ADMINISTRATOR, validateLoginRequest } from '../../dist/model/index.js';
+import { DATA_ADMINISTRATOR, validateLoginRequest, validateTokenRequest } from '../../dist/model/index.js';
 import { encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from '../../dist/source/job-query.js';
 import { ClusterSimulator } from '../../dist/simulator/index.js';
 import { MemoryEngine } from '../../dist/store/memory-engine.js';
-import { createEventHub } from './events.js';
+import { createEventHub, splitEventId } from './events.js';
 import { parseEventParams, parseFileListParams, parseJobFilters, parseJobListParams } from './params.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { HttpError, badParameter, readJson, sendFailure, sendJson } from './respond.js';
 import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
+import { bearerFrom, createTokens } from './tokens.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -23,6 +24,11 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
 /** @typedef {import('../../dist/model/index.js').JobAnalysis} JobAnalysis */
 /** @typedef {import('./sessions.js').Account} Account */
 /** @typedef {import('./sessions.js').Session} Session */
+/** @typedef {import('./tokens.js').TokenEntry} TokenEntry */
+/**
+ * Who a request speaks for: a session (its cookie) or a token (`Authorization: Bearer`).
+ * @typedef {{id: string, user: {name: string, roles: string[]}, session?: Session, token?: TokenEntry}} Principal
+ */
 
 /**
  * @typedef {object} SimulationOptions
@@ -44,6 +50,9 @@ import { createSessions, sessionCookie, sessionIdFrom } from './sessions.js';
  * @property {number} [tickMs] Default 500.
  * @property {Account[]} [accounts] Default: `admin`/`admin` (Data Administrator), `operator`/`operator`.
  * @property {number} [sessionIdleMs] A session ends after this long without a request (default 30 min).
+ * @property {number} [tokenTtlMs] A token ends this long after it was issued (default 1 h).
+ * @property {readonly string[]} [allowOrigins] Origins of pages on other origins that may change state
+ *   (log in, get a token, log out): the origins the CORS policy lists (`cors.js`).
  * @property {number} [heartbeatMs] Between two heartbeat comments on an event stream (default 15 s).
  * @property {number} [replayLimit] Events kept to replay to a reconnecting client (default 10000).
  * @property {(error: unknown) => void} [onError] Told about unexpected failures (default `console.error`).
@@ -133,6 +142,8 @@ export function createApi(options = {}) {
     ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}),
     onEnd: (id) => endStreams(id),
   });
+  const tokens = createTokens(options.tokenTtlMs ? { ttlMs: options.tokenTtlMs } : {});
+  const allowOrigins = new Set(options.allowOrigins ?? []);
   const throttle = createLoginThrottle();
   const origin = requestOrigin(options);
   const events = createEventHub({
@@ -153,7 +164,7 @@ export function createApi(options = {}) {
   let columns;
   /** @type {(() => void) | undefined} */
   let unwatchColumns;
-  /** Open event streams per session id, ended when their session is. */
+  /** Open event streams per session id (or token), ended when their session is. */
   /** @type {Map<string, Set<Response>>} */
   const streamsBySession = new Map();
   let closed = false;
@@ -175,7 +186,7 @@ export function createApi(options = {}) {
   /** Runs the simulation forward; the events reach the streams through the simulator's listeners. */
   function advance(/** @type {number} */ ms) {
     simulator.advance(ms);
-    return simulator.lastSeq;
+    return events.lastSeq;
   }
 
   /** Changes whenever any job does: cached selections are valid while it stays the same. */
@@ -196,18 +207,40 @@ export function createApi(options = {}) {
     return sorted.get(dataVersion(), key, () => [...select(params)].sort(jobComparator(params.sort, params.order)));
   }
 
-  /** @returns {Session} */
-  function requireAdmin(/** @type {Request} */ req) {
+  /**
+   * Who the request speaks for. A request with an `Authorization` header is judged by its
+   * token alone, never by a cookie it may also carry.
+   * @returns {Principal | undefined}
+   */
+  function principal(/** @type {Request} */ req) {
+    const bearer = bearerFrom(req.headers.authorization);
+    if (bearer !== undefined) {
+      const token = tokens.get(bearer);
+      return token && { id: `token:${token.key}`, user: token.user, token };
+    }
     const session = sessions.get(sessionIdFrom(req.headers.cookie));
-    if (!session) throw new HttpError(401, 'unauthenticated', 'Log in to read jobs.');
-    if (!session.user.roles.includes(DATA_ADMINISTRATOR)) {
+    return session && { id: session.id, user: session.user, session };
+  }
+
+  function unauthenticated(/** @type {Request} */ req, /** @type {string} */ message) {
+    if (req.headers.authorization === undefined) return new HttpError(401, 'unauthenticated', message);
+    return new HttpError(401, 'unauthenticated', 'This token is unknown, revoked or expired; get a new one.', undefined, {
+      'WWW-Authenticate': 'Bearer error="invalid_token"',
+    });
+  }
+
+  /** @returns {Principal} */
+  function requireAdmin(/** @type {Request} */ req) {
+    const who = principal(req);
+    if (!who) throw unauthenticated(req, 'Log in to read jobs.');
+    if (!who.user.roles.includes(DATA_ADMINISTRATOR)) {
       throw new HttpError(403, 'forbidden', 'Only a Data Administrator may read jobs; this account lacks that role.');
     }
-    return session;
+    return who;
   }
 
   /**
-   * @typedef {(req: Request, res: Response, url: URL, match: string[], session: Session | undefined) => void | Promise<void>} Handler
+   * @typedef {(req: Request, res: Response, url: URL, match: string[], who: Principal | undefined) => void | Promise<void>} Handler
    * @typedef {{pattern: RegExp, methods: Record<string, Handler>, admin: boolean}} Route
    */
 
@@ -221,13 +254,7 @@ export function createApi(options = {}) {
       }
       const { username, password } = checked.value;
       const address = origin.address(req);
-      const waitMs = throttle.wait(username, address);
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new HttpError(429, 'too_many_attempts', `Too many failed logins: try again in ${seconds} s.`, undefined, {
-          'Retry-After': String(seconds),
-        });
-      }
+      refuseWhileThrottled(username, address);
       const previous = sessionIdFrom(req.headers.cookie);
       const session = sessions.login(username, password);
       if (!session) {
@@ -241,6 +268,16 @@ export function createApi(options = {}) {
     }
   );
 
+  /** A 429 while too many logins (or token requests) failed for this account or address. */
+  function refuseWhileThrottled(/** @type {string} */ username, /** @type {string} */ address) {
+    const waitMs = throttle.wait(username, address);
+    if (waitMs <= 0) return;
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new HttpError(429, 'too_many_attempts', `Too many failed logins: try again in ${seconds} s.`, undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
+
   /** Forgets a session and ends its event streams (`endStreams`): a logged-out page stops receiving jobs. */
   function endSession(/** @type {string | undefined} */ id) {
     sessions.delete(id);
@@ -253,10 +290,45 @@ export function createApi(options = {}) {
 
   /** @type {Handler} */
   function whoAmI(req, res) {
-    const session = sessions.get(sessionIdFrom(req.headers.cookie));
-    if (!session) throw new HttpError(401, 'unauthenticated', 'Nobody is logged in.');
-    sendJson(req, res, 200, { user: session.user });
+    const who = principal(req);
+    if (!who) throw unauthenticated(req, 'Nobody is logged in.');
+    sendJson(req, res, 200, { user: who.user });
   }
+
+  /** `POST /tokens`: the same credentials as a login, answered with a bearer token instead of a cookie. */
+  const issueToken = /** @type {Handler} */ (
+    async (req, res) => {
+      const body = await readJson(req);
+      const checked = validateTokenRequest(body);
+      if (!checked.ok) {
+        const field = /^tokenRequest\.(\w+)/.exec(checked.error)?.[1];
+        throw badParameter(field ?? 'body', `${checked.error}: send {"username": "…", "password": "…"}.`);
+      }
+      const { username, password } = checked.value;
+      const address = origin.address(req);
+      refuseWhileThrottled(username, address);
+      const account = sessions.verify(username, password);
+      if (!account) {
+        throttle.failed(username, address);
+        throw new HttpError(401, 'unauthenticated', 'Wrong user name or password.');
+      }
+      throttle.succeeded(username);
+      const { token, entry } = tokens.issue({ name: account.username, roles: account.roles });
+      sendJson(req, res, 201, { token, expiresAt: new Date(entry.expiresAt).toISOString() });
+    }
+  );
+
+  /** `DELETE /tokens/current`: revokes the token the request carries, and ends its streams. */
+  const revokeToken = /** @type {Handler} */ (
+    (req, res) => {
+      const who = principal(req);
+      if (!who?.token) throw unauthenticated(req, 'Send the token to revoke as Authorization: Bearer <token>.');
+      tokens.revoke(who.token);
+      endStreams(who.id);
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+    }
+  );
 
   /** @type {Handler} */
   function logout(req, res) {
@@ -346,28 +418,57 @@ export function createApi(options = {}) {
   }
 
   /** @type {Handler} */
-  function liveEvents(req, res, url, _match, session) {
-    const { resumeFrom, after, waitMs } = parseEventParams(url.searchParams, req.headers['last-event-id']);
+  function liveEvents(req, res, url, _match, who) {
+    const { search, header, from } = withoutEpoch(url.searchParams, req.headers['last-event-id']);
+    const { resumeFrom, after, waitMs } = parseEventParams(search, header);
     const accept = req.headers.accept ?? '';
     if (accept.includes('application/json') && !accept.includes('text/event-stream')) {
-      events.poll(req, res, after ?? resumeFrom ?? events.lastSeq, waitMs);
+      events.poll(req, res, after ?? resumeFrom ?? events.lastSeq, waitMs, from);
       return;
     }
-    events.stream(res, resumeFrom);
-    if (!session) return;
-    sessions.hold(session);
-    const open = streamsBySession.get(session.id) ?? new Set();
-    streamsBySession.set(session.id, open.add(res));
+    events.stream(res, resumeFrom, from);
+    if (!who) return;
+    const { session, token } = who;
+    if (session) sessions.hold(session);
+    // A token ends at a fixed time: so does its stream, and the client asks for a new one.
+    const expiry = token ? setTimeout(() => res.end(), Math.max(0, token.expiresAt - Date.now())) : undefined;
+    expiry?.unref();
+    const open = streamsBySession.get(who.id) ?? new Set();
+    streamsBySession.set(who.id, open.add(res));
     res.on('close', () => {
-      sessions.release(session);
+      if (session) sessions.release(session);
+      clearTimeout(expiry);
       open.delete(res);
-      if (!open.size) streamsBySession.delete(session.id);
+      if (!open.size) streamsBySession.delete(who.id);
     });
+  }
+
+  /**
+   * The event parameters with the epoch taken out of the resume point (`Last-Event-ID`,
+   * `?lastEventId=`, or `?epoch=` beside a long poll's `after`), as `parseEventParams` reads them.
+   * @param {URLSearchParams} searchParams
+   * @param {string | string[] | undefined} lastEventId
+   */
+  function withoutEpoch(searchParams, lastEventId) {
+    const search = new URLSearchParams(searchParams);
+    /** @type {string | undefined} */
+    let from = search.get('epoch') ?? undefined;
+    search.delete('epoch');
+    let header = typeof lastEventId === 'string' ? lastEventId : undefined;
+    if (header) ({ epoch: from, seq: header } = splitEventId(header));
+    else if (search.has('lastEventId')) {
+      const split = splitEventId(search.get('lastEventId') ?? '');
+      from = split.epoch;
+      search.set('lastEventId', split.seq);
+    }
+    return { search, header, from };
   }
 
   /** @type {Route[]} */
   const routes = [
     { pattern: /^\/session$/, methods: { GET: whoAmI, POST: login, DELETE: logout }, admin: false },
+    { pattern: /^\/tokens$/, methods: { POST: issueToken }, admin: false },
+    { pattern: /^\/tokens\/current$/, methods: { DELETE: revokeToken }, admin: false },
     { pattern: /^\/nodes$/, methods: { GET: listNodes }, admin: true },
     { pattern: /^\/jobs$/, methods: { GET: listJobs }, admin: true },
     { pattern: /^\/jobs\/summary$/, methods: { GET: summary }, admin: true },
@@ -397,12 +498,12 @@ export function createApi(options = {}) {
           Allow: allowed,
         });
       }
-      if (method !== 'GET' && !isSameOrigin(req)) {
+      if (method !== 'GET' && !isSameOrigin(req) && !allowOrigins.has(String(req.headers.origin))) {
         throw new HttpError(403, 'cross_site', 'This request comes from another site; it is refused.');
       }
-      const session = route.admin ? requireAdmin(req) : undefined;
+      const who = route.admin ? requireAdmin(req) : undefined;
       const match = /** @type {RegExpExecArray} */ (route.pattern.exec(path)).slice(1).map(decodeSegment);
-      await handler(req, res, url, match, session);
+      await handler(req, res, url, match, who);
     } catch (error) {
       sendFailure(req, res, error, onError);
     }
@@ -412,6 +513,7 @@ export function createApi(options = {}) {
     base,
     simulator,
     sessions,
+    tokens,
     throttle,
     events,
     advance,
@@ -423,6 +525,7 @@ export function createApi(options = {}) {
       unwatchColumns?.();
       events.close();
       sessions.clear();
+      tokens.clear();
     },
   });
 }

@@ -3,7 +3,12 @@
  * Live events: Server-Sent Events with a replay buffer (resume from `Last-Event-ID`),
  * heartbeats, and the long-poll JSON fallback. Each event is serialized once, when it
  * happens, so a slow or late reader sees the job as it was at that event.
+ *
+ * Event ids are `<epoch>:<seq>`. The epoch names this run of the numbering (a new one at
+ * every start): a reader that resumes from another epoch's id gets a resync, however its
+ * seq compares with ours, since a restarted server counts from 0 again.
  */
+import { randomBytes } from 'node:crypto';
 import { sendJson } from './respond.js';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
@@ -23,6 +28,21 @@ const MAX_BATCH = 1000;
 /** A reader this far behind (bytes queued in its socket) is dropped; it resumes from its last id. */
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 
+function newEpoch() {
+  return randomBytes(6).toString('hex');
+}
+
+/**
+ * An event id as a reader sends it back (`Last-Event-ID`, `?lastEventId=`): its epoch, if
+ * it has one, and the seq's text (checked by the caller).
+ * @param {string} id
+ * @returns {{epoch: string | undefined, seq: string}}
+ */
+export function splitEventId(id) {
+  const colon = id.lastIndexOf(':');
+  return colon === -1 ? { epoch: undefined, seq: id } : { epoch: id.slice(0, colon), seq: id.slice(colon + 1) };
+}
+
 /**
  * @param {{
  *   origin: EventOrigin,
@@ -35,6 +55,9 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
   /** Buffered events, oldest first; `baseSeq` is the seq just before the oldest one. */
   /** @type {Entry[]} */
   let buffer = [];
+  let epoch = newEpoch();
+  /** Subtracted from the origin's seqs: 0 until `renumber` starts the ids again from 0. */
+  let offset = 0;
   let baseSeq = origin.lastSeq;
   let lastSeq = origin.lastSeq;
   /** @type {Set<Stream>} */
@@ -55,8 +78,9 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
 
   const unsubscribe = origin.onEvent((event) => {
     if (closed) return;
-    buffer.push({ seq: event.seq, kind: 'job', json: JSON.stringify(event) });
-    lastSeq = Math.max(lastSeq, event.seq);
+    const seq = event.seq - offset;
+    buffer.push({ seq, kind: 'job', json: JSON.stringify(offset ? { ...event, seq } : event) });
+    lastSeq = Math.max(lastSeq, seq);
     if (buffer.length > replayLimit) {
       const dropped = buffer.splice(0, buffer.length - replayLimit);
       baseSeq = /** @type {Entry} */ (dropped[dropped.length - 1]).seq;
@@ -77,17 +101,20 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
   }
 
   /**
-   * The events a reader at `seq` has missed, or a resync when they are gone (older than
-   * the buffer, or an id this server never gave).
+   * The events a reader at `seq` of `from` (an epoch) has missed, or a resync when they are
+   * gone (older than the buffer, an id this server never gave, or another epoch's).
+   * @param {number} seq
+   * @param {string | undefined} [from] Undefined: an id without epoch, taken as ours.
    * @returns {Entry[]}
    */
-  function entriesAfter(/** @type {number} */ seq) {
-    if (seq < baseSeq || seq > lastSeq) {
+  function entriesAfter(seq, from) {
+    const foreign = from !== undefined && from !== epoch;
+    if (foreign || seq < baseSeq || seq > lastSeq) {
       /** @type {LiveEvent} */
       const resync = {
         type: 'resync',
         seq: lastSeq,
-        reason: seq > lastSeq ? 'unknown-event-id' : 'events-expired',
+        reason: foreign ? 'epoch-changed' : seq > lastSeq ? 'unknown-event-id' : 'events-expired',
       };
       return [{ seq: lastSeq, kind: 'resync', json: JSON.stringify(resync) }];
     }
@@ -95,7 +122,7 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
   }
 
   function frame(/** @type {Entry} */ entry) {
-    return `id: ${entry.seq}\nevent: ${entry.kind}\ndata: ${entry.json}\n\n`;
+    return `id: ${epoch}:${entry.seq}\nevent: ${entry.kind}\ndata: ${entry.json}\n\n`;
   }
 
   function write(/** @type {Stream} */ stream, /** @type {Entry[]} */ entries) {
@@ -139,7 +166,7 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
     const batch = entries.slice(0, MAX_BATCH);
     const items = wireTransform(batch).map((entry) => JSON.parse(entry.json));
     const last = batch.length < entries.length ? /** @type {Entry} */ (batch[batch.length - 1]).seq : lastSeq;
-    sendJson(req ?? poller.res.req, poller.res, 200, { items, lastSeq: last });
+    sendJson(req ?? poller.res.req, poller.res, 200, { items, lastSeq: last, epoch });
   }
 
   return {
@@ -148,14 +175,20 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
       return lastSeq;
     },
 
+    /** This run of the numbering; ids are `<epoch>:<seq>`. */
+    get epoch() {
+      return epoch;
+    },
+
     /**
      * Opens an event stream on `res`. From `resumeFrom` the missed events are replayed
      * (or a resync sent); without it the stream starts now, and an id-only block tells
      * the browser where "now" is, so a reconnection resumes without a gap.
      * @param {Response} res
      * @param {number | undefined} resumeFrom
+     * @param {string | undefined} [from] The epoch of `resumeFrom`.
      */
-    stream(res, resumeFrom) {
+    stream(res, resumeFrom, from) {
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -165,10 +198,10 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
       /** @type {Stream} */
       const stream = { res, sentSeq: lastSeq };
       res.write(`retry: ${retryMs}\n`);
-      if (resumeFrom === undefined) res.write(`id: ${lastSeq}\n\n`);
+      if (resumeFrom === undefined) res.write(`id: ${epoch}:${lastSeq}\n\n`);
       else {
         res.write('\n');
-        const entries = entriesAfter(resumeFrom);
+        const entries = entriesAfter(resumeFrom, from);
         write(stream, entries);
         if (!entries.length) stream.sentSeq = resumeFrom;
       }
@@ -186,9 +219,10 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
      * @param {Response} res
      * @param {number} after
      * @param {number} waitMs
+     * @param {string | undefined} [from] The epoch of `after`.
      */
-    poll(req, res, after, waitMs) {
-      const entries = entriesAfter(after);
+    poll(req, res, after, waitMs, from) {
+      const entries = entriesAfter(after, from);
       if (entries.length || waitMs <= 0 || closed) {
         answerPoll({ res }, entries, req);
         return;
@@ -210,6 +244,17 @@ export function createEventHub({ origin, heartbeatMs = 15_000, replayLimit = 10_
     forget() {
       buffer = [];
       baseSeq = lastSeq;
+    },
+
+    /**
+     * Starts the ids again from 0 in a new epoch, as a restarted server that keeps no count
+     * does (the test control's restart); the replay buffer is forgotten.
+     */
+    renumber() {
+      offset = origin.lastSeq;
+      epoch = newEpoch();
+      buffer = [];
+      baseSeq = lastSeq = 0;
     },
 
     /** Destroys every open stream and waiting poll abruptly, without a clean end. Returns how many. */

@@ -2,12 +2,16 @@
 // @ts-check
 /**
  * `npm start`: the standalone admin page and, unless `--api` points elsewhere, the
- * reference API over a simulated cluster that runs in real time.
+ * reference API over a simulated cluster that runs in real time. `--api <url>` makes it a
+ * gateway to another API (`gateway.js`); `--allow-origin` lets pages on other origins call
+ * it (`cors.js`).
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from './api.js';
+import { createCors, parseOrigin } from './cors.js';
+import { createGateway } from './gateway.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 import { accountsFromEnv } from './sessions.js';
 import { PAGE_CSP, createStaticHandler, securityHeaders } from './static.js';
@@ -24,6 +28,15 @@ Options:
   --seed <n>    seed of the simulation: the same seed gives the same cluster (default 1)
   --speed <x>   activity multiplier: how many jobs start per unit of time, > 0 (default 1)
   --days <n>    days of history to simulate, > 0 (default 30)
+  --api <url>   watch another API that speaks the contract instead of the built-in one; the
+                simulation is not run. An http(s) URL is forwarded from /api/v1 on this origin
+                (cookies, tokens and the event stream pass through); a path is used as it is
+  --allow-origin <origin>
+                let pages on this origin (e.g. https://portal.example.com) call the API with the
+                user's cookies or a token: CORS answers for it; repeatable; * is refused
+  --connect-src <origin>
+                let the pages served here call an API on that origin (their Content-Security-
+                Policy's connect-src); the example pages then take ?api=<its URL>; repeatable
   --api <url>   watch another API that speaks the contract instead of the built-in one
                 (an absolute http(s) URL, or a path on this origin); the simulation is not run
   --trust-proxy behind a reverse proxy: read the scheme from its X-Forwarded-Proto and the
@@ -76,6 +89,8 @@ function parseOptions(argv, env) {
       speed: { type: 'string' },
       days: { type: 'string' },
       api: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'connect-src': { type: 'string', multiple: true },
       'trust-proxy': { type: 'boolean' },
       'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -111,6 +126,8 @@ function parseOptions(argv, env) {
     speed: numberFlag(values.speed, 'speed', { min: 0, max: 1000, integer: false, fallback: 1, exclusiveMin: true }),
     days: numberFlag(values.days, 'days', { min: 0, max: 3650, integer: false, fallback: 30, exclusiveMin: true }),
     api,
+    allowOrigins: (values['allow-origin'] ?? []).map((origin) => parseOrigin(origin)),
+    connectSources: (values['connect-src'] ?? []).map((origin) => parseOrigin(origin, 'connect-src')),
     trustProxy: values['trust-proxy'] ?? false,
     secureCookies: values['secure-cookies'] ?? false,
     accounts: accountsFromEnv(env),
@@ -132,10 +149,10 @@ function hostnameOf(/** @type {string | undefined} */ header) {
   }
 }
 
-/** The page's policy, widened to let it reach an API on another origin. */
-function cspFor(/** @type {string | undefined} */ api) {
-  if (!api || api.startsWith('/')) return PAGE_CSP;
-  return PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${new URL(api).origin}`);
+/** The page's policy, widened to let it reach the APIs `--connect-src` names. */
+function cspFor(/** @type {readonly string[]} */ origins) {
+  if (!origins.length) return PAGE_CSP;
+  return PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${origins.join(' ')}`);
 }
 
 async function main() {
@@ -153,11 +170,15 @@ async function main() {
   }
 
   const startedAt = performance.now();
+  const cors = createCors({ allowOrigins: options.allowOrigins });
+  const gateway =
+    options.api && !options.api.startsWith('/') ? createGateway({ upstream: options.api, allowOrigins: options.allowOrigins }) : undefined;
   const api = options.api
     ? undefined
     : createApi({
         clock: 'real',
         accounts: options.accounts,
+        allowOrigins: options.allowOrigins,
         trustProxy: options.trustProxy,
         secureCookies: options.secureCookies,
         simulation: {
@@ -168,8 +189,8 @@ async function main() {
           activity: options.speed,
         },
       });
-  const apiUrl = options.api ?? api?.base ?? '/api/v1';
-  const csp = cspFor(options.api);
+  const apiUrl = gateway?.base ?? options.api ?? api?.base ?? '/api/v1';
+  const csp = cspFor(options.connectSources);
   const headers = securityHeaders(csp);
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const serveStatic = createStaticHandler({ demoDir: `${root}demo`, distDir: `${root}dist`, apiBase: apiUrl, csp });
@@ -177,6 +198,8 @@ async function main() {
   const loopback = isLoopback(options.host);
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Before anything can refuse the request: a refusal the browser hides from the page is useless.
+    if (cors.handle(req, res)) return;
     if (loopback && !isLoopback(hostnameOf(req.headers.host))) {
       // A page on another name reaching a local server is DNS rebinding, not a user.
       sendError(req, res, new HttpError(403, 'bad_host', 'This server answers only to localhost, 127.0.0.1 and [::1].'));
@@ -185,6 +208,8 @@ async function main() {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (api && (path === api.base || path.startsWith(`${api.base}/`))) {
       void api(req, res);
+    } else if (gateway && (path === gateway.base || path.startsWith(`${gateway.base}/`))) {
+      gateway(req, res);
     } else if (path === '/config.json') {
       if (req.method === 'GET' || req.method === 'HEAD') sendJson(req, res, 200, { api: apiUrl });
       else sendError(req, res, new HttpError(405, 'method_not_allowed', 'Only GET is allowed here.', undefined, { Allow: 'GET' }));
@@ -222,9 +247,12 @@ async function main() {
         a ? (fromEnv ? `${a.username} / (from the environment)` : `${a.username} / ${a.password}`) : '(none)';
       lines.push(`Data Administrator: ${shown(admin, process.env.AC_ADMIN !== undefined)}`);
       lines.push(`Operator (no role): ${shown(operator, process.env.AC_OPERATOR !== undefined)}`);
+    } else if (gateway) {
+      lines.push(`API: http://${shownHost}:${port}${gateway.base}, forwarded to ${gateway.upstream}`);
     } else {
       lines.push(`The page watches ${apiUrl}`);
     }
+    if (options.allowOrigins.length) lines.push(`Pages on ${options.allowOrigins.join(', ')} may call the API (CORS, with credentials).`);
     lines.push('Ctrl+C stops.');
     console.log(lines.join('\n'));
   });
@@ -237,6 +265,7 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: stopping.`);
     api?.close();
+    gateway?.close();
     server.close(() => process.exit(0));
     // Ended streams and kept-alive sockets go idle once flushed; whatever is still busy
     // after two seconds is cut.

@@ -75,7 +75,8 @@ export function sendText(req, res, status, text, contentType, headers = {}) {
     'Content-Type': contentType,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    Vary: 'Accept-Encoding',
+    // Kept beside a Vary already set on the answer (`Origin`, by the CORS policy).
+    Vary: [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '),
     ...headers,
   };
   const finish = (/** @type {Buffer} */ body, /** @type {Record<string, string>} */ extra) => {

@@ -107,24 +107,35 @@ export function createSessions({
     }
   }
 
+  /**
+   * The account these credentials open, if any. Every account is compared, in constant
+   * time, so the answer's timing tells nothing about which part was wrong.
+   * @returns {Account | undefined}
+   */
+  function verify(/** @type {string} */ username, /** @type {string} */ password) {
+    const user = digest(username);
+    const pass = digest(password);
+    /** @type {Account | undefined} */
+    let found;
+    for (const entry of hashed) {
+      const userOk = timingSafeEqual(user, entry.username);
+      const passOk = timingSafeEqual(pass, entry.password);
+      if (userOk && passOk) found ??= entry.account;
+    }
+    return found;
+  }
+
   return {
+    verify,
+
     /**
-     * A new session when the credentials are right. Every account is compared, in
-     * constant time, so the answer's timing tells nothing about which part was wrong.
+     * A new session when the credentials are right (see `verify`).
      * @param {string} username
      * @param {string} password
      * @returns {Session | undefined}
      */
     login(username, password) {
-      const user = digest(username);
-      const pass = digest(password);
-      /** @type {Account | undefined} */
-      let found;
-      for (const entry of hashed) {
-        const userOk = timingSafeEqual(user, entry.username);
-        const passOk = timingSafeEqual(pass, entry.password);
-        if (userOk && passOk) found ??= entry.account;
-      }
+      const found = verify(username, password);
       if (!found) return undefined;
       const now = clock();
       sweep(now);

@@ -180,6 +180,7 @@ export function createTestControl(options = {}) {
     const heartbeatMs = num(body, 'heartbeatMs', 1, 3_600_000, true);
     const replayLimit = num(body, 'replayLimit', 1, 1_000_000, true);
     const sessionIdleMs = num(body, 'sessionIdleMs', 1, 86_400_000, true);
+    const tokenTtlMs = num(body, 'tokenTtlMs', 1, 86_400_000, true);
     const trustProxy = body['trustProxy'] ?? false;
     if (typeof trustProxy !== 'boolean') throw bad('trustProxy', 'must be true or false.');
     const api = createApi({
@@ -190,6 +191,7 @@ export function createTestControl(options = {}) {
       ...(heartbeatMs ? { heartbeatMs } : {}),
       ...(replayLimit ? { replayLimit } : {}),
       ...(sessionIdleMs ? { sessionIdleMs } : {}),
+      ...(tokenTtlMs ? { tokenTtlMs } : {}),
       trustProxy,
     });
     /** @type {Instance} */
@@ -287,10 +289,17 @@ export function createTestControl(options = {}) {
         sendJson(req, res, 200, { dropped: instance.api.events.drop() });
         return;
       case 'POST restart': {
+        // `newEventIds`: ids start again from 0 in a new epoch; `forgetSessions`: every
+        // session and token ends (a server that keeps them elsewhere is the default).
         const body = await readObject(req);
         const downMs = num(body, 'downMs', 0, 600_000) ?? 0;
         const dropped = instance.api.events.drop();
         if (body['forgetEvents'] === true) instance.api.events.forget();
+        if (body['newEventIds'] === true) instance.api.events.renumber();
+        if (body['forgetSessions'] === true) {
+          instance.api.sessions.clear();
+          instance.api.tokens.clear();
+        }
         instance.downUntil = Date.now() + downMs;
         sendJson(req, res, 200, { dropped, downMs });
         return;
@@ -303,7 +312,7 @@ export function createTestControl(options = {}) {
         return;
       }
       case 'GET state':
-        sendJson(req, res, 200, { jobs: [...instance.api.simulator.jobs()], lastSeq: instance.api.simulator.lastSeq });
+        sendJson(req, res, 200, { jobs: [...instance.api.simulator.jobs()], lastSeq: instance.api.events.lastSeq });
         return;
       case 'GET stats':
         sendJson(req, res, 200, { ...instance.api.events.stats(), sessions: instance.api.sessions.size });

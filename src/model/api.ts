@@ -157,6 +157,23 @@ export interface LoginRequest {
   password: string;
 }
 
+/** `POST /api/v1/tokens`: the same credentials as a login, for a bearer token instead of a cookie. */
+export interface TokenRequest {
+  username: string;
+  password: string;
+}
+
+/**
+ * The answer to `POST /api/v1/tokens` (201): send `Authorization: Bearer <token>` with
+ * every request, the event stream included, until `expiresAt` or `DELETE /tokens/current`.
+ */
+export interface Token {
+  /** @minLength 1 */
+  token: string;
+  /** When the token ends; ask for a new one before. */
+  expiresAt: IsoDateTime;
+}
+
 /** Every error answer of the contract. */
 export interface ApiError {
   error: {
@@ -205,4 +222,10 @@ export interface EventBatch {
    * @minimum 0
    */
   lastSeq: number;
+  /**
+   * The run of the numbering `lastSeq` belongs to; pass it as `epoch` beside `after`. A
+   * server that restarts and counts again from 0 starts a new epoch (the stream carries
+   * it in its ids, `<epoch>:<seq>`); a client that sees it change reloads, as for a resync.
+   */
+  epoch?: string;
 }

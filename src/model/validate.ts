@@ -14,6 +14,8 @@ import type {
   JobSummary,
   LiveEvent,
   LoginRequest,
+  Token,
+  TokenRequest,
   NodeList,
   PageEnvelope,
   Session,
@@ -158,6 +160,8 @@ function withNodeCounts(validate: Validator<JobSummary>): Validator<JobSummary> 
 }
 export const validateSession: Validator<Session> = make('session', compiled.validateSession);
 export const validateLoginRequest: Validator<LoginRequest> = make('login', compiled.validateLoginRequest);
+export const validateTokenRequest: Validator<TokenRequest> = make('tokenRequest', compiled.validateTokenRequest);
+export const validateToken: Validator<Token> = make('token', compiled.validateToken);
 export const validateApiError: Validator<ApiError> = make('error', compiled.validateApiError);
 export const validateLiveEvent: Validator<LiveEvent> = make('event', compiled.validateLiveEvent);
 export const validateEventBatch: Validator<EventBatch> = make('events', compiled.validateEventBatch);

@@ -66,6 +66,12 @@ export class EventSequencer {
     this.#deliver({ events: [event] });
   }
 
+  /** The server's numbering started again (a new epoch): no seq known so far means anything. */
+  restart(): void {
+    this.#lastSeq = undefined;
+    this.forgetHeld();
+  }
+
   /** A new connection replays everything after `lastSeq`: what was held will come again. */
   forgetHeld(): void {
     this.#held.clear();

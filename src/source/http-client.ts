@@ -1,6 +1,7 @@
 /**
- * The HTTP plumbing of `HttpJobSource`: URLs and query strings, timeouts, retries of
- * idempotent reads, and the mapping of every failure to one `JobSourceError`.
+ * The HTTP plumbing of `HttpJobSource`: URLs and query strings, credentials (cookies or a
+ * bearer token), timeouts, retries of idempotent reads, and the mapping of every failure
+ * to one `JobSourceError`, a request the browser blocked for want of CORS included.
  */
 import { backoffDelay, parseRetryAfter, sleep, type RetryOptions } from './backoff.js';
 import { contractChecks } from './contract-checks.js';
@@ -29,9 +30,20 @@ export function toQueryString(params: object): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * Gives the bearer token sent with every request (`Authorization: Bearer …`), the event
+ * stream included. Called before each request, so it should answer from a cache; after a
+ * 401 it is called once more with `refresh: true`, to get a new token rather than the one
+ * the server refused. Undefined or empty: the request goes without one.
+ */
+export type TokenProvider = (context: { refresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
+
 export interface HttpClientOptions {
   baseUrl: string;
   fetch: typeof fetch;
+  /** Whether cookies go with the requests: `include` for an API on another origin of the same site. */
+  credentials: RequestCredentials;
+  token?: TokenProvider | undefined;
   retry: RetryOptions;
   /** How long one attempt may take (for a stream: until its headers arrive). */
   requestTimeoutMs: number;
@@ -54,6 +66,9 @@ function kindOfStatus(status: number): JobSourceErrorKind {
   if (status >= 500) return 'server';
   return 'bad-request';
 }
+
+/** What a header value may hold (RFC 9110's visible characters): a token with a line break would be a header injection. */
+const HEADER_VALUE = /^[\x21-\x7e]+$/;
 
 function isRetryable(error: JobSourceError): boolean {
   return error.kind === 'network' || (error.kind === 'server' && RETRYABLE_STATUSES.has(error.details.status ?? 0));
@@ -92,6 +107,12 @@ export function parseJson(text: string, response: Response, label: string): unkn
         : `answered invalid JSON (${error instanceof Error ? error.message : String(error)})`;
     throw new JobSourceError('bad-response', `${label} ${reason}.`, { status: response.status });
   }
+}
+
+interface Deadline {
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  clear: () => void;
 }
 
 export class HttpClient {
@@ -138,7 +159,7 @@ export class HttpClient {
     const label = `GET ${path}`;
     const deadline = this.#deadline(options);
     try {
-      const response = await this.#fetch('GET', path, undefined, options, deadline.signal, label, deadline.timedOut);
+      const response = await this.#send('GET', path, undefined, options, deadline, label);
       if (!response.ok) throw await errorFromResponse(response, label);
       return response;
     } finally {
@@ -146,11 +167,22 @@ export class HttpClient {
     }
   }
 
+  /**
+   * One request, with the token; a 401 asks the token provider once more (`refresh`) and
+   * tries again with what it gives.
+   */
+  async #send(method: string, path: string, body: unknown, options: RequestOptions, deadline: Deadline, label: string): Promise<Response> {
+    const response = await this.#fetch(method, path, body, options, deadline, label, false);
+    if (response.status !== 401 || !this.#options.token) return response;
+    await response.body?.cancel().catch(() => {});
+    return this.#fetch(method, path, body, options, deadline, label, true);
+  }
+
   async #exchange(method: string, path: string, body: unknown, options: RequestOptions): Promise<unknown> {
     const label = `${method} ${path}`;
     const deadline = this.#deadline(options);
     try {
-      const response = await this.#fetch(method, path, body, options, deadline.signal, label, deadline.timedOut);
+      const response = await this.#send(method, path, body, options, deadline, label);
       if (!response.ok) throw await errorFromResponse(response, label);
       let text: string;
       try {
@@ -170,20 +202,53 @@ export class HttpClient {
     path: string,
     body: unknown,
     options: RequestOptions,
-    signal: AbortSignal,
+    deadline: Deadline,
     label: string,
-    timedOut: () => boolean,
+    refresh: boolean,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    const init: RequestInit = { method, headers, credentials: 'same-origin', signal, cache: 'no-store' };
+    const token = await this.#token(refresh, label);
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    const init: RequestInit = { method, headers, credentials: this.#options.credentials, signal: deadline.signal, cache: 'no-store' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
+    const url = this.url(path, options.query);
     try {
-      return await this.#options.fetch.call(globalThis, this.url(path, options.query), init);
+      return await this.#options.fetch.call(globalThis, url, init);
     } catch (error) {
-      throw this.#failure(error, options, timedOut(), label);
+      const failure = this.#failure(error, options, deadline.timedOut(), label);
+      throw failure.kind === 'network' && !deadline.timedOut() ? await this.#blockedOr(failure, url, deadline.signal) : failure;
+    }
+  }
+
+  /** The token to send, if the source has a provider; its failure means signing in again. */
+  async #token(refresh: boolean, label: string): Promise<string | undefined> {
+    const provider = this.#options.token;
+    if (!provider) return undefined;
+    let token;
+    try {
+      token = await provider({ refresh });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new JobSourceError('unauthenticated', `${label}: the page could not get a token (${reason}).`);
+    }
+    if (token && !HEADER_VALUE.test(token)) {
+      throw new JobSourceError('unauthenticated', `${label}: the token is not a valid header value (visible ASCII only).`);
+    }
+    return token || undefined;
+  }
+
+  /** A request to another origin that failed without an answer: an outage, or an answer the browser blocked (CORS)? */
+  async #blockedOr(failure: JobSourceError, url: string, signal: AbortSignal): Promise<JobSourceError> {
+    const page = globalThis.location?.origin;
+    if (!page || url.startsWith(`${page}/`) || !/^https?:/i.test(url)) return failure;
+    try {
+      const { blockedOr } = await import('./blocked-request.js');
+      return await blockedOr(failure, url, this.url('/session'), this.#options.fetch, signal);
+    } catch {
+      return failure;
     }
   }
 
@@ -199,7 +264,7 @@ export class HttpClient {
     return options.timeoutMs ?? this.#options.requestTimeoutMs;
   }
 
-  #deadline(options: RequestOptions): { signal: AbortSignal; timedOut: () => boolean; clear: () => void } {
+  #deadline(options: RequestOptions): Deadline {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutOf(options));
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;

@@ -17,7 +17,7 @@ import type {
 } from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import { contractChecks, loadOnce } from './contract-checks.js';
-import { HttpClient } from './http-client.js';
+import { HttpClient, type TokenProvider } from './http-client.js';
 import {
   JobSourceError,
   type ConnectionState,
@@ -37,6 +37,17 @@ export interface HttpJobSourceOptions {
   baseUrl?: string;
   /** The `fetch` to use (a wrapper adding headers, a test double). Default: the page's. */
   fetch?: typeof fetch;
+  /**
+   * Whether the session cookie goes with every request and the live stream: `same-origin`
+   * (default), or `include` for an API on another origin of the same site (which must
+   * answer CORS with credentials for this page's origin).
+   */
+  credentials?: RequestCredentials;
+  /**
+   * A bearer token for every request and the live stream, from the portal's sign-in (see
+   * `TokenProvider`): for an API on another site, where cookies are not sent.
+   */
+  token?: TokenProvider;
   /** Whether `subscribe` opens the live connection. Default true. */
   live?: boolean;
   /** Polling fallback: the least time between two polls that brought nothing. Default 5000 ms. */
@@ -53,6 +64,8 @@ export interface HttpJobSourceOptions {
   gapWindowMs?: number;
   /** Failed streams in a row (with no byte received) before the polling fallback is tried. Default 3. */
   streamFailuresBeforePolling?: number;
+  /** On the polling fallback, how long before the event stream is tried again (doubled after each failed try). Default 60000 ms. */
+  streamRetryMs?: number;
   /** Whether the page is seen. Default: the document's Page Visibility API. */
   visibility?: PageVisibility;
   /** Whether the browser is online. Default: `navigator.onLine` and the `online`/`offline` events. */
@@ -124,6 +137,8 @@ export class HttpJobSource implements JobSource {
     this.#client = new HttpClient({
       baseUrl: options.baseUrl ?? '/api/v1',
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      credentials: options.credentials ?? 'same-origin',
+      token: options.token,
       retry,
       requestTimeoutMs,
     });
@@ -138,6 +153,7 @@ export class HttpJobSource implements JobSource {
       pollWaitMs: options.pollWaitMs ?? 25_000,
       gapWindowMs: options.gapWindowMs ?? 2_000,
       streamFailuresBeforePolling: options.streamFailuresBeforePolling ?? 3,
+      streamRetryMs: options.streamRetryMs ?? 60_000,
       requestTimeoutMs,
       visibility: options.visibility ?? documentVisibility(),
       network: options.network ?? browserNetwork(),

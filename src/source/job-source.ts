@@ -24,6 +24,7 @@ export type JobSourceErrorKind =
   | 'bad-request' // 400: a parameter was refused (`parameter` names it)
   | 'bad-response' // the server answered something the contract does not allow
   | 'network' // no answer: offline, refused, timed out
+  | 'blocked' // the API answered, but the browser hid it from this page: it does not allow its origin (CORS)
   | 'server' // 5xx
   | 'aborted'; // the caller's AbortSignal fired
 
@@ -32,7 +33,8 @@ export class JobSourceError extends Error {
   constructor(
     readonly kind: JobSourceErrorKind,
     message: string,
-    readonly details: { status?: number; parameter?: string; code?: string; retryAfterMs?: number } = {},
+    /** `origin`: for `blocked`, the API's origin. */
+    readonly details: { status?: number; parameter?: string; code?: string; retryAfterMs?: number; origin?: string } = {},
   ) {
     super(message);
   }
@@ -145,6 +147,9 @@ export interface JobSource {
    * sorts and aggregates itself); undefined for sources that must be asked page by page.
    */
   readonly allJobs?: () => Iterable<Job>;
+
+  /** Connects the live stream again now, after it ended on an error (the user logged in again). */
+  reconnect?(): void;
 
   /** Stops the live connection and every timer. */
   close(): void;

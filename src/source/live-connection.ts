@@ -1,13 +1,18 @@
 /**
  * The live half of `HttpJobSource`: one event stream read with `fetch` (so this code sees
  * status codes and sends `Last-Event-ID` itself), its reconnection loop with backoff, the
- * watch for silence, the long-poll fallback, and the pauses while the page is hidden or
- * the browser offline.
+ * watch for silence, the long-poll fallback (left for the stream again after a while),
+ * the server's epoch, and the pauses while the page is hidden or the browser offline.
+ *
+ * Event ids are `<epoch>:<seq>` (or a bare `<seq>` from a server without epochs). A new
+ * epoch means the server counts from 0 again (a restart, a fail-over): what this page
+ * holds cannot be matched with the new numbering, so it resyncs.
  */
 import { backoffDelay, sleep } from './backoff.js';
 import { contractChecks, type ContractChecks } from './contract-checks.js';
 import { SseParser, type SseMessage } from './event-stream.js';
 import { EventSequencer, type IncomingEvent } from './event-sequencer.js';
+import type { ResyncEvent } from '../model/index.js';
 import type { HttpClient } from './http-client.js';
 import { JobSourceError, type ConnectionState, type LiveBatch } from './job-source.js';
 import type { NetworkStatus, PageVisibility } from './page-lifecycle.js';
@@ -30,6 +35,8 @@ export interface LiveConnectionOptions {
   gapWindowMs: number;
   /** Consecutive stream failures, with no byte received, before trying the polling fallback. */
   streamFailuresBeforePolling: number;
+  /** On the polling fallback: how long before the stream is tried again (doubled after each failed try, up to 16 times). */
+  streamRetryMs: number;
   requestTimeoutMs: number;
   visibility: PageVisibility;
   network: NetworkStatus;
@@ -40,18 +47,36 @@ export interface LiveConnectionOptions {
 /** The answer was not an event stream (no readable body, another content type): poll instead. */
 class StreamUnavailable extends Error {}
 
-/** Errors that waiting will not cure: the user must log in, or the server does not serve events. */
+/** Errors that waiting will not cure: the user must log in, the server does not serve events, or does not allow this page. */
 function isFinal(error: JobSourceError): boolean {
-  return error.kind === 'unauthenticated' || error.kind === 'forbidden' || error.kind === 'not-found' || error.kind === 'bad-request';
+  return ['unauthenticated', 'forbidden', 'not-found', 'bad-request', 'blocked'].includes(error.kind);
 }
+
+/** The polling loop's way out when it is time to try the stream again. */
+const TRY_STREAM = Symbol('try the stream');
 
 function asSourceError(error: unknown): JobSourceError {
   if (error instanceof JobSourceError) return error;
   return new JobSourceError('network', `The event stream broke (${error instanceof Error ? error.message : String(error)}).`);
 }
 
+/** An event id: `<epoch>:<seq>`, or `<seq>` alone from a server without epochs. */
+interface EventId {
+  epoch: string | undefined;
+  seq: number;
+}
+
+function parseEventId(text: string | undefined): EventId | undefined {
+  const match = text === undefined ? null : /^(?:([^:]{1,200}):)?(\d{1,15})$/.exec(text);
+  return match ? { epoch: match[1], seq: Number(match[2]) } : undefined;
+}
+
+function formatEventId(epoch: string | undefined, seq: number): string {
+  return epoch === undefined ? String(seq) : `${epoch}:${seq}`;
+}
+
 function seqFrom(text: string | undefined): number | undefined {
-  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+  return parseEventId(text)?.seq;
 }
 
 function seqOf(data: unknown): number | undefined {
@@ -82,10 +107,13 @@ function fromBatch(
   body: unknown,
   label: string,
   { validateEventBatch, validateLiveEvent }: ContractChecks,
-): { incoming: IncomingEvent[]; lastSeq: number } {
+): { incoming: IncomingEvent[]; lastSeq: number; epoch: string | undefined } {
   const whole = validateEventBatch(body);
-  if (whole.ok) return { incoming: whole.value.items.map((event) => ({ event })), lastSeq: whole.value.lastSeq };
-  const envelope = body as { items?: unknown; lastSeq?: unknown } | null;
+  if (whole.ok) {
+    const { items, lastSeq, epoch } = whole.value;
+    return { incoming: items.map((event) => ({ event })), lastSeq, epoch };
+  }
+  const envelope = body as { items?: unknown; lastSeq?: unknown; epoch?: unknown } | null;
   const lastSeq = seqOf({ seq: envelope?.lastSeq });
   if (envelope === null || typeof envelope !== 'object' || !Array.isArray(envelope.items) || lastSeq === undefined) {
     throw new JobSourceError('bad-response', `${label}: ${whole.error}.`);
@@ -96,7 +124,19 @@ function fromBatch(
       ? { event: checked.value }
       : { rejected: `items[${index}]: ${checked.error}`, field: checked.field, seq: seqOf(item) };
   });
-  return { incoming, lastSeq };
+  return { incoming, lastSeq, epoch: typeof envelope.epoch === 'string' ? envelope.epoch : undefined };
+}
+
+/** The resync a new epoch calls for: the store reloads, and the sequencer goes on from `seq`. */
+function epochResync(seq: number, reason: string): IncomingEvent {
+  const event: ResyncEvent = { type: 'resync', seq: Math.max(0, seq), reason };
+  return { event };
+}
+
+/** Whether a batch of incoming events starts with the server's own resync. */
+function startsWithResync(incoming: readonly IncomingEvent[]): boolean {
+  const first = incoming[0];
+  return first !== undefined && 'event' in first && first.event.type === 'resync';
 }
 
 export class LiveConnection {
@@ -113,10 +153,16 @@ export class LiveConnection {
   #streamFailures = 0;
   /** A connection ended before the server said where it stood: what happened meanwhile is unknown. */
   #lostTrack = false;
+  /** The epoch of the ids followed; undefined until a server gives one (or if it never does). */
+  #epoch: string | undefined;
+  /** Trying the stream again after a while on the polling fallback; back to polling if it fails. */
+  #probingStream = false;
+  #streamRetryMs: number;
 
   constructor(options: LiveConnectionOptions) {
     this.#options = options;
     this.#sequencer = new EventSequencer({ gapWindowMs: options.gapWindowMs, deliver: options.deliver });
+    this.#streamRetryMs = options.streamRetryMs;
   }
 
   get state(): ConnectionState {
@@ -147,6 +193,7 @@ export class LiveConnection {
     if (!this.#active) return;
     this.#mode = 'stream';
     this.#probingPoll = false;
+    this.#probingStream = false;
     this.#streamFailures = 0;
     this.#settle(true);
   }
@@ -202,10 +249,26 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * A new epoch in what the server sent: its ids start again, so nothing held or counted
+   * so far means anything in them. Gives the reason of the resync it calls for when the
+   * page was following an older one (the first epoch seen is simply adopted).
+   */
+  #newEpoch(epoch: string | undefined): string | undefined {
+    if (epoch === this.#epoch) return undefined;
+    const following = this.#epoch !== undefined || this.#sequencer.lastSeq !== undefined;
+    const previous = this.#epoch;
+    this.#epoch = epoch;
+    return following ? `the server's event ids started again (epoch ${epoch ?? 'none'}, was ${previous ?? 'none'})` : undefined;
+  }
+
   async #loop(signal: AbortSignal): Promise<void> {
     let attempt = 0;
+    let switching = false;
     while (!signal.aborted) {
-      this.#setState({ status: 'connecting' });
+      // Leaving the polling fallback for the stream is no outage: the status stays live.
+      if (!switching) this.#setState({ status: 'connecting' });
+      switching = false;
       this.#sequencer.forgetHeld();
       let progressed = false;
       const onProgress = () => {
@@ -213,8 +276,14 @@ export class LiveConnection {
       };
       let error: JobSourceError;
       try {
-        if (this.#mode === 'poll') await this.#poll(signal, onProgress);
-        else await this.#stream(signal, onProgress);
+        if (this.#mode === 'poll') {
+          if ((await this.#poll(signal, onProgress)) === TRY_STREAM) {
+            this.#mode = 'stream';
+            this.#probingStream = true;
+            switching = this.#state.status === 'live';
+            continue;
+          }
+        } else await this.#stream(signal, onProgress);
         error = new JobSourceError('network', 'The server closed the event stream.');
       } catch (caught) {
         if (signal.aborted) return;
@@ -243,8 +312,22 @@ export class LiveConnection {
     }
   }
 
-  /** After a failure: streams that keep failing while a poll works mean a proxy in the way. */
+  /**
+   * After a failure: streams that keep failing while a poll works mean a proxy in the way.
+   * A stream tried again from the polling fallback that fails sends it back to polling at
+   * once, and waits twice as long before the next try.
+   */
   #chooseMode(progressed: boolean): void {
+    if (this.#mode === 'stream' && this.#probingStream) {
+      this.#probingStream = false;
+      if (progressed) {
+        this.#streamRetryMs = this.#options.streamRetryMs;
+      } else {
+        this.#mode = 'poll';
+        this.#streamRetryMs = Math.min(this.#streamRetryMs * 2, this.#options.streamRetryMs * 16);
+      }
+      return;
+    }
     if (this.#mode === 'stream') {
       this.#streamFailures = progressed ? 0 : this.#streamFailures + 1;
       if (this.#streamFailures >= this.#options.streamFailuresBeforePolling) {
@@ -268,7 +351,7 @@ export class LiveConnection {
     const requestSignal = AbortSignal.any([signal, silence.signal]);
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     const lastSeq = this.#sequencer.lastSeq;
-    if (lastSeq !== undefined) headers['Last-Event-ID'] = String(lastSeq);
+    if (lastSeq !== undefined) headers['Last-Event-ID'] = formatEventId(this.#epoch, lastSeq);
     const checks = await contractChecks();
     const response = await client.open(path, { headers, signal: requestSignal });
     const type = response.headers.get('content-type') ?? '';
@@ -277,18 +360,51 @@ export class LiveConnection {
       throw new StreamUnavailable();
     }
     this.#connected();
+    // A stream that works after polling: the next fallback waits the first delay again.
+    if (this.#probingStream) this.#streamRetryMs = this.#options.streamRetryMs;
 
     const silenceMs = Math.round(2.5 * heartbeatMs);
     let timer = setTimeout(() => silence.abort(), silenceMs);
     let incoming: IncomingEvent[] = [];
+    const accept = () => {
+      if (!incoming.length) return;
+      const batch = incoming;
+      incoming = [];
+      this.#sequencer.accept(batch);
+    };
+    /**
+     * Events of an older epoch go in before the change; the first item of the new one
+     * brings a resync (unless it is the server's own).
+     */
+    let resyncDue: string | undefined;
+    const followEpoch = (id: EventId | undefined) => {
+      const reason = id && this.#newEpoch(id.epoch);
+      if (!reason) return;
+      accept();
+      this.#sequencer.restart();
+      resyncDue = reason;
+    };
     const parser = new SseParser({
       message: (message) => {
+        const id = parseEventId(message.id);
+        followEpoch(id);
         const item = fromMessage(message, checks);
-        if (item) incoming.push(item);
+        if (!item) return;
+        if (resyncDue !== undefined && !startsWithResync([item])) incoming.push(epochResync((id?.seq ?? 1) - 1, resyncDue));
+        resyncDue = undefined;
+        incoming.push(item);
       },
-      idOnly: (id) => {
-        const seq = seqFrom(id);
-        if (seq !== undefined) this.#sequencer.setBase(seq);
+      idOnly: (text) => {
+        const id = parseEventId(text);
+        followEpoch(id);
+        if (!id) return;
+        if (resyncDue === undefined) {
+          this.#sequencer.setBase(id.seq);
+          return;
+        }
+        incoming.push(epochResync(id.seq, resyncDue));
+        resyncDue = undefined;
+        accept();
       },
     });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -309,11 +425,7 @@ export class LiveConnection {
         timer = setTimeout(() => silence.abort(), silenceMs);
         onProgress();
         parser.push(chunk.value);
-        if (incoming.length) {
-          const batch = incoming;
-          incoming = [];
-          this.#sequencer.accept(batch);
-        }
+        accept();
       }
     } finally {
       clearTimeout(timer);
@@ -321,20 +433,29 @@ export class LiveConnection {
     }
   }
 
-  async #poll(signal: AbortSignal, onProgress: () => void): Promise<void> {
+  /** Polls until a request fails (thrown), or until it is time to try the stream again. */
+  async #poll(signal: AbortSignal, onProgress: () => void): Promise<typeof TRY_STREAM> {
     const { client, path, pollWaitMs, pollIntervalMs, requestTimeoutMs } = this.#options;
+    const tryStreamAt = Date.now() + this.#streamRetryMs;
     // The first poll does not wait: it says at once that the server answers, and where it stands.
     for (let first = true; ; first = false) {
+      if (!first && Date.now() >= tryStreamAt) return TRY_STREAM;
       const started = Date.now();
-      const wait = first ? 0 : pollWaitMs;
-      const query = { after: this.#sequencer.lastSeq, wait };
+      const wait = first ? 0 : Math.max(0, Math.min(pollWaitMs, tryStreamAt - started));
+      const after = this.#sequencer.lastSeq;
+      const query = { after, epoch: after === undefined ? undefined : this.#epoch, wait };
       const body = await client.getJson(path, { query, signal, timeoutMs: wait + requestTimeoutMs, attempts: 1 });
-      const { incoming, lastSeq } = fromBatch(body, `GET ${path}`, await contractChecks());
+      const { incoming, lastSeq, epoch } = fromBatch(body, `GET ${path}`, await contractChecks());
       if (this.#state.status !== 'live') this.#connected();
       onProgress();
+      const reason = this.#newEpoch(epoch);
+      if (reason) {
+        this.#sequencer.restart();
+        if (!startsWithResync(incoming)) incoming.unshift(epochResync(lastSeq, reason));
+      }
       this.#sequencer.accept(incoming);
       this.#sequencer.setBase(lastSeq);
-      if (!incoming.length && !first) await sleep(Math.max(0, started + pollIntervalMs - Date.now()), signal);
+      if (!incoming.length && !first) await sleep(Math.max(0, Math.min(started + pollIntervalMs, tryStreamAt) - Date.now()), signal);
     }
   }
 }

@@ -7,6 +7,7 @@
  * The simulator's modules load on first use, so a page on an API never downloads them;
  * once loaded, later stores get them in a microtask.
  */
+import type { TokenProvider } from '../source/http-client.js';
 import { HttpJobSource } from '../source/http-job-source.js';
 import type { JobSource } from '../source/job-source.js';
 import { JobStore } from './job-store.js';
@@ -14,6 +15,10 @@ import { JobStore } from './job-store.js';
 export interface StoreOptions {
   /** Base URL of the HTTP API (default `/api/v1`); used unless `source` is given or `simulated` is on. */
   src?: string | undefined;
+  /** Whether the API gets the session cookie: `include` for an API on another origin of the same site (default `same-origin`). */
+  credentials?: RequestCredentials | undefined;
+  /** Gives the bearer token of the API's requests (see `TokenProvider`). */
+  token?: TokenProvider | undefined;
   /** Serve a simulated cluster from the page instead of an API. */
   simulated?: boolean | undefined;
   /** Seed of the simulated cluster: the same seed gives the same jobs. */
@@ -69,7 +74,14 @@ export function createStore(options: StoreOptions): OwnedStore {
       closed ? undefined : build(new MemoryJobSource({ simulator: new ClusterSimulator(simulator) })),
     );
   } else {
-    ready = Promise.resolve(build(new HttpJobSource({ ...(options.src !== undefined && { baseUrl: options.src }), live })));
+    const { src, credentials, token } = options;
+    const http = new HttpJobSource({
+      ...(src !== undefined && { baseUrl: src }),
+      live,
+      ...(credentials && { credentials }),
+      ...(token && { token }),
+    });
+    ready = Promise.resolve(build(http));
   }
   return {
     get store() {

@@ -57,6 +57,8 @@ export class JobStore implements JobStoreApi {
   private connectionState: ConnectionState;
   private loadStatus: LoadStatus = 'idle';
   private loadError: JobSourceError | undefined;
+  /** The source answered 401 (a request or the live stream) since the session was last known good. */
+  private sessionLost = false;
   /** Memory mode: jobs created since the query was applied that match it (remote rows count them by id). */
   private added = 0;
 
@@ -255,6 +257,10 @@ export class JobStore implements JobStoreApi {
     return this.currentSession;
   }
 
+  get authRequired(): boolean {
+    return this.sessionLost;
+  }
+
   get connection(): ConnectionState {
     return this.connectionState;
   }
@@ -276,7 +282,13 @@ export class JobStore implements JobStoreApi {
   }
 
   async loadJob(id: string, signal?: AbortSignal): Promise<Job> {
-    const job = await this.source.getJob(id, signal);
+    let job: Job;
+    try {
+      job = await this.source.getJob(id, signal);
+    } catch (error) {
+      if (error instanceof JobSourceError && error.kind === 'unauthenticated') this.loseSession();
+      throw error;
+    }
     if (this.disposed) return job;
     const remote = this.remote;
     if (!remote) {
@@ -299,6 +311,7 @@ export class JobStore implements JobStoreApi {
   async login(username: string, password: string, signal?: AbortSignal): Promise<Session> {
     const session = await this.source.login(username, password, signal);
     this.currentSession = session;
+    this.sessionLost = false;
     this.batcher.mark({ session: true });
     if (this.started && !this.disposed) await this.load();
     return session;
@@ -326,6 +339,8 @@ export class JobStore implements JobStoreApi {
       const wasLive = this.connectionState.status === 'live';
       this.connectionState = state;
       this.batcher.mark({ connection: true });
+      // The stream ended for want of a session: the user must log in again, whatever the rows say.
+      if (state.status === 'error' && state.error?.kind === 'unauthenticated') this.loseSession();
       // The server is back: a load that failed for want of it is run again.
       const kind = this.loadError?.kind;
       if (state.status === 'live' && !wasLive && (kind === 'network' || kind === 'server')) this.retry();
@@ -337,8 +352,11 @@ export class JobStore implements JobStoreApi {
     await this.load();
   }
 
+  /** Loads again what failed; a live stream that ended on an error connects again. */
   retry(): void {
-    if (this.started && !this.disposed) void this.load();
+    if (!this.started || this.disposed) return;
+    if (this.connectionState.status === 'error') this.source.reconnect?.();
+    void this.load();
   }
 
   dispose(): void {
@@ -370,6 +388,7 @@ export class JobStore implements JobStoreApi {
       const session = await this.source.getSession(controller.signal);
       if (run !== this.loadRun) return;
       this.currentSession = session;
+      this.sessionLost = false;
       this.batcher.mark({ session: true });
       const nodes = await this.source.listNodes(controller.signal);
       if (run !== this.loadRun) return;
@@ -455,6 +474,7 @@ export class JobStore implements JobStoreApi {
         if (!background) this.loading(-1);
       },
       (error: unknown) => {
+        if (background && error instanceof JobSourceError && error.kind === 'unauthenticated') this.loseSession();
         if (token !== remote.token || this.disposed || background) return;
         this.loading(-1);
         this.fail(error);
@@ -484,8 +504,17 @@ export class JobStore implements JobStoreApi {
     const failure = toSourceError(error);
     if (failure.kind === 'aborted' || this.disposed) return;
     this.loadError = failure;
+    if (failure.kind === 'unauthenticated') this.loseSession();
     this.setStatus('error');
     this.wakeSettledWaiters();
+  }
+
+  /** A 401 from anywhere: nobody is logged in any more, until a login or a load that succeeds. */
+  private loseSession(): void {
+    if (this.sessionLost || this.disposed) return;
+    this.sessionLost = true;
+    this.currentSession = undefined;
+    this.batcher.mark({ session: true });
   }
 
   private setStatus(status: LoadStatus): void {

@@ -63,7 +63,14 @@ export interface JobStoreApi {
   resetFilters(alsoSearch?: boolean): void;
 
   readonly nodes: readonly ClusterNode[];
+  /** Who is logged in; undefined before the first load, and once the server says nobody is. */
   readonly session: Session | undefined;
+  /**
+   * The server answered 401 (to any request, or on the live stream): the user must log in
+   * again (or the host page give a new token), then `retry()` resumes where the page was.
+   * False again after a login or a load that succeeds.
+   */
+  readonly authRequired: boolean;
 
   /** How many jobs the query selects. */
   readonly total: number;

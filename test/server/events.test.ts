@@ -11,6 +11,7 @@ import {
   EventStreamReader,
   advance,
   closeServer,
+  control,
   createServer,
   eventually,
   getJson,
@@ -22,6 +23,11 @@ import {
 } from './helpers.js';
 
 const NOW = Date.parse('2025-10-23T12:00:00Z');
+
+/** The seq of an event id `<epoch>:<seq>`. */
+function seqOf(id: string | undefined): number {
+  return Number(id?.slice(id.lastIndexOf(':') + 1));
+}
 
 function parse(data: string): LiveEvent {
   const event: unknown = JSON.parse(data);
@@ -62,19 +68,23 @@ describe('server: live events', () => {
     expect(stream.response.headers.get('x-accel-buffering')).to.equal('no');
     expect(stream.response.headers.get('cache-control')).to.equal('no-store');
     await stream.until(() => stream.idOnly.length > 0, 'the id of "now"');
-    expect(stream.idOnly).to.deep.equal(['0']);
+    expect(stream.idOnly).to.have.length(1);
+    // `<epoch>:<seq>`: this run of the numbering, and where it stands.
+    const [epoch, now] = stream.idOnly[0]!.split(':');
+    expect(epoch).to.match(/^[0-9a-f]{12}$/);
+    expect(now).to.equal('0');
     expect(Number(stream.retries[0])).to.be.greaterThan(0);
 
     const lastSeq = await advance(server, 300_000);
     expect(lastSeq).to.be.greaterThan(10);
     await stream.until(() => stream.events.length === lastSeq, `${lastSeq} events`);
-    const ids = stream.events.map((e) => Number(e.id));
+    const ids = stream.events.map((e) => seqOf(e.id));
     expect(ids).to.deep.equal(Array.from({ length: lastSeq }, (_, i) => i + 1));
     const { jobs } = await serverState(server);
     for (const message of stream.events) {
       expect(message.event).to.equal('job');
       const event = parse(message.data);
-      expect(String(event.seq)).to.equal(message.id);
+      expect(message.id).to.equal(`${epoch}:${event.seq}`);
       expect(event.type).to.be.oneOf(['job.created', 'job.updated']);
     }
     // The newest event of each job carries the job as the server holds it now.
@@ -93,27 +103,33 @@ describe('server: live events', () => {
     const first = await open();
     await advance(server, 120_000);
     const middle = await advance(server, 0);
-    await first.until(() => first.events.length > 0 && first.events.at(-1)!.id === String(middle), 'the first events');
+    await first.until(() => first.events.length > 0 && seqOf(first.events.at(-1)!.id) === middle, 'the first events');
     first.close();
-    const resumeFrom = Number(first.events[Math.floor(first.events.length / 2)]!.id);
+    const resumeId = first.events[Math.floor(first.events.length / 2)]!.id!;
+    const resumeFrom = seqOf(resumeId);
     const lastSeq = await advance(server, 240_000);
     expect(lastSeq).to.be.greaterThan(middle);
-    await witness.until(() => witness.events.at(-1)?.id === String(lastSeq), 'the witness to see everything');
-    const missed = witness.events.filter((e) => Number(e.id) > resumeFrom);
+    await witness.until(() => seqOf(witness.events.at(-1)?.id) === lastSeq, 'the witness to see everything');
+    const missed = witness.events.filter((e) => seqOf(e.id) > resumeFrom);
 
-    const byHeader = await open('', { 'Last-Event-ID': String(resumeFrom) });
+    const byHeader = await open('', { 'Last-Event-ID': resumeId });
     await byHeader.until(() => byHeader.events.length >= missed.length, 'the replay');
     expect(byHeader.events).to.deep.equal(missed);
 
-    const byQuery = await open(`?lastEventId=${resumeFrom}`);
+    const byQuery = await open(`?lastEventId=${encodeURIComponent(resumeId)}`);
     await byQuery.until(() => byQuery.events.length >= missed.length, 'the replay');
     expect(byQuery.events).to.deep.equal(missed);
+
+    // A bare seq (a client of a server without epochs) resumes too.
+    const bare = await open('', { 'Last-Event-ID': String(resumeFrom) });
+    await bare.until(() => bare.events.length >= missed.length, 'the replay');
+    expect(bare.events).to.deep.equal(missed);
 
     // The header is what a browser sends when it reconnects: it wins over the first URL's id.
     const both = await open(`?lastEventId=0`, { 'Last-Event-ID': String(lastSeq) });
     await advance(server, 60_000);
     await both.until(() => both.events.length > 0, 'a new event');
-    expect(Number(both.events[0]!.id)).to.equal(lastSeq + 1);
+    expect(seqOf(both.events[0]!.id)).to.equal(lastSeq + 1);
   });
 
   it('sends resync first to a client whose id is older than the replay buffer, or unknown', async () => {
@@ -127,12 +143,43 @@ describe('server: live events', () => {
       const resync = parse(stream.events[0]!.data);
       expect(resync.type).to.equal('resync');
       expect(resync.seq).to.equal(lastSeq);
-      expect(stream.events[0]!.id).to.equal(String(lastSeq));
+      expect(seqOf(stream.events[0]!.id)).to.equal(lastSeq);
     }
     // Within the buffer, the missed events are replayed as usual.
     const recent = await open('', { 'Last-Event-ID': String(lastSeq - 3) });
     await recent.until(() => recent.events.length === 3, 'three replayed events');
     expect(recent.events.map((e) => e.event)).to.deep.equal(['job', 'job', 'job']);
+  });
+
+  it('sends a resync at once to a client resuming from another epoch, whatever its seq', async () => {
+    await start();
+    const lastSeq = await advance(server, 300_000);
+    const stream = await open('', { 'Last-Event-ID': `0123456789ab:${lastSeq - 3}` });
+    await stream.until(() => stream.events.length > 0, 'the resync');
+    expect(parse(stream.events[0]!.data)).to.deep.equal({ type: 'resync', seq: lastSeq, reason: 'epoch-changed' });
+    const polled = await poll(server, `after=${lastSeq - 3}&epoch=0123456789ab`);
+    expect(polled.body.items).to.deep.equal([{ type: 'resync', seq: lastSeq, reason: 'epoch-changed' }]);
+  });
+
+  it('starts a new epoch when a restart counts from 0 again, and resyncs a client of the old one even once the new count is past it', async () => {
+    await start();
+    const stream = await open();
+    await stream.until(() => stream.idOnly.length > 0, 'the stream to open');
+    const oldEpoch = stream.idOnly[0]!.split(':')[0]!;
+    const oldSeq = await advance(server, 120_000);
+    await control(server, 'restart', { downMs: 0, newEventIds: true });
+    // The new count overtakes the old one: a bare seq would pass for one this run gave.
+    const newSeq = await advance(server, 600_000);
+    expect(newSeq).to.be.greaterThan(oldSeq);
+    const resumed = await open('', { 'Last-Event-ID': `${oldEpoch}:${oldSeq}` });
+    await resumed.until(() => resumed.events.length > 0, 'the resync');
+    expect(resumed.events[0]!.event).to.equal('resync');
+    expect(parse(resumed.events[0]!.data)).to.include({ seq: newSeq, reason: 'epoch-changed' });
+    const [newEpoch] = resumed.events[0]!.id!.split(':');
+    expect(newEpoch).to.not.equal(oldEpoch);
+    const { body } = await poll(server, 'after=0');
+    expect(body.items[0]!.seq, 'ids start again from 1').to.equal(1);
+    expect(body.epoch).to.equal(newEpoch);
   });
 
   it('sends heartbeats while nothing happens', async () => {
@@ -164,7 +211,8 @@ describe('server: live events', () => {
     const quiet = performance.now();
     const empty = await poll(server, `after=${newest}&wait=200`);
     expect(performance.now() - quiet).to.be.at.least(180);
-    expect(empty.body).to.deep.equal({ items: [], lastSeq: newest });
+    expect(empty.body).to.deep.include({ items: [], lastSeq: newest });
+    expect(empty.body.epoch, 'the epoch of lastSeq').to.match(/^[0-9a-f]{12}$/);
 
     const unknown = await poll(server, `after=${newest + 50}`);
     expect(unknown.body.items.map((e) => e.type)).to.deep.equal(['resync']);

@@ -22,6 +22,7 @@ export interface ServerOptions {
   heartbeatMs?: number;
   replayLimit?: number;
   sessionIdleMs?: number;
+  tokenTtlMs?: number;
   /** The instance reads the client's address and scheme from `X-Forwarded-For` and `X-Forwarded-Proto`. */
   trustProxy?: boolean;
 }

@@ -10,6 +10,8 @@ export interface ServerOptions {
   activity?: number;
   heartbeatMs?: number;
   replayLimit?: number;
+  sessionIdleMs?: number;
+  tokenTtlMs?: number;
 }
 
 export interface Fault {
@@ -62,8 +64,12 @@ export class TestServer {
     return (await call<{ dropped: number }>('POST', `${this.control}/drop-streams`, {})).dropped;
   }
 
-  async restart(downMs: number, forgetEvents = false): Promise<void> {
-    await call('POST', `${this.control}/restart`, { downMs, forgetEvents });
+  /**
+   * Streams dropped, then 503 for `downMs`. `forgetEvents`: the replay buffer is lost;
+   * `newEventIds`: ids start again from 0 in a new epoch; `forgetSessions`: every session and token ends.
+   */
+  async restart(downMs: number, forgetEvents = false, more: { newEventIds?: boolean; forgetSessions?: boolean } = {}): Promise<void> {
+    await call('POST', `${this.control}/restart`, { downMs, forgetEvents, ...more });
   }
 
   async chaos(chaos: { duplicate?: boolean; reorder?: boolean }): Promise<void> {

@@ -14,6 +14,8 @@ const FR: Translation<typeof EN> = {
   'error.bad-request': 'Le serveur a refusé ces filtres, ou ne propose pas d’analyse.',
   'error.bad-response': 'Le serveur a envoyé une analyse que cette page ne sait pas lire.',
   'error.network': 'Le serveur est injoignable. Vérifiez le réseau, puis réessayez.',
+  'error.blocked':
+    'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué ses réponses. L’API doit répondre en CORS à cette page : voir « Embedding on another origin » dans le README.',
   'error.server': 'Le serveur a rencontré un problème. Réessayez dans un instant.',
   'error.aborted': 'Le chargement a été annulé.',
 

@@ -13,6 +13,8 @@ export const EN = {
   'error.bad-request': 'The server refused these filters, or offers no analysis.',
   'error.bad-response': 'The server sent an analysis this page cannot read.',
   'error.network': 'The server cannot be reached. Check the network, then retry.',
+  'error.blocked':
+    'The API does not allow this page’s origin, so the browser blocked its answers. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
   'error.server': 'The server ran into a problem. Retry in a moment.',
   'error.aborted': 'Loading was cancelled.',
 

@@ -46,6 +46,8 @@ export const t = defineMessages({
     'error.bad-request': 'The server refused these filters.',
     'error.bad-response': 'The server sent an answer the dashboard cannot read.',
     'error.network': 'The server cannot be reached. Check the network, then retry.',
+    'error.blocked':
+      'The API does not allow this page’s origin, so the browser blocked its answers. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
     'error.server': 'The server ran into a problem. Retry in a moment.',
     'error.aborted': 'Loading was cancelled.',
   },
@@ -94,6 +96,8 @@ export const t = defineMessages({
     'error.bad-request': 'Le serveur a refusé ces filtres.',
     'error.bad-response': 'Le serveur a envoyé une réponse illisible pour le tableau de bord.',
     'error.network': 'Le serveur est injoignable. Vérifiez le réseau, puis réessayez.',
+    'error.blocked':
+      'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué ses réponses. L’API doit répondre en CORS à cette page : voir « Embedding on another origin » dans le README.',
     'error.server': 'Le serveur a rencontré un problème. Réessayez dans un instant.',
     'error.aborted': 'Le chargement a été annulé.',
   },

@@ -27,6 +27,8 @@ export const msg = defineMessages({
     'error.bad-request': 'The server refused the request for this job.',
     'error.bad-response': 'The server sent something this page cannot read.',
     'error.network': 'The server could not be reached. Check the connection, then retry.',
+    'error.blocked':
+      'The API does not allow this page’s origin, so the browser blocked its answers. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
     'error.server': 'The server had a problem answering. Retry in a moment.',
     'error.aborted': 'Loading was stopped.',
     retry: 'Retry',
@@ -117,6 +119,8 @@ export const msg = defineMessages({
     'error.bad-request': 'Le serveur a refusé la demande pour cette tâche.',
     'error.bad-response': 'Le serveur a envoyé une réponse que cette page ne sait pas lire.',
     'error.network': 'Le serveur est injoignable. Vérifiez la connexion, puis réessayez.',
+    'error.blocked':
+      'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué ses réponses. L’API doit répondre en CORS à cette page : voir « Embedding on another origin » dans le README.',
     'error.server': 'Le serveur a eu un problème pour répondre. Réessayez dans un instant.',
     'error.aborted': 'Le chargement a été interrompu.',
     retry: 'Réessayer',

@@ -27,6 +27,8 @@ const FR: Translation<typeof EN> = {
   'error.bad-request': 'Le serveur a refusé cette recherche.',
   'error.bad-response': 'Le serveur a envoyé une réponse que cette page ne sait pas lire.',
   'error.network': 'Le serveur est injoignable. Vérifiez la connexion.',
+  'error.blocked':
+    'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué ses réponses. L’API doit répondre en CORS à cette page : voir « Embedding on another origin » dans le README.',
   'error.server': 'Le serveur n’a pas pu répondre. Réessayez dans un instant.',
   'error.aborted': 'Le chargement des tâches a été interrompu.',
 };

@@ -26,6 +26,8 @@ export const EN = {
   'error.bad-request': 'The server refused this search.',
   'error.bad-response': 'The server sent an answer this page cannot read.',
   'error.network': 'The server cannot be reached. Check the connection.',
+  'error.blocked':
+    'The API does not allow this page’s origin, so the browser blocked its answers. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
   'error.server': 'The server failed to answer. Try again in a moment.',
   'error.aborted': 'Loading the jobs was stopped.',
 } as const;

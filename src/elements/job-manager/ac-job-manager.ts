@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { common, localeOf, timeZoneLabel, type Locale } from '../../i18n/index.js';
 import { DATA_ADMINISTRATOR, type Job, type JobState } from '../../model/index.js';
+import type { TokenProvider } from '../../source/http-client.js';
 import { JobSourceError, type RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { createStore, type OwnedStore } from '../../store/create-store.js';
@@ -32,6 +33,7 @@ type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
  * @summary The Active Job Manager application.
  * @fires ac-navigate - When the user asks for another view; with `routing="none"` the host applies it by setting `view` and `job-id`. `detail: {view, jobId?}`; cancelable.
  * @fires ac-rejected - The server sent items that break the contract, left out (see `<ac-job-source>`); bubbles, composed.
+ * @fires ac-auth-required - The API answered 401 (at start, or later: a session that ended, a token refused twice); the element shows its login form, or with a `token` a "sign in again" message. `detail.retry()` loads again, keeping the view. Bubbles, composed.
  * @csspart header - The top bar.
  * @csspart nav - The view tabs.
  * @csspart main - The area of the current view.
@@ -44,6 +46,16 @@ export class AcJobManager extends LocalizedElement {
 
   /** Base URL of the Active Circle job API. Ignored with `simulated`. */
   @property({ reflect: true }) src = '/api/v1';
+
+  /** `include` sends the session cookie to an API on another origin of the same site (which must allow this page's origin). */
+  @property({ reflect: true }) credentials: RequestCredentials = 'same-origin';
+
+  /**
+   * Gives the bearer token of every request (a portal's sign-in; see `TokenProvider`). With
+   * a token the login form is never shown: a 401 asks it once more, then fires
+   * `ac-auth-required`. Setting another function then loads again.
+   */
+  @property({ attribute: false }) token?: TokenProvider;
 
   /** Runs on an in-page simulated cluster instead of an API (demos, offline work). */
   @property({ type: Boolean, reflect: true }) simulated = false;
@@ -93,6 +105,10 @@ export class AcJobManager extends LocalizedElement {
   private owned?: OwnedStore;
   /** Stops relaying the store's source's refusals as `ac-rejected`. */
   private stopRejected?: (() => void) | undefined;
+  /** Stops following the store's session. */
+  private stopSession?: (() => void) | undefined;
+  /** The store's `authRequired` as last seen: `ac-auth-required` fires when it turns true. */
+  private authRequired = false;
   private readonly onHashChange = () => this.applyRoute(parseRoute(location.hash));
   private readonly viewFocus = new ViewFocus(this, () => ({ view: this.view, jobId: this.jobId }));
 
@@ -111,15 +127,21 @@ export class AcJobManager extends LocalizedElement {
     window.removeEventListener('hashchange', this.onHashChange);
     this.stopRejected?.();
     this.stopRejected = undefined;
+    this.stopSession?.();
+    this.stopSession = undefined;
     this.owned?.close();
     this.owned = undefined;
     this.activeStore = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const options = ['store', 'src', 'simulated', 'seed', 'nodes', 'jobs', 'live'] as const;
-    if (options.some((name) => changed.has(name)) || (!this.activeStore && !this.owned)) {
+    const options = ['store', 'src', 'simulated', 'seed', 'nodes', 'jobs', 'live', 'credentials'] as const;
+    // A token given or taken away changes how the source signs requests; another function only where it comes from.
+    const tokenMode = changed.has('token') && Boolean(changed.get('token')) !== Boolean(this.token);
+    if (options.some((name) => changed.has(name)) || tokenMode || (!this.activeStore && !this.owned)) {
       if (this.isConnected) this.restart();
+    } else if (changed.has('token') && this.authRequired) {
+      void this.retryAfterSignIn();
     }
     if (changed.has('view')) this.loadView();
   }
@@ -142,8 +164,10 @@ export class AcJobManager extends LocalizedElement {
     this.provider.setValue(undefined);
     this.phase = 'starting';
     if (this.store) return this.use(this.store);
-    const { src, simulated, seed, nodes, jobs, live } = this;
-    const owned = createStore({ src, simulated, seed, nodes, jobs, live });
+    const { src, simulated, seed, nodes, jobs, live, credentials } = this;
+    // Read at each request: a host that replaces the function is heard without a new store.
+    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+    const owned = createStore({ src, simulated, seed, nodes, jobs, live, credentials, token });
     this.owned = owned;
     if (owned.store) return this.use(owned.store);
     owned.ready.then(
@@ -165,7 +189,41 @@ export class AcJobManager extends LocalizedElement {
       this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
     );
     this.provider.setValue(store);
+    this.authRequired = false;
+    this.stopSession?.();
+    this.stopSession = store.subscribe((change) => {
+      if (change.session || change.status) this.followSession(store);
+    });
     void this.startStore(store);
+  }
+
+  /**
+   * A 401 at any time (a logout in another tab, a restarted server, an expired session or
+   * token): the login form comes back in place of the view, which stays as it was behind
+   * it (filters, scroll position), and the host hears of it.
+   */
+  private followSession(store: JobStoreApi) {
+    if (store !== this.activeStore) return;
+    this.requestUpdate();
+    if (store.authRequired === this.authRequired) return;
+    this.authRequired = store.authRequired;
+    if (!this.authRequired) return;
+    this.dispatchEvent(
+      new CustomEvent('ac-auth-required', { detail: { store, retry: () => void this.retryAfterSignIn() }, bubbles: true, composed: true }),
+    );
+    if (this.phase === 'ready')
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.session-ended ac-login-form, .session-ended button')?.focus(),
+      );
+  }
+
+  /** After the user logged in again (or the host's token changed): loads again on the same store, keeping the view. */
+  private async retryAfterSignIn() {
+    const store = this.activeStore;
+    if (!store) return;
+    store.retry();
+    await settled(store);
+    if (store === this.activeStore) await this.decidePhase(store);
   }
 
   private async startStore(store: JobStoreApi) {
@@ -180,10 +238,15 @@ export class AcJobManager extends LocalizedElement {
     } catch {
       // The store keeps the error; it is read below.
     }
-    if (store !== this.activeStore) return;
+    if (store === this.activeStore) await this.decidePhase(store);
+  }
+
+  /** What to show once the store has loaded (or failed to). */
+  private async decidePhase(store: JobStoreApi) {
     const kind = store.error?.kind;
     const roles = store.session?.user.roles;
-    if (kind === 'unauthenticated') this.phase = 'login';
+    // Logged out while in use: the view stays, under the login form (see `renderSessionEnded`).
+    if (kind === 'unauthenticated' || store.authRequired) this.phase = this.phase === 'ready' ? 'ready' : 'login';
     else if (kind === 'forbidden' || (roles && !roles.includes(DATA_ADMINISTRATOR))) this.phase = 'forbidden';
     else if (store.status === 'error' && !store.total) this.phase = 'failed';
     else this.phase = 'ready';
@@ -285,10 +348,11 @@ export class AcJobManager extends LocalizedElement {
         }}
         >${label}</a
       >`;
+    const inUse = this.phase === 'ready' && !store?.authRequired;
     return html`<header part="header">
       <h1>${t(locale, 'appTitle')}</h1>
       ${
-        this.phase === 'ready'
+        inUse
           ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
             ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))} ${link('analysis', t(locale, 'analysis'))}
           </nav>`
@@ -296,7 +360,7 @@ export class AcJobManager extends LocalizedElement {
       }
       <span class="spacer"></span>
       ${
-        this.phase === 'ready'
+        inUse
           ? html`<span class="tz">${t(locale, 'timeZone', { zone: timeZoneLabel(this.timeZone, locale) })}</span>
             <ac-connection-status data-ac-inner lang=${localeOf(this)} .store=${store} theme=${this.theme ?? nothing}></ac-connection-status>`
           : nothing
@@ -319,7 +383,11 @@ export class AcJobManager extends LocalizedElement {
         return html`<main part="main" tabindex="-1"><p role="status">${t(locale, 'starting')}</p></main>`;
       case 'login':
         return html`<main part="main" tabindex="-1">
-          <ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>
+          ${
+            this.token
+              ? this.renderSignInAgain(locale)
+              : html`<ac-login-form data-ac-inner lang=${localeOf(this)} .jobSource=${store?.source} theme=${this.theme ?? nothing} @ac-login=${() => this.restart()}></ac-login-form>`
+          }
         </main>`;
       case 'forbidden':
         return html`<main part="main" tabindex="-1">
@@ -331,7 +399,12 @@ export class AcJobManager extends LocalizedElement {
         </main>`;
       case 'failed': {
         const error = store?.error ?? this.buildError;
-        const text = error?.kind === 'network' ? t(locale, 'networkText') : t(locale, 'failedText', { message: error?.message ?? '' });
+        const text =
+          error?.kind === 'network'
+            ? t(locale, 'networkText')
+            : error?.kind === 'blocked'
+              ? t(locale, 'blockedText', { api: error.details.origin ?? this.src, page: location.origin })
+              : t(locale, 'failedText', { message: error?.message ?? '' });
         return html`<main part="main" tabindex="-1">
           <section class="message" role="alert">
             <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'failedTitle')}</h2>
@@ -340,9 +413,43 @@ export class AcJobManager extends LocalizedElement {
           </section>
         </main>`;
       }
-      case 'ready':
-        return this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
+      case 'ready': {
+        // One template whether the session ended or not, so that the view is kept as it is.
+        const ended = Boolean(store?.authRequired);
+        const view = this.unloadedView === this.view ? this.renderUnloadedView(locale) : this.renderView();
+        return html`<div class="view" ?inert=${ended}>${view}</div>${ended ? this.renderSessionEnded(locale) : nothing}`;
+      }
     }
+  }
+
+  /**
+   * The session ended while in use: the login form (or, with a token, the way to sign in
+   * again) in place of the view, which stays behind it, unseen and inert, as it was.
+   */
+  private renderSessionEnded(locale: Locale) {
+    return html`<section class="session-ended" role="dialog" aria-modal="true" aria-label=${t(locale, 'sessionEndedTitle')}>
+      ${
+        this.token
+          ? this.renderSignInAgain(locale)
+          : html`<p class="ended" role="alert">${t(locale, 'sessionEndedText')}</p>
+            <ac-login-form
+              data-ac-inner
+              lang=${localeOf(this)}
+              .jobSource=${this.activeStore?.source}
+              theme=${this.theme ?? nothing}
+              @ac-login=${() => void this.retryAfterSignIn()}
+            ></ac-login-form>`
+      }
+    </section>`;
+  }
+
+  /** With a token the host signs the user in: say so, and let them retry once it has. */
+  private renderSignInAgain(locale: Locale) {
+    return html`<section class="message" role="alert">
+      <h2 class=${VIEW_HEADING} tabindex="-1">${t(locale, 'signInTitle')}</h2>
+      <p>${t(locale, 'signInText')}</p>
+      <button type="button" @click=${() => void this.retryAfterSignIn()}>${common(locale, 'retry')}</button>
+    </section>`;
   }
 
   private renderUnloadedView(locale: Locale) {

@@ -93,6 +93,27 @@ export const jobManagerStyles = css`
     height: auto;
     contain: size;
   }
+  /* The session ended: the login form takes the view's place; the view stays behind it,
+     laid out (its scroll positions kept) but unseen and inert. */
+  .view {
+    display: contents;
+  }
+  .view[inert] {
+    visibility: hidden;
+  }
+  main,
+  .session-ended {
+    grid-row: 2;
+    grid-column: 1;
+  }
+  .session-ended {
+    align-self: start;
+    padding: var(--ac-space-4);
+  }
+  .ended {
+    max-width: 560px;
+    margin: 0 auto var(--ac-space-4);
+  }
   .message {
     max-width: 560px;
     margin: var(--ac-space-6) auto;

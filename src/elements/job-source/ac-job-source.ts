@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { TokenProvider } from '../../source/http-client.js';
 import type { JobSource, RejectedItems } from '../../source/job-source.js';
 import { jobStoreContext } from '../../store/context.js';
 import { createStore, type OwnedStore } from '../../store/create-store.js';
@@ -13,6 +14,13 @@ export interface StoreReadyDetail {
   store: JobStoreApi;
 }
 
+/** Detail of `ac-auth-required`. */
+export interface AuthRequiredDetail {
+  store: JobStoreApi;
+  /** Loads again (once the user has signed in again), keeping the query and what the elements show. */
+  retry(): void;
+}
+
 /** The store built, with the attributes and the page's source (if any) it was built from. */
 interface Built {
   owned: OwnedStore;
@@ -20,6 +28,10 @@ interface Built {
   source: JobSource | undefined;
   /** Stops relaying the source's refusals as `ac-rejected`. */
   stopRejected?: (() => void) | undefined;
+  /** Stops following the store's `authRequired`. */
+  stopAuth?: (() => void) | undefined;
+  /** The store's `authRequired` as last seen: `ac-auth-required` fires when it turns true. */
+  authRequired: boolean;
 }
 
 /**
@@ -37,6 +49,7 @@ interface Built {
  * @summary Provides one shared job store to the elements of a page.
  * @slot - Elements that use this source's store without naming it.
  * @fires ac-store-ready - A new store is available (it has started loading); `detail.store` is it. Bubbles, composed.
+ * @fires ac-auth-required - The API answered 401 (at start, or later: a session that ended, a token refused twice): the page signs the user in again, then calls `detail.retry()`. Bubbles, composed.
  * @fires ac-rejected - The server sent items that break the contract, left out: `detail` says which kind, from
  *   which request, how many, the field at fault of each and a message each (server text). Bubbles, composed.
  */
@@ -50,6 +63,16 @@ export class AcJobSource extends LitElement {
 
   /** Base URL of the HTTP API (e.g. `/api/v1`); used unless `.source` is set or `simulated` is on. */
   @property() src?: string;
+
+  /** `include` sends the session cookie to an API on another origin of the same site (which must allow this page's origin). */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /**
+   * Gives the bearer token of every request and of the live stream (a portal's sign-in;
+   * see `TokenProvider`). A 401 asks it once more, then `ac-auth-required` fires. Setting
+   * another function while sign-in is required loads again.
+   */
+  @property({ attribute: false }) token?: TokenProvider;
 
   /** Serve a simulated cluster from the page instead of an API. */
   @property({ type: Boolean, reflect: true }) simulated = false;
@@ -95,6 +118,7 @@ export class AcJobSource extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.build();
+    if (changed.has('token') && changed.get('token') && this.current?.authRequired) this.current.owned.store?.retry();
   }
 
   protected override render() {
@@ -103,11 +127,14 @@ export class AcJobSource extends LitElement {
 
   /** Builds a store when there is none or its configuration changed. */
   private build(): void {
-    const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live]);
+    const config = JSON.stringify([this.src, this.simulated, this.seed, this.nodes, this.jobs, this.live, this.credentials, !this.token]);
     if (this.current && this.current.config === config && this.current.source === this.source) return;
     this.teardown();
-    const { src, simulated, seed, nodes, jobs, live, source } = this;
-    const current = { owned: createStore({ src, simulated, seed, nodes, jobs, live, source }), config, source };
+    const { src, simulated, seed, nodes, jobs, live, source, credentials } = this;
+    // Read at each request: a page that replaces the function is heard without a new store.
+    const token: TokenProvider | undefined = this.token ? (context) => this.token?.(context) : undefined;
+    const owned = createStore({ src, simulated, seed, nodes, jobs, live, source, credentials, token });
+    const current: Built = { owned, config, source, authRequired: false };
     this.current = current;
     if (current.owned.store) {
       this.provide(current, current.owned.store);
@@ -127,12 +154,20 @@ export class AcJobSource extends LitElement {
       this.dispatchEvent(new CustomEvent<RejectedItems>('ac-rejected', { detail, bubbles: true, composed: true })),
     );
     this.provider.setValue(store);
+    current.stopAuth = store.subscribe((change) => {
+      if (!change.session || store.authRequired === current.authRequired) return;
+      current.authRequired = store.authRequired;
+      if (!store.authRequired) return;
+      const detail: AuthRequiredDetail = { store, retry: () => store.retry() };
+      this.dispatchEvent(new CustomEvent('ac-auth-required', { detail, bubbles: true, composed: true }));
+    });
     void store.start();
     this.dispatchEvent(new CustomEvent<StoreReadyDetail>('ac-store-ready', { detail: { store }, bubbles: true, composed: true }));
   }
 
   private teardown(): void {
     this.current?.stopRejected?.();
+    this.current?.stopAuth?.();
     this.current?.owned.close();
     this.current = undefined;
   }
@@ -145,5 +180,6 @@ declare global {
   interface HTMLElementEventMap {
     'ac-store-ready': CustomEvent<StoreReadyDetail>;
     'ac-rejected': CustomEvent<RejectedItems>;
+    'ac-auth-required': CustomEvent<AuthRequiredDetail>;
   }
 }

@@ -107,6 +107,7 @@ export class AcLoginForm extends LocalizedElement {
       if (error.details.status === 429) return '';
       if (error.kind === 'unauthenticated') return t(locale, 'wrongCredentials');
       if (error.kind === 'network') return t(locale, 'network');
+      if (error.kind === 'blocked') return t(locale, 'blocked');
       return t(locale, 'failed', { message: error.message });
     }
     return t(locale, 'failed', { message: String(error) });

@@ -11,6 +11,8 @@ export const t = defineMessages({
     wrongCredentials: 'Wrong user name or password.',
     missing: 'Enter your user name and password.',
     network: 'The server could not be reached. Check your connection and try again.',
+    blocked:
+      'The API does not allow this page’s origin, so the browser blocked its answer. The API must answer CORS for this page: see “Embedding on another origin” in the README.',
     failed: 'Logging in failed: {message}',
     throttled: 'Too many failed attempts: try again in {seconds} s.',
   },
@@ -24,6 +26,8 @@ export const t = defineMessages({
     wrongCredentials: 'Nom d’utilisateur ou mot de passe incorrect.',
     missing: 'Saisissez votre nom d’utilisateur et votre mot de passe.',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    blocked:
+      'L’API n’autorise pas l’origine de cette page : le navigateur a bloqué sa réponse. L’API doit répondre en CORS à cette page : voir «\u00a0Embedding on another origin\u00a0» dans le README.',
     failed: 'La connexion a échoué : {message}',
     throttled: 'Trop de tentatives échouées : réessayez dans {seconds} s.',
   },

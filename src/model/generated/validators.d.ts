@@ -11,6 +11,8 @@ export declare const validateNodeList: CompiledValidator;
 export declare const validateJobSummary: CompiledValidator;
 export declare const validateSession: CompiledValidator;
 export declare const validateLoginRequest: CompiledValidator;
+export declare const validateTokenRequest: CompiledValidator;
+export declare const validateToken: CompiledValidator;
 export declare const validateApiError: CompiledValidator;
 export declare const validateLiveEvent: CompiledValidator;
 export declare const validateEventBatch: CompiledValidator;
