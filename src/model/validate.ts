@@ -3,7 +3,7 @@
  * ahead of time (no eval: strict CSP pages work). Messages name the field at fault.
  */
 import * as compiled from './generated/validators.js';
-import type { CompiledValidator, CompiledValidatorError } from './generated/validators.js';
+import type { CompiledValidatorError } from './generated/validators.js';
 import type { ClusterNode, Job } from './job.js';
 import type { JobFile } from './file.js';
 import type {
@@ -102,8 +102,17 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/**
+ * What a compiled validator is, written here rather than taken from the generated module
+ * so that this module's declarations do not import it.
+ */
+export interface CompiledCheck {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null;
+}
+
 /** A validator that names the field at fault, from a compiled one; `what` names the body. */
-export function make<T>(what: string, validate: CompiledValidator): Validator<T> {
+export function make<T>(what: string, validate: CompiledCheck): Validator<T> {
   return (data) => {
     if (validate(data)) return { ok: true, value: data as T };
     const error = validate.errors?.[0];
