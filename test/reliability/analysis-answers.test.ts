@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/job-analysis/ac-job-analysis.js';
 import type { JobAnalysis } from '../../src/model/index.js';
+import { validateJobAnalysis } from '../../src/model/validate-analysis.js';
 import { analyze } from '../../src/source/job-analysis.js';
 import { summarize } from '../../src/source/job-query.js';
 import { HttpJobSource } from '../../src/source/http-job-source.js';
@@ -39,21 +40,29 @@ const BROKEN: [label: string, field: string, patch: (a: JobAnalysis) => void][] 
 
 describe('analyses that break the contract', () => {
   for (const [label, field, patch] of BROKEN) {
-    it(`${label}: refused whole, naming ${field}`, async () => {
+    it(`${label}: refused whole, naming ${field}`, () => {
       const body = structuredClone(GOOD);
       patch(body);
-      const fake = new FakeFetch((r) => json(r, body));
-      const source = new HttpJobSource({ baseUrl: '/api/v1', fetch: fake.fetch, live: false, visibility: ALWAYS_VISIBLE });
-      const error = await source.analyze({}).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).to.be.instanceOf(JobSourceError);
-      expect((error as JobSourceError).kind).to.equal('bad-response');
-      expect((error as JobSourceError).message).to.contain(`analysis.${field}`);
-      source.close();
+      const checked = validateJobAnalysis(body);
+      expect(checked.ok).to.equal(false);
+      expect(checked.ok ? '' : checked.error).to.contain(`analysis.${field}`);
     });
   }
+
+  it('the HTTP source refuses such an answer as a bad response, naming the field', async () => {
+    const body = structuredClone(GOOD);
+    body.cells[0]!.finished = body.cells[0]!.jobs + 1;
+    const fake = new FakeFetch((r) => json(r, body));
+    const source = new HttpJobSource({ baseUrl: '/api/v1', fetch: fake.fetch, live: false, visibility: ALWAYS_VISIBLE });
+    const error = await source.analyze({}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(JobSourceError);
+    expect((error as JobSourceError).kind).to.equal('bad-response');
+    expect((error as JobSourceError).message).to.contain('analysis.cells[0]');
+    source.close();
+  });
 
   it('the view says the server sent what it cannot read, and shows the good analysis Retry brings', async () => {
     const broken = structuredClone(GOOD);

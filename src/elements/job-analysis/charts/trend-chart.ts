@@ -48,7 +48,14 @@ export class TrendChart extends NodeLinesChart {
             return [x === undefined || left < 0 ? left : u.valToPos(x, 'x'), top];
           },
         },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, (max ?? 0) * 1.08)] } },
+        scales: {
+          // One bucket alone is given its width (uPlot finds no ticks on a range of nothing).
+          x: {
+            time: true,
+            range: (_u, min, max) => (min === max ? [min - this.data.bucketSeconds / 2, max + this.data.bucketSeconds / 2] : [min, max]),
+          },
+          y: { range: (_u, _min, max) => [0, Math.max(1, (max ?? 0) * 1.08)] },
+        },
         axes: [
           {
             stroke: () => this.colors.muted,
