@@ -22,6 +22,7 @@ export const CDN_ENTRIES = {
   'ac-job-dashboard': 'dist/elements/job-dashboard/ac-job-dashboard.js',
   'ac-job-list': 'dist/elements/job-list/ac-job-list.js',
   'ac-job-detail': 'dist/elements/job-detail/ac-job-detail.js',
+  'ac-job-analysis': 'dist/elements/job-analysis/ac-job-analysis.js',
   'ac-export-button': 'dist/elements/export-button/ac-export-button.js',
   'ac-connection-status': 'dist/elements/connection-status/ac-connection-status.js',
   'ac-login-form': 'dist/elements/login-form/ac-login-form.js',

@@ -26,6 +26,7 @@ import { SETUPS } from './lib/setups.mjs';
 const SCENARIOS = [
   'filter', //
   'aggregates',
+  'analysis',
   'charts',
   'keystroke',
   'list',

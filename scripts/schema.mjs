@@ -38,8 +38,11 @@ const FILE_TYPES = ['JobFile', 'FilePage'];
  */
 const OTHER_TYPES = ['LoginRequest', 'TokenRequest', 'Token'];
 
+/** The analysis, which only the Analysis view reads: validators of their own, loaded with it (`generated/analysis-validators.js`). */
+const ANALYSIS_TYPES = ['JobAnalysis'];
+
 const program = TJS.getProgramFromFiles(
-  ['job.ts', 'file.ts', 'api.ts'].map((f) => join(root, 'src/model', f)),
+  ['job.ts', 'file.ts', 'api.ts', 'analysis.ts'].map((f) => join(root, 'src/model', f)),
   { strict: true, strictNullChecks: true, skipLibCheck: true, target: 9, lib: ['lib.es2022.d.ts'] },
   root,
 );
@@ -80,7 +83,7 @@ function addDiscriminators(schema) {
 }
 
 const schemas = {};
-for (const name of [...TYPES, ...FILE_TYPES, ...OTHER_TYPES]) {
+for (const name of [...TYPES, ...FILE_TYPES, ...OTHER_TYPES, ...ANALYSIS_TYPES]) {
   const schema = generator.getSchemaForSymbol(name);
   schema.$id = `https://schemas.active-circle.example/job-manager/v1/${name}.json`;
   schemas[name] = sortKeys(addDiscriminators(schema));
@@ -255,3 +258,4 @@ async function writeValidators(types, file) {
 await writeValidators(TYPES, 'validators');
 await writeValidators(FILE_TYPES, 'file-validators');
 await writeValidators(OTHER_TYPES, 'other-validators');
+await writeValidators(ANALYSIS_TYPES, 'analysis-validators');

@@ -42,6 +42,10 @@ const FULL = {
   remoteSweepStep: 2000,
   streamClients: 1000,
   streamSeconds: 60,
+  analysisRate: 1000,
+  analysisSeconds: 10,
+  analysisServerJobs: 1_000_000,
+  analysisQueries: 20,
 };
 /** Every scenario once, small: seconds, for `npm test` (files > 222,000 rows: the scaled scroll path still runs). */
 const SMOKE = {
@@ -70,6 +74,10 @@ const SMOKE = {
   remoteSweepStep: 2500,
   streamClients: 20,
   streamSeconds: 2,
+  analysisRate: 200,
+  analysisSeconds: 1,
+  analysisServerJobs: 5_000,
+  analysisQueries: 4,
 };
 
 /**

@@ -3,6 +3,7 @@
 // and sorted with `jobComparator` into arrays, cached per query for one version of the
 // data (which every live change moves on), summaries by `summarize()` over the selection.
 import { indexAfterCursor, jobComparator, jobMatcher, summarize } from '../../dist/source/job-query.js';
+import { analyze } from '../../dist/source/job-analysis.js';
 
 const CACHED_QUERIES = 32;
 
@@ -62,6 +63,9 @@ export function plainQueries(cluster) {
       const now = cluster.now;
       const key = params.until === undefined ? `${version()}:${now}` : version();
       return summaries.get(key, filterKey(params), () => summarize(select(params), params, nodeIds, now));
+    },
+    analysis(params, now = cluster.now) {
+      return analyze(select(params), params, now);
     },
     clear() {},
   };

@@ -1,6 +1,7 @@
 // The bench page: every scenario's page side, driven from Node by bench/run.mjs through
 // `window.bench`. The elements come from the shipped no-build entry (dist/cdn/all.js,
 // loaded by index.html); this module brings the simulator, the store and the baselines.
+import * as analysis from './analysis.js';
 import * as charts from './charts.js';
 import * as exporting from './export.js';
 import * as files from './files.js';
@@ -54,4 +55,5 @@ window.bench = {
   ...live,
   ...charts,
   ...exporting,
+  ...analysis,
 };

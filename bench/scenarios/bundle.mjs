@@ -31,6 +31,7 @@ export const VIEWS = {
     first: ['ac-job-detail.js'],
     beside: { 'chunks/ac-job-files': 'the file table', 'ac-export-button.js': 'the export button' },
   },
+  analysis: { first: ['ac-job-filters.js', 'ac-job-analysis.js'], beside: {} },
 };
 
 /** What every view loads beside its first requests and does not wait for. */

@@ -3,7 +3,7 @@
  * One instance of the HTTP contract (docs/http-contract.md) over a cluster simulator: sessions,
  * nodes, jobs (list, summary, one, files) and live events, mounted at a base path.
  * The simulator keeps its jobs in the columns of the store's engine (`JobTable`), and
- * the jobs' pages and summaries are that engine's answers (`TableQueries`): the meaning
+ * the jobs' pages, summaries and analyses are that engine's answers (`TableQueries`): the meaning
  * of `job-query` (tested equal), at the cost of the in-page memory mode.
  */
 import { DATA_ADMINISTRATOR, SORT_KEYS, validateLoginRequest, validateTokenRequest } from '../../dist/model/index.js';
@@ -47,7 +47,7 @@ import { bearerFrom, createTokens } from './tokens.js';
 /**
  * How `/jobs` and `/jobs/summary` are answered: by default the store's engine over the
  * cluster's rows (the bench's baseline, the previous design, filters and sorts arrays of objects).
- * @typedef {{page: TableQueries['page'], summary: TableQueries['summary'], clear(): void}} JobQueries
+ * @typedef {{page: TableQueries['page'], summary: TableQueries['summary'], analysis: TableQueries['analysis'], clear(): void}} JobQueries
  */
 
 /**
@@ -345,6 +345,12 @@ export function createApi(options = {}) {
     sendJson(req, res, 200, queries.summary(parseJobFilters(url.searchParams)));
   }
 
+  /** `/jobs/analysis`: the engine's one pass over the query's selected rows, as the page's memory mode counts it. */
+  /** @type {Handler} */
+  function analysis(req, res, url) {
+    sendJson(req, res, 200, queries.analysis(parseJobFilters(url.searchParams)));
+  }
+
   /** @type {Handler} */
   function getJob(req, res, _url, [id = '']) {
     const job = simulator.job(id);
@@ -423,6 +429,7 @@ export function createApi(options = {}) {
     { pattern: /^\/nodes$/, methods: { GET: listNodes }, admin: true },
     { pattern: /^\/jobs$/, methods: { GET: listJobs }, admin: true },
     { pattern: /^\/jobs\/summary$/, methods: { GET: summary }, admin: true },
+    { pattern: /^\/jobs\/analysis$/, methods: { GET: analysis }, admin: true },
     { pattern: /^\/jobs\/([^/]+)$/, methods: { GET: getJob }, admin: true },
     { pattern: /^\/jobs\/([^/]+)\/files$/, methods: { GET: listFiles }, admin: true },
     { pattern: /^\/events$/, methods: { GET: liveEvents }, admin: true },

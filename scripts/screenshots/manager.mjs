@@ -1,5 +1,5 @@
 // Screenshots of every view of <ac-job-manager> as the standalone page shows it: log-in,
-// dashboard, jobs list, job detail and the operator's role message, in light and dark,
+// dashboard, jobs list, job detail, analysis and the operator's role message, in light and dark,
 // English and French, 1280 and 360 px wide. Serves the built page (dist/: run `npm run
 // build` first) and the reference API in-process, over a simulated cluster (4 nodes,
 // 3000 jobs, clock still, so frames are steady) under the page's strict policy; drives
@@ -50,6 +50,12 @@ const VIEWS = {
     account: 'admin',
     ready: 'ac-job-manager >>> ac-job-files >>> [role=row][aria-rowindex="2"]:not(.placeholder)',
     whole: 'ac-job-manager >>> ac-job-files',
+  },
+  analysis: {
+    hash: '#/analysis',
+    account: 'admin',
+    ready: 'ac-job-manager >>> ac-job-analysis >>> canvas',
+    whole: 'ac-job-manager >>> ac-job-analysis >>> canvas',
   },
   role: { hash: '', account: 'operator', ready: 'ac-job-manager >>> .message[role=alert]' },
 };

@@ -78,6 +78,26 @@ const PROFILES: Record<JobType, TypeProfile> = {
   DUPLICATION: { medianFiles: 6000, empty: 0.02, minRate: 20, maxRate: 600 },
 };
 
+/** How a node differs from the others, so that an analysis of the cluster has something to find. */
+export interface NodeHabits {
+  /** Share of the jobs that write (all but versioning) which run out of space instead of succeeding. */
+  readonly noSpace: number;
+  /** Speed of its tape drive: jobs reading or writing a tape go this much as fast, mounting and winding included. */
+  readonly tapeSpeed: number;
+  /** How much longer than elsewhere a job waits in its queue before it starts. */
+  readonly queue: number;
+}
+
+const PLAIN: NodeHabits = { noSpace: 0, tapeSpeed: 1, queue: 1 };
+
+/** By the node's place in the cluster: the second runs out of space more often, the third's tape drive is slower, the fourth's queue is longer. */
+const NODE_HABITS: readonly NodeHabits[] = [PLAIN, { ...PLAIN, noSpace: 0.1 }, { ...PLAIN, tapeSpeed: 0.35 }, { ...PLAIN, queue: 4 }];
+
+/** The habits of the node at `index` in the cluster (the others have none). */
+export function nodeHabits(index: number): NodeHabits {
+  return NODE_HABITS[index] ?? PLAIN;
+}
+
 /** The shape of a cluster that plans depend on. */
 export interface ClusterShape {
   seed: number;
@@ -140,10 +160,12 @@ function drawFiles(profile: TypeProfile): number {
   return Math.min(200_000, Math.max(1, Math.round(profile.medianFiles * Math.exp(1.7 * rng.normal()))));
 }
 
-function drawOutcome(type: JobType, files: number, onTape: boolean): Outcome {
+function drawOutcome(type: JobType, files: number, onTape: boolean, habits: NodeHabits): Outcome {
   const r = rng.next();
   if (files === 0) return r < 0.96 ? Outcome.Success : r < 0.98 ? Outcome.ByUser : r < 0.99 ? Outcome.Shutdown : Outcome.Timeout;
-  if (r < 0.84) return Outcome.Success;
+  const noSpace = type === 'VERSIONING' ? 0 : habits.noSpace;
+  if (r < 0.84 - noSpace) return Outcome.Success;
+  if (r < 0.84) return Outcome.NoSpace;
   if (r < 0.92) return Outcome.Error;
   if (r < 0.935) return Outcome.ByUser;
   if (r < 0.945) return Outcome.Shutdown;
@@ -157,7 +179,9 @@ function drawOutcome(type: JobType, files: number, onTape: boolean): Outcome {
 export function planJob(cluster: ClusterShape, index: number): JobPlan {
   rng.reseed(cluster.seed ^ STREAM_PLAN, index);
   const type = TYPES[rng.weighted(TYPE_WEIGHTS, TYPE_WEIGHT_SUM)]!;
-  const node = cluster.nodeIds[rng.weighted(cluster.nodeWeights, cluster.nodeWeightSum)]!;
+  const nodeIndex = rng.weighted(cluster.nodeWeights, cluster.nodeWeightSum);
+  const node = cluster.nodeIds[nodeIndex]!;
+  const habits = nodeHabits(nodeIndex);
   // Some shares are much busier than others.
   const share = Math.floor(Math.pow(rng.next(), 1.6) * SHARES.length);
   let tape = -1;
@@ -216,7 +240,7 @@ export function planJob(cluster: ClusterShape, index: number): JobPlan {
 
   const profile = PROFILES[type];
   const files = drawFiles(profile);
-  const outcome = drawOutcome(type, files, tape >= 0);
+  const outcome = drawOutcome(type, files, tape >= 0, habits);
   let handled = files;
   let failStart = 0;
   let failPeriod = 1;
@@ -255,6 +279,11 @@ export function planJob(cluster: ClusterShape, index: number): JobPlan {
   }
 
   const onTape = tape >= 0;
+  const speed = onTape ? habits.tapeSpeed : 1;
+  // Drawn in the order they always were, so that a node without habits keeps its jobs.
+  const filesPerSecond = rng.logBetween(profile.minRate, profile.maxRate) * speed;
+  const startDelay = deferred ? Math.round(60_000 + rng.exponential(15 * 60_000)) : Math.round(rng.between(200, 2500));
+  const warmUp = Math.round(onTape ? rng.between(20_000, 150_000) : rng.between(300, 5000));
   return {
     index,
     type,
@@ -278,9 +307,9 @@ export function planJob(cluster: ClusterShape, index: number): JobPlan {
     finalStage: FINAL_STAGES[outcome],
     bytes: layoutBytes(cluster.seed, index, files),
     perFile,
-    filesPerSecond: rng.logBetween(profile.minRate, profile.maxRate),
-    startDelay: deferred ? Math.round(60_000 + rng.exponential(15 * 60_000)) : Math.round(rng.between(200, 2500)),
-    warmUp: Math.round(onTape ? rng.between(20_000, 150_000) : rng.between(300, 5000)),
+    filesPerSecond,
+    startDelay: Math.round(startDelay * habits.queue),
+    warmUp: Math.round(warmUp / speed),
     windDown: Math.round(rng.between(200, onTape ? 40_000 : 3000)),
     reportEvery: Math.round(rng.between(1000, 5000)),
   };

@@ -4,7 +4,17 @@
  * an event stream this code reads and reconnects itself (`live-connection.ts`, loaded
  * beside the first requests: a page needs it only once its first answers have come).
  */
-import type { ClusterNode, FileListParams, Job, JobListParams, JobSummary, PageEnvelope, Session, Validator } from '../model/index.js';
+import type {
+  ClusterNode,
+  FileListParams,
+  Job,
+  JobAnalysis,
+  JobListParams,
+  JobSummary,
+  PageEnvelope,
+  Session,
+  Validator,
+} from '../model/index.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import { contractChecks, fileChecks, loadOnce } from './contract-checks.js';
 import { HttpClient, type TokenProvider } from './http-client.js';
@@ -100,6 +110,9 @@ function checked<T>(validate: Validator<T>, body: unknown, label: string): T {
 /** The live connection's code (the stream's reader and parser, the event sequencer, the reconnection loop), loaded once. */
 const liveConnectionCode = loadOnce(() => import('./live-connection.js'), 'the code of the live connection');
 
+/** The check of an analysis, loaded the first time one is asked for (a page without the analysis view never needs it). */
+const analysisCheck = loadOnce(() => import('../model/validate-analysis.js'), "the code that checks the server's analysis");
+
 const IDLE: ConnectionState = { status: 'idle' };
 
 export class HttpJobSource implements JobSource {
@@ -177,6 +190,13 @@ export class HttpJobSource implements JobSource {
     const body = await this.#client.getJson('/jobs/summary', { query: filtersOf(params), signal: this.#signal(signal) });
     const { validateJobSummary } = await contractChecks();
     return checked(validateJobSummary, body, 'GET /jobs/summary');
+  }
+
+  async analyze(params: JobListParams, signal?: AbortSignal): Promise<JobAnalysis> {
+    const check = analysisCheck();
+    const body = await this.#client.getJson('/jobs/analysis', { query: filtersOf(params), signal: this.#signal(signal) });
+    const { validateJobAnalysis } = await check;
+    return checked(validateJobAnalysis, body, 'GET /jobs/analysis');
   }
 
   async getJob(id: string, signal?: AbortSignal): Promise<Job> {

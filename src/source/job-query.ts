@@ -117,6 +117,25 @@ export function bucketSecondsFor(spanMs: number): number {
   return (weeks * WEEK_MS) / 1000;
 }
 
+/** Where a timeline's buckets are. */
+export interface TimelineLayout {
+  fromMs: number;
+  bucketMs: number;
+  bucketCount: number;
+}
+
+/**
+ * The buckets of a query's timeline: from `since` (else the oldest selected job's
+ * creation, else a day before the end) to `until` (else `now`), aligned on the epoch.
+ */
+export function timelineLayout(params: Pick<JobListParams, 'since' | 'until'>, oldestCreatedMs: number, now: number): TimelineLayout {
+  const untilMs = params.until ? Date.parse(params.until) : now;
+  const sinceMs = params.since ? Date.parse(params.since) : Number.isFinite(oldestCreatedMs) ? oldestCreatedMs : untilMs - DAY_MS;
+  const bucketMs = bucketSecondsFor(Math.max(untilMs - sinceMs, 1)) * 1000;
+  const fromMs = Math.floor(sinceMs / bucketMs) * bucketMs;
+  return { fromMs, bucketMs, bucketCount: Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs)) };
+}
+
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
@@ -148,12 +167,8 @@ export function summarize(
     (byNodeState[job.node] ??= zeroCounts(JOB_STATES))[job.state]++;
     oldest = Math.min(oldest, Date.parse(job.createdAt));
   }
-  const untilMs = params.until ? Date.parse(params.until) : now;
-  const sinceMs = params.since ? Date.parse(params.since) : Number.isFinite(oldest) ? oldest : untilMs - DAY_MS;
-  const bucketSeconds = bucketSecondsFor(Math.max(untilMs - sinceMs, 1));
-  const bucketMs = bucketSeconds * 1000;
-  const fromMs = Math.floor(sinceMs / bucketMs) * bucketMs;
-  const bucketCount = Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs));
+  const { fromMs, bucketMs, bucketCount } = timelineLayout(params, oldest, now);
+  const bucketSeconds = bucketMs / 1000;
   const counts: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   for (const id of Object.keys(byNode)) counts[id] = new Array<number>(bucketCount).fill(0);
   for (const job of matched) {

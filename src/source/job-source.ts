@@ -3,7 +3,18 @@
  * `JobSource`. Two implementations: `HttpJobSource` (the HTTP contract, REST + SSE) and
  * `MemoryJobSource` (jobs held in the page, from the simulator or the host page).
  */
-import type { ClusterNode, FileListParams, FilePage, Job, JobListParams, JobPage, JobSummary, LiveEvent, Session } from '../model/index.js';
+import type {
+  ClusterNode,
+  FileListParams,
+  FilePage,
+  Job,
+  JobAnalysis,
+  JobListParams,
+  JobPage,
+  JobSummary,
+  LiveEvent,
+  Session,
+} from '../model/index.js';
 
 /** Why a source call failed; elements turn each kind into plain words. */
 export type JobSourceErrorKind =
@@ -97,6 +108,13 @@ export interface JobSource {
   listJobs(params: JobListParams, signal?: AbortSignal): Promise<JobPageResult>;
   /** The aggregates of a query. */
   summarize(params: JobListParams, signal?: AbortSignal): Promise<JobSummary>;
+  /**
+   * How long the jobs of a query waited and ran, how fast they moved data, why they
+   * stopped (`model/analysis.ts`). Optional, so that sources written before it still
+   * fit: a store in memory mode analyses its jobs itself; in remote mode, without it,
+   * the analysis says the source offers none.
+   */
+  analyze?(params: JobListParams, signal?: AbortSignal): Promise<JobAnalysis>;
   /** One job; rejects with kind `not-found` for an unknown id. */
   getJob(id: string, signal?: AbortSignal): Promise<Job>;
   /** One page of a job's files. */

@@ -14,6 +14,7 @@ import {
   type FilePage,
   type Job,
   type JobChangeEvent,
+  type JobAnalysis,
   type JobListParams,
   type JobSummary,
   type Session,
@@ -30,6 +31,7 @@ import {
   type RejectedKind,
 } from './job-source.js';
 import { decodeCursor, encodeCursor, indexAfterCursor, jobComparator, jobMatcher, sortValue, summarize } from './job-query.js';
+import { analyze } from './job-analysis.js';
 import { ListenerSet } from './listener-set.js';
 import { documentVisibility, type PageVisibility } from './page-lifecycle.js';
 
@@ -207,6 +209,11 @@ export class MemoryJobSource implements JobSource {
     this.#check(signal);
     const nodeIds = (this.#simulator?.nodes ?? this.#nodes).map((node) => node.id);
     return summarize(this.#select(params), params, nodeIds, this.#simulator?.now ?? Date.now());
+  }
+
+  async analyze(params: JobListParams, signal?: AbortSignal): Promise<JobAnalysis> {
+    this.#check(signal);
+    return analyze(this.#select(params), params, this.#simulator?.now ?? Date.now());
   }
 
   async getJob(id: string, signal?: AbortSignal): Promise<Job> {

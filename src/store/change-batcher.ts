@@ -42,6 +42,7 @@ function emptyChange() {
     query: false,
     rows: false,
     summary: false,
+    analysis: false,
     nodes: false,
     connection: false,
     status: false,

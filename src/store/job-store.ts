@@ -8,6 +8,7 @@ import {
   defaultQuery,
   type ClusterNode,
   type Job,
+  type JobAnalysis,
   type JobListParams,
   type JobQuery,
   type JobSummary,
@@ -17,7 +18,9 @@ import {
 import { jobMatcher, toListParams } from '../source/job-selection.js';
 import { JobSourceError, type ConnectionState, type JobSource, type LiveBatch } from '../source/job-source.js';
 import { ChangeBatcher, type ScheduleFrame } from './change-batcher.js';
+import type { MemoryAnalysis } from './memory-analysis.js';
 import type { MemoryEngine } from './memory-engine.js';
+import type { RemoteAnalysis } from './remote-analysis.js';
 import { RejectedCounter } from './rejected-tally.js';
 import { RemoteRows } from './remote-rows.js';
 import type { JobStoreApi, LoadStatus, RejectedTally, StoreChange, StoreMode } from './store-api.js';
@@ -37,6 +40,8 @@ export interface JobStoreOptions {
   live?: boolean;
   /** Shortest time between two summary refreshes caused by live events, in ms (remote mode, default 2000). */
   summaryThrottleMs?: number;
+  /** Shortest time between two analysis refreshes caused by live events, in ms (remote mode, default 10000). */
+  analysisThrottleMs?: number;
 }
 
 export class JobStore implements JobStoreApi {
@@ -63,6 +68,13 @@ export class JobStore implements JobStoreApi {
   private memory: MemoryEngine | undefined;
   private readonly remote: RemoteRows | undefined;
   private remoteSummary: JobSummary | undefined;
+  /** Remote mode's analysis, its code loaded when an element first watches it. */
+  private remoteAnalysis: RemoteAnalysis | undefined;
+  private readonly analysisThrottleMs: number;
+  /** Remote mode: the rows have been asked for, so the query's params hold (an analysis may be asked for too). */
+  private remoteLoaded = false;
+  /** Memory mode's analysis, made with its engine. */
+  private memoryAnalysis: MemoryAnalysis | undefined;
   /** Requests of the current remote generation not yet answered. */
   private pendingLoads = 0;
   private settledWaiters: (() => void)[] = [];
@@ -91,6 +103,7 @@ export class JobStore implements JobStoreApi {
     this.clock = options.clock ?? Date.now;
     this.summaryThrottleMs = options.summaryThrottleMs ?? 2000;
     this.live = options.live ?? true;
+    this.analysisThrottleMs = options.analysisThrottleMs ?? 10_000;
     this.connectionState = source.connection;
     this.params = toListParams(this.currentQuery, this.clock());
     this.batcher = new ChangeBatcher(options.scheduleFrame, () => this.memory?.refresh());
@@ -134,6 +147,7 @@ export class JobStore implements JobStoreApi {
     this.params = toListParams(this.currentQuery, this.clock());
     this.added = 0;
     if (!this.remote) {
+      this.memoryAnalysis?.cancel();
       this.memory?.setParams(this.params);
       this.batcher.mark({ rows: true, summary: true });
     } else if (this.started && !this.disposed) {
@@ -177,6 +191,51 @@ export class JobStore implements JobStoreApi {
   get summary(): JobSummary | undefined {
     if (!this.remote) return this.loadStatus === 'idle' ? undefined : this.memory?.summary;
     return this.remoteSummary;
+  }
+
+  get analysis(): JobAnalysis | undefined {
+    if (this.remote) return this.remoteAnalysis?.value;
+    const summary = this.summary;
+    // A new summary means a new analysis: the query, the selected jobs or the timeline's buckets changed.
+    return summary && this.memoryAnalysis?.read(summary, this.params);
+  }
+
+  get analysisLoading(): boolean {
+    return this.remote ? (this.remoteAnalysis?.loading ?? false) : (this.memoryAnalysis?.counting ?? false);
+  }
+
+  get analysisError(): JobSourceError | undefined {
+    return this.remoteAnalysis?.error;
+  }
+
+  watchAnalysis(): () => void {
+    let watching = true;
+    let stop: (() => void) | undefined;
+    if (this.remote) {
+      void this.remoteAnalysisModule().then((analysis) => {
+        if (watching && !this.disposed) stop = analysis.watch();
+      });
+    }
+    return () => {
+      watching = false;
+      stop?.();
+    };
+  }
+
+  /** Remote mode's analysis, its module loaded the first time. */
+  private async remoteAnalysisModule(): Promise<RemoteAnalysis> {
+    if (!this.remoteAnalysis) {
+      const { RemoteAnalysis } = await import('./remote-analysis.js');
+      if (!this.remoteAnalysis) {
+        this.remoteAnalysis = new RemoteAnalysis(
+          this.source,
+          (live) => (live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true })),
+          this.analysisThrottleMs,
+        );
+        if (this.remoteLoaded) this.remoteAnalysis.reload(this.params);
+      }
+    }
+    return this.remoteAnalysis;
   }
 
   get nodes(): readonly ClusterNode[] {
@@ -299,6 +358,8 @@ export class JobStore implements JobStoreApi {
     this.unsubscribeRejected?.();
     this.unsubscribeLive = this.unsubscribeConnection = this.unsubscribeRejected = undefined;
     clearTimeout(this.summaryTimer);
+    this.remoteAnalysis?.dispose();
+    this.memoryAnalysis?.cancel();
     this.batcher.dispose();
     this.wakeSettledWaiters();
   }
@@ -326,6 +387,7 @@ export class JobStore implements JobStoreApi {
       if (run !== this.loadRun) return;
       if (this.live) this.unsubscribeLive ??= this.source.subscribe((batch) => this.onLive(batch));
       if (memory) {
+        this.memoryAnalysis?.cancel();
         memory.setNodeIds(nodes.map((n) => n.id));
         memory.load(this.source.allJobs!());
         this.params = toListParams(this.currentQuery, this.clock());
@@ -344,8 +406,13 @@ export class JobStore implements JobStoreApi {
   /** The memory-mode engine, its module loaded the first time. */
   private async memoryEngine(): Promise<MemoryEngine> {
     if (!this.memory) {
-      const { MemoryEngine } = await import('./memory-engine.js');
-      this.memory ??= new MemoryEngine(this.params, this.clock);
+      const [{ MemoryEngine }, { MemoryAnalysis }] = await Promise.all([import('./memory-engine.js'), import('./memory-analysis.js')]);
+      if (!this.memory) {
+        const memory = (this.memory = new MemoryEngine(this.params, this.clock));
+        this.memoryAnalysis = new MemoryAnalysis(memory, this.clock, (live) =>
+          live ? this.batcher.markLive({ analysis: true }) : this.batcher.mark({ analysis: true }),
+        );
+      }
     }
     return this.memory;
   }
@@ -371,6 +438,8 @@ export class JobStore implements JobStoreApi {
     this.batcher.mark({ rows: true });
     remote.request(...this.requested);
     this.fetchSummary();
+    this.remoteLoaded = true;
+    this.remoteAnalysis?.reload(this.params);
   }
 
   /**
@@ -493,6 +562,7 @@ export class JobStore implements JobStoreApi {
       this.batcher.markLive({ rows: true });
     }
     this.scheduleSummaryRefresh();
+    this.remoteAnalysis?.liveChanged();
   }
 }
 

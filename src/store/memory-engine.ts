@@ -18,8 +18,9 @@
  * The rows, their per-group counts and the presorted orders are the `JobTable`'s, which
  * several queries may share (the reference server keeps one per question lately asked).
  */
-import { JOB_STATES, JOB_TYPES, type Job, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
+import { JOB_STATES, JOB_TYPES, type Job, type JobAnalysis, type JobListParams, type JobSummary, type SortKey } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
+import { AnalysisPass, type AnalysisScratch } from './analysis-pass.js';
 import { STATE_CODE, TYPE_CODE, type JobColumns } from './job-columns.js';
 import { JobTable, type Permutation } from './job-table.js';
 import { RowList } from './sorted-rows.js';
@@ -311,6 +312,53 @@ export class MemoryEngine {
       this.ensureBits();
       return this.selected;
     });
+  }
+
+  /**
+   * The analysis of the selection (`model/analysis.ts`) at `now`, computed from scratch
+   * at once (one pass over the selected rows); its trends use the buckets of the summary's timeline.
+   */
+  analysis(now: number = this.clock()): JobAnalysis {
+    const pass = this.startAnalysis(now);
+    pass.step(this.selected);
+    return pass.result();
+  }
+
+  /**
+   * A pass that analyses the selection at `now`, to run a slice at a time with
+   * `continueAnalysis`; `scratch` lends it the histograms of a pass before.
+   */
+  startAnalysis(now: number = this.clock(), scratch?: AnalysisScratch): AnalysisPass {
+    this.evaluate();
+    this.ensureCounts();
+    const selected = () => {
+      this.ensureBits();
+      return this.selected;
+    };
+    const { timeline } = this.counts.summary(this.nodeIds, now, selected);
+    const params = this.evaluated!.params;
+    const fromMs = Date.parse(timeline.from);
+    const bucketMs = timeline.bucketSeconds * 1000;
+    const untilMs = params.until ? Date.parse(params.until) : now;
+    selected();
+    return new AnalysisPass(
+      this.columns,
+      { fromMs, bucketMs, bucketCount: Math.max(1, Math.ceil((untilMs - fromMs) / bucketMs)) },
+      now,
+      scratch,
+    );
+  }
+
+  /**
+   * Runs `pass` further until `performance.now()` passes `deadline`: true once every row is
+   * counted, undefined when it can no longer be (the jobs were loaded again since it began).
+   * The query must be the one it began with.
+   */
+  continueAnalysis(pass: AnalysisPass, deadline: number): boolean | undefined {
+    if (pass.columns !== this.columns) return undefined;
+    this.evaluate();
+    this.ensureBits();
+    return pass.step(this.selected, deadline);
   }
 
   /** The aggregates of the current selection counted from scratch, as the first read after a query change does. */

@@ -3,7 +3,7 @@
  * element of a page; it owns the query, the jobs it selects, the aggregates and the
  * live merge. Implemented by `job-store.ts`.
  */
-import type { ClusterNode, Job, JobQuery, JobSummary, Session } from '../model/index.js';
+import type { ClusterNode, Job, JobAnalysis, JobQuery, JobSummary, Session } from '../model/index.js';
 import type { ConnectionState, JobSource, JobSourceError, RejectedKind } from '../source/job-source.js';
 
 /**
@@ -33,6 +33,8 @@ export interface StoreChange {
   /** The selected rows (their number, order, or content) changed. */
   rows: boolean;
   summary: boolean;
+  /** The analysis (remote mode; in memory mode it follows the summary, which is then marked). */
+  analysis: boolean;
   nodes: boolean;
   connection: boolean;
   status: boolean;
@@ -92,6 +94,19 @@ export interface JobStoreApi {
 
   /** The aggregates of the query. */
   readonly summary: JobSummary | undefined;
+
+  /**
+   * The analysis of the query (`model/analysis.ts`), kept up to date while someone
+   * watches it (`watchAnalysis`). Memory mode computes it when read; remote mode asks
+   * the source. Undefined until there is one.
+   */
+  readonly analysis: JobAnalysis | undefined;
+  /** Whether the analysis of a new query is on its way (asked for, or being counted in memory mode). */
+  readonly analysisLoading: boolean;
+  /** Why the last analysis could not be had (remote mode), until one is had. */
+  readonly analysisError: JobSourceError | undefined;
+  /** Keeps `analysis` up to date until the returned function is called (an element, while connected). */
+  watchAnalysis(): () => void;
 
   /** Loading state of the rows and the summary. */
   readonly status: LoadStatus;

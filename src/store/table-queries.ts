@@ -6,7 +6,7 @@
  * the table's presorted order and those bits (`rowsFrom`). A question asked again costs
  * what changed since, a new one a pass over the table's columns, never over job objects.
  */
-import type { Job, JobListParams, JobSummary, SortKey, SortOrder } from '../model/index.js';
+import type { Job, JobAnalysis, JobListParams, JobSummary, SortKey, SortOrder } from '../model/index.js';
 import { normalizeSearch } from '../source/job-selection.js';
 import type { JobTable } from './job-table.js';
 import { MemoryEngine } from './memory-engine.js';
@@ -65,18 +65,28 @@ export class TableQueries {
 
   /** The aggregates of a query (its order does not matter: any kept engine of the same selection answers). */
   summary(params: JobListParams): JobSummary {
-    const selection = selectionKey(params);
-    let found: MemoryEngine | undefined;
-    for (const [key, engine] of this.engines) {
-      if (key.startsWith(`${selection}|`)) found = engine;
-    }
-    return (found ?? this.engine(params, params.sort ?? 'createdAt', params.order ?? 'desc')).summary;
+    return this.anyOrder(params).summary;
+  }
+
+  /** The analysis of a query at `now` (`model/analysis.ts`): one pass over its selected rows. */
+  analysis(params: JobListParams, now: number = this.clock()): JobAnalysis {
+    return this.anyOrder(params).analysis(now);
   }
 
   /** Stops every kept query following the table. */
   clear(): void {
     for (const engine of this.engines.values()) engine.dispose();
     this.engines.clear();
+  }
+
+  /** A kept engine of the query's selection in any order, or a new one in its own. */
+  private anyOrder(params: JobListParams): MemoryEngine {
+    const selection = selectionKey(params);
+    let found: MemoryEngine | undefined;
+    for (const [key, engine] of this.engines) {
+      if (key.startsWith(`${selection}|`)) found = engine;
+    }
+    return found ?? this.engine(params, params.sort ?? 'createdAt', params.order ?? 'desc');
   }
 
   private engine(params: JobListParams, sort: SortKey, order: SortOrder): MemoryEngine {

@@ -31,6 +31,7 @@ describe('<ac-job-manager> views loaded on demand', function () {
       },
       jobs: async () => {},
       job: async () => {},
+      analysis: async () => {},
     });
     let error: unknown;
     await load('dashboard').catch((e: unknown) => (error = e));

@@ -146,7 +146,7 @@ try {
       `list.store = store;`,
       `list.addEventListener('ac-job-open', (event) => { const id: string = event.detail.id; console.log(id); });`,
       `const manager = document.querySelector('ac-job-manager');`,
-      `manager?.addEventListener('ac-navigate', (event) => { const view: 'dashboard' | 'jobs' | 'job' = event.detail.view; console.log(view); });`,
+      `manager?.addEventListener('ac-navigate', (event) => { const view: 'dashboard' | 'jobs' | 'job' | 'analysis' = event.detail.view; console.log(view); });`,
       `document.querySelector('ac-job-source')?.addEventListener('ac-store-ready', (event) => void event.detail.store.start());`,
       `import type { AcJobManager } from '${pkg.name}/bundle';`,
       `export const typed: AcJobManager | null = manager;`,

@@ -16,6 +16,7 @@ import { collectText } from '../export/support.js';
 import '../../src/elements/job-list/ac-job-list.js';
 import '../../src/elements/job-filters/ac-job-filters.js';
 import '../../src/elements/job-dashboard/ac-job-dashboard.js';
+import '../../src/elements/job-analysis/ac-job-analysis.js';
 import '../../src/elements/job-detail/ac-job-detail.js';
 import '../../src/elements/job-manager/ac-job-manager.js';
 import '../../src/elements/login-form/ac-login-form.js';
@@ -34,6 +35,7 @@ import {
 } from './payloads.js';
 import { ALWAYS_VISIBLE, FakeFetch, json } from '../source/fake-fetch.js';
 import { FakeSource } from '../store/fake-source.js';
+import { csvExpected, loadPapa, parseCsvExport } from '../export/support.js';
 
 const JOBS: Job[] = hostileJobs();
 
@@ -99,6 +101,8 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
   this.timeout(60_000);
   const title = document.title;
 
+  // The CSV parser is a classic script: loaded before the trap watches, which would count it as injected.
+  before(() => loadPapa());
   beforeEach(() => resetTrap());
 
   /** Ends a test: nothing ran or was injected, and the page title is the page's. */
@@ -174,6 +178,54 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
         `a tooltip names ${node.name}`,
       ).to.equal(true);
     }
+    await finish(store);
+  });
+
+  it('analysis: node names, stages and job names read as sent in the tables, the charts and the keyboard reading; the CSV neutralises formulas', async () => {
+    const store = await startedStore();
+    const analysis = await fixture<HTMLElement & { save?: (chunks: AsyncIterable<string>, name: string) => Promise<unknown> }>(
+      html`<ac-job-analysis .store=${store} href-template="#/jobs/{id}" style="display:block;width:1200px"></ac-job-analysis>`,
+    );
+    await waitUntil(() => deepText(analysis).includes(HOSTILE_NODES[0]!.name), 'node names shown', { timeout: 10_000 });
+    for (const toggle of deepElements(analysis).filter((e) => e.classList.contains('table-toggle') && e.hasAttribute('aria-pressed'))) {
+      (toggle as HTMLElement).click();
+    }
+    await settled(analysis);
+    // The keyboard reads the histogram's first bucket with every node's name.
+    const frame = deepElements(analysis).find(
+      (e) => e.classList.contains('plot-frame') && e.classList.contains('focusable'),
+    ) as HTMLElement;
+    frame.focus();
+    frame.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+    await settled(analysis);
+    const text = deepText(analysis);
+    for (const node of HOSTILE_NODES) expectShown(text, node.name, 'the analysis');
+    const unsuccessful = JOBS.filter((job) => job.state === 'UNSUCCESSFUL');
+    expect(unsuccessful.length).to.be.greaterThan(5);
+    // Stages and names are clipped past 1,000 characters only, and broken into lines at their joints (no text lost).
+    for (const job of unsuccessful) expectShown(text, job.stage, 'why jobs stop');
+    const listed = deepElements(analysis).filter((e): e is HTMLAnchorElement => e instanceof HTMLAnchorElement);
+    expect(listed.length).to.be.greaterThan(5);
+    for (const link of listed) {
+      expect(JOBS.some((job) => shownAs(job.name) === link.textContent)).to.equal(true);
+      expect(new URL(link.href).protocol).to.equal(location.protocol);
+    }
+    let saved = '';
+    analysis.save = async (chunks) => {
+      for await (const chunk of chunks) saved += chunk;
+    };
+    const stopsExport = deepElements(analysis).find(
+      (e) => e.localName === 'button' && e.textContent?.includes('Export CSV') && e.closest('section')?.querySelector('table.stops'),
+    ) as HTMLButtonElement;
+    stopsExport.click();
+    await waitUntil(() => saved !== '', 'the CSV');
+    const csv = await parseCsvExport(saved.replace(/^\uFEFF/, ''));
+    const stages = csv.rows.map((row) => row[0]!);
+    for (const job of unsuccessful) expect(stages, 'every stage in the CSV').to.include(csvExpected(job.stage));
+    expect(
+      stages.some((stage) => /^[=+\-@]/.test(stage)),
+      'no cell starts a formula',
+    ).to.equal(false);
     await finish(store);
   });
 

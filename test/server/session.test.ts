@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every endpoint that reads jobs, nodes or events (filled in with a real job id). */
 function dataPaths(jobId: string): string[] {
-  return ['/nodes', '/jobs', '/jobs/summary', `/jobs/${jobId}`, `/jobs/${jobId}/files`, '/events'];
+  return ['/nodes', '/jobs', '/jobs/summary', '/jobs/analysis', `/jobs/${jobId}`, `/jobs/${jobId}/files`, '/events'];
 }
 
 /** Asks every data endpoint, the events one both as a stream and as JSON; returns the answers. */

@@ -32,6 +32,7 @@ function countingStore() {
       query: false,
       rows: false,
       summary: false,
+      analysis: false,
       nodes: false,
       connection: false,
       rejected: false,

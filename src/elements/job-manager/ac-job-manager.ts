@@ -15,6 +15,7 @@ import { showControls } from '../shared/visible-controls.js';
 import type { ExportProducer } from '../export-button/ac-export-button.js';
 import type { AcJobList } from '../job-list/ac-job-list.js';
 import type { AcLoginForm } from '../login-form/ac-login-form.js';
+import { filtersToParams, readAddress, URL_KEYS } from '../job-filters/url-state.js';
 import { jobManagerStyles } from './job-manager.styles.js';
 import { t } from './messages.js';
 import { formatRoute, parseRoute, type ManagerView, type Route } from './route.js';
@@ -24,7 +25,7 @@ import { loadConnectionStatus, loadExportButton, loadLoginForm, loadView } from 
 type Phase = 'starting' | 'login' | 'forbidden' | 'failed' | 'ready';
 
 /**
- * The whole Active Job Manager in one element: the Dashboard and Jobs views and the job
+ * The whole Active Job Manager in one element: the Dashboard, Jobs and Analysis views and the job
  * detail, sharing one store; log-in, role check, connection status, deep links.
  *
  * @summary The Active Job Manager application.
@@ -72,7 +73,7 @@ export class AcJobManager extends LocalizedElement {
   /** `hash` (default): the element keeps its view in the location hash. `none`: the host drives `view` and `job-id`. */
   @property({ reflect: true }) routing: 'hash' | 'none' = 'hash';
 
-  /** The view shown: `dashboard`, `jobs` or `job`. Reflects the hash when routing is `hash`. */
+  /** The view shown: `dashboard`, `jobs`, `job` or `analysis`. Reflects the hash when routing is `hash`. */
   @property({ reflect: true }) view: ManagerView = 'dashboard';
 
   /** The job shown by the `job` view. */
@@ -289,11 +290,26 @@ export class AcJobManager extends LocalizedElement {
     );
     if (!allowed) return;
     if (this.routing === 'hash') {
-      const hash = formatRoute(route, location.hash);
+      const hash = formatRoute(route, this.hashWithFilters());
       if (options.replace) history.replaceState(history.state, '', hash);
       else if (location.hash !== hash) location.hash = hash;
     }
     this.applyRoute(route);
+  }
+
+  /**
+   * The location's hash with the store's filters in its query: a view opened right after a
+   * figure narrowed the query (an indicator, a count of the analysis) has that query in its
+   * address, which the view's filters read when they start.
+   */
+  private hashWithFilters(): string {
+    const store = this.activeStore;
+    if (!store) return location.hash;
+    const params = readAddress('hash');
+    for (const key of URL_KEYS) params.delete(key);
+    for (const [key, value] of filtersToParams(store.query)) params.append(key, value);
+    const query = params.toString();
+    return query ? `#?${query}` : '';
   }
 
   private applyRoute(route: Route) {
@@ -319,6 +335,12 @@ export class AcJobManager extends LocalizedElement {
       yield* exportJobs(selectedJobs(store, signal), format, { signal, onProgress, at, query, total, nodeNames });
     })();
   };
+
+  /** A job of the analysis's lists: its detail (Back then goes to the list). */
+  private openAnalysedJob(event: CustomEvent<{ id: string; job: Job }>) {
+    event.preventDefault();
+    this.navigate({ view: 'job', jobId: event.detail.id });
+  }
 
   private selectState(_event: CustomEvent<{ state: JobState }>) {
     this.navigate({ view: 'jobs' });
@@ -349,7 +371,7 @@ export class AcJobManager extends LocalizedElement {
       ${
         inUse
           ? html`<nav part="nav" aria-label=${t(locale, 'navLabel')}>
-            ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))}
+            ${link('dashboard', t(locale, 'dashboard'))} ${link('jobs', t(locale, 'jobs'))} ${link('analysis', t(locale, 'analysis'))}
           </nav>`
           : nothing
       }
@@ -522,6 +544,20 @@ export class AcJobManager extends LocalizedElement {
               .producer=${this.exportList}
             ></ac-export-button>
           </ac-job-list>
+        </main>`;
+      case 'analysis':
+        return html`<main part="main" tabindex="-1">
+          ${viewHeading(t(locale, 'analysisView'))} ${filters}
+          <ac-job-analysis
+            data-ac-inner
+            lang=${common.lang}
+            .store=${store}
+            theme=${common.theme}
+            time-zone=${common.timeZone}
+            href-template=${this.routing === 'hash' ? '#/jobs/{id}' : nothing}
+            @ac-analysis-select=${() => this.navigate({ view: 'jobs' })}
+            @ac-job-open=${this.openAnalysedJob}
+          ></ac-job-analysis>
         </main>`;
       default:
         return html`<main part="main" tabindex="-1">

@@ -1,9 +1,9 @@
 /**
- * The manager's deep links: `#/dashboard`, `#/jobs?state=…&q=…`, `#/jobs/<id>`. The path
+ * The manager's deep links: `#/dashboard`, `#/jobs?state=…&q=…`, `#/jobs/<id>`, `#/analysis`. The path
  * part is the view; the query part belongs to the filters (`<ac-job-filters sync-url="hash">`)
  * and survives a change of view.
  */
-export type ManagerView = 'dashboard' | 'jobs' | 'job';
+export type ManagerView = 'dashboard' | 'jobs' | 'job' | 'analysis';
 
 export interface Route {
   view: ManagerView;
@@ -23,6 +23,7 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (segments[0] === 'jobs') return { view: 'jobs' };
+  if (segments[0] === 'analysis') return { view: 'analysis' };
   return { view: 'dashboard' };
 }
 
@@ -34,6 +35,8 @@ export function formatRoute(route: Route, currentHash = ''): string {
       return `#/jobs/${encodeURIComponent(route.jobId ?? '')}${query}`;
     case 'jobs':
       return `#/jobs${query}`;
+    case 'analysis':
+      return `#/analysis${query}`;
     default:
       return `#/dashboard${query}`;
   }

@@ -15,6 +15,7 @@ const VIEW_MODULES: ViewModules = {
   dashboard: () => Promise.all([import('../job-filters/ac-job-filters.js'), import('../job-dashboard/ac-job-dashboard.js')]),
   jobs: () => Promise.all([import('../job-filters/ac-job-filters.js'), import('../job-list/ac-job-list.js')]),
   job: () => import('../job-detail/ac-job-detail.js'),
+  analysis: () => Promise.all([import('../job-filters/ac-job-filters.js'), import('../job-analysis/ac-job-analysis.js')]),
 };
 
 /** `load(view)` loads a view's elements once and resolves when they are defined; a failed load is tried again when asked again. */
