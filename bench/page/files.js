@@ -31,8 +31,22 @@ const variants = {
 
 const table = new MountedTable(variants, 'file');
 
+/**
+ * `<ac-job-files>` is not an entry of dist/cdn/: `<ac-job-detail>` loads it beside a job's
+ * information, once connected. A detail connected for a moment defines it, untimed.
+ */
+async function defineFileTable() {
+  if (customElements.get('ac-job-files')) return;
+  const detail = document.createElement('ac-job-detail');
+  detail.hidden = true;
+  document.body.append(detail);
+  await customElements.whenDefined('ac-job-files');
+  detail.remove();
+}
+
 export async function mountFiles(variant, count) {
   if (files?.total !== count) files = new ComputedFiles(count);
+  await defineFileTable();
   const firstRowsMs = await table.mount(variant, (v, host) => v.mount(host), files.file(0).path);
   return { firstRowsMs, total: files.total };
 }
