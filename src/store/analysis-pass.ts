@@ -106,7 +106,13 @@ export interface AnalysisScratch {
   waitKeys?: Uint32Array;
   runKeys?: Uint32Array;
   trendKeys?: Uint32Array;
+  /** How far the last pass wrote into them (what the next one zeroes). */
+  slotKeys?: number;
+  trendSlotKeys?: number;
 }
+
+/** Durations below this (about 24 days) get their `durationKey` in 32-bit integer arithmetic. */
+const INT_KEYS_BELOW = 2 ** 31;
 
 /** Words of selection bits between two looks at the clock. */
 const WORDS_PER_LOOK = 256;
@@ -165,9 +171,10 @@ export class AnalysisPass {
     private readonly now: number,
     private readonly scratch: AnalysisScratch = {},
   ) {
-    if (scratch.waitKeys) this.waitKeys = scratch.waitKeys.fill(0);
-    if (scratch.runKeys) this.runKeys = scratch.runKeys.fill(0);
-    if (scratch.trendKeys) this.trendKeys = scratch.trendKeys.fill(0);
+    // Only as far as the last pass wrote: a million jobs' trends take megabytes, a few percent of them touched.
+    if (scratch.waitKeys) this.waitKeys = scratch.waitKeys.fill(0, 0, scratch.slotKeys);
+    if (scratch.runKeys) this.runKeys = scratch.runKeys.fill(0, 0, scratch.slotKeys);
+    if (scratch.trendKeys) this.trendKeys = scratch.trendKeys.fill(0, 0, scratch.trendSlotKeys);
     this.columns = columns;
     this.end = columns.size;
     this.fromMs = layout.fromMs;
@@ -224,6 +231,7 @@ export class AnalysisPass {
       this.groupTrend[g] = trendNode * this.bucketCount;
     }
     this.groups = groups;
+    Object.assign(this.scratch, { waitKeys: this.waitKeys, runKeys: this.runKeys, slotKeys: this.slotType.length * K });
   }
 
   /**
@@ -276,11 +284,22 @@ export class AnalysisPass {
           const slot = groupSlot[g]!;
           const at = slot * K;
           const wait = started > created ? started - created : 0;
-          waitKeys[at + durationKey(wait)]!++;
+          // durationKey inlined for whole durations below 2³¹ ms (V8 does not inline a call into a loop this long).
+          let key: number;
+          if (wait < INT_KEYS_BELOW) {
+            const ms = wait | 0;
+            const shift = 26 - Math.clz32(ms);
+            key = shift > 0 ? (shift << 5) + (ms >>> shift) : ms;
+          } else key = durationKey(wait);
+          waitKeys[at + key]!++;
           if (wait > waitMax[slot]!) waitMax[slot] = wait;
           if (finished !== finished) continue;
           const run = finished > started ? finished - started : 0;
-          const key = durationKey(run);
+          if (run < INT_KEYS_BELOW) {
+            const ms = run | 0;
+            const shift = 26 - Math.clz32(ms);
+            key = shift > 0 ? (shift << 5) + (ms >>> shift) : ms;
+          } else key = durationKey(run);
           runKeys[at + key]!++;
           if (run > runMax[slot]!) runMax[slot] = run;
           runSum[slot]! += run;
@@ -305,12 +324,12 @@ export class AnalysisPass {
       if (word < words && performance.now() > deadline) break;
     }
     Object.assign(this, { trendKeys, trendSlots, slowFloor, bucket, bucketStart, bucketEnd, word });
+    Object.assign(this.scratch, { trendKeys, trendSlotKeys: trendSlots * K });
     return this.done;
   }
 
   /** The analysis of the rows counted (call once `step` is done). */
   result(): JobAnalysis {
-    Object.assign(this.scratch, { waitKeys: this.waitKeys, runKeys: this.runKeys, trendKeys: this.trendKeys });
     const c = this.columns;
     const { groupSlot, groupRows, slotType, slotNode, waitKeys, runKeys, waitMax, runMax, runSum, bytes, aboveBound } = this;
     const slots = slotType.length;

@@ -319,7 +319,7 @@ export class MemoryEngine {
    * at once (one pass over the selected rows); its trends use the buckets of the summary's timeline.
    */
   analysis(now: number = this.clock()): JobAnalysis {
-    const pass = this.startAnalysis(now);
+    const pass = this.startAnalysis(now, this.table.analysisScratch);
     pass.step(this.selected);
     return pass.result();
   }
