@@ -69,10 +69,13 @@ class TopRows {
   }
 }
 
-/** The count, nearest-rank percentiles and greatest of the durations counted in the histogram of keys at `offset`. */
-function statsOf(histogram: Uint32Array, offset: number, max: number): DurationStats {
+/**
+ * The count, nearest-rank percentiles and greatest of the durations counted in the
+ * histogram of keys at `offset`, none of them above `last` (the key of the greatest).
+ */
+function statsOf(histogram: Uint32Array, offset: number, max: number, last: number): DurationStats {
   let count = 0;
-  for (let key = 0; key < K; key++) count += histogram[offset + key]!;
+  for (let key = 0; key <= last; key++) count += histogram[offset + key]!;
   if (count === 0) return { count: 0, median: null, p95: null, max: null };
   const median = nearestRank(count, 50);
   const p95 = nearestRank(count, 95);
@@ -106,6 +109,9 @@ export interface AnalysisScratch {
   waitKeys?: Uint32Array;
   runKeys?: Uint32Array;
   trendKeys?: Uint32Array;
+  /** How far the last pass wrote into them (what the next one zeroes). */
+  slotKeys?: number;
+  trendSlotKeys?: number;
 }
 
 /** Words of selection bits between two looks at the clock. */
@@ -142,7 +148,8 @@ export class AnalysisPass {
 
   // Per trend cell (a node's bucket of the timeline), by when jobs finished; run keys in a slot of their own once needed.
   private readonly trendNodeOf = new Map<number, number>();
-  private trendFinished = new Uint32Array(64);
+  /** Jobs finished without a start (the trend's others are the count of its run keys). */
+  private trendUnstarted = new Uint32Array(64);
   private trendFailed = new Uint32Array(64);
   private trendBytes = new Float64Array(64);
   private trendRunMs = new Float64Array(64);
@@ -165,9 +172,10 @@ export class AnalysisPass {
     private readonly now: number,
     private readonly scratch: AnalysisScratch = {},
   ) {
-    if (scratch.waitKeys) this.waitKeys = scratch.waitKeys.fill(0);
-    if (scratch.runKeys) this.runKeys = scratch.runKeys.fill(0);
-    if (scratch.trendKeys) this.trendKeys = scratch.trendKeys.fill(0);
+    // Only as far as the last pass wrote: a million jobs' trends take megabytes, a few percent of them touched.
+    if (scratch.waitKeys) this.waitKeys = scratch.waitKeys.fill(0, 0, scratch.slotKeys);
+    if (scratch.runKeys) this.runKeys = scratch.runKeys.fill(0, 0, scratch.slotKeys);
+    if (scratch.trendKeys) this.trendKeys = scratch.trendKeys.fill(0, 0, scratch.trendSlotKeys);
     this.columns = columns;
     this.end = columns.size;
     this.fromMs = layout.fromMs;
@@ -213,7 +221,7 @@ export class AnalysisPass {
         trendNode = this.trendNodeOf.size;
         this.trendNodeOf.set(node, trendNode);
         const cells = (trendNode + 1) * this.bucketCount;
-        this.trendFinished = grown(this.trendFinished, cells);
+        this.trendUnstarted = grown(this.trendUnstarted, cells);
         this.trendFailed = grown(this.trendFailed, cells);
         this.trendBytes = grown(this.trendBytes, cells);
         this.trendRunMs = grown(this.trendRunMs, cells);
@@ -224,6 +232,7 @@ export class AnalysisPass {
       this.groupTrend[g] = trendNode * this.bucketCount;
     }
     this.groups = groups;
+    Object.assign(this.scratch, { waitKeys: this.waitKeys, runKeys: this.runKeys, slotKeys: this.slotType.length * K });
   }
 
   /**
@@ -237,8 +246,8 @@ export class AnalysisPass {
     const words = (end + 31) >>> 5;
     const { fromMs, bucketMs, bucketCount, now, groupSlot, groupTrend, groupRows, waitKeys, runKeys, waitMax, runMax, runSum, bytes } =
       this;
-    const { aboveBound, trendFinished, trendFailed, trendBytes, trendRunMs, trendAt, slowest, waiting } = this;
-    const { group, groupState, createdAt, startedAt, finishedAt, bytesDone } = c;
+    const { aboveBound, trendUnstarted, trendFailed, trendBytes, trendRunMs, trendAt, slowest, waiting } = this;
+    const { group, groupState, createdAt, startedAt, finishedAt, bytesDone, waitKey, runKey } = c;
     let { trendKeys, trendSlots, slowFloor, bucket, bucketStart, bucketEnd, word } = this;
     while (word < words) {
       const stop = Math.min(words, word + WORDS_PER_LOOK);
@@ -267,20 +276,23 @@ export class AnalysisPass {
             }
             if (bucket >= 0 && bucket < bucketCount) {
               trend = groupTrend[g]! + bucket;
-              trendFinished[trend]!++;
               if (state === UNSUCCESSFUL) trendFailed[trend]!++;
             }
           }
           const started = startedAt[row]!;
-          if (started !== started) continue;
+          if (started !== started) {
+            // Finished without a start: no run, but a job finished (the others are counted by their run's key).
+            if (trend >= 0) trendUnstarted[trend]!++;
+            continue;
+          }
           const slot = groupSlot[g]!;
           const at = slot * K;
           const wait = started > created ? started - created : 0;
-          waitKeys[at + durationKey(wait)]!++;
+          waitKeys[at + waitKey[row]!]!++;
           if (wait > waitMax[slot]!) waitMax[slot] = wait;
           if (finished !== finished) continue;
           const run = finished > started ? finished - started : 0;
-          const key = durationKey(run);
+          const key = runKey[row]!;
           runKeys[at + key]!++;
           if (run > runMax[slot]!) runMax[slot] = run;
           runSum[slot]! += run;
@@ -305,12 +317,12 @@ export class AnalysisPass {
       if (word < words && performance.now() > deadline) break;
     }
     Object.assign(this, { trendKeys, trendSlots, slowFloor, bucket, bucketStart, bucketEnd, word });
+    Object.assign(this.scratch, { trendKeys, trendSlotKeys: trendSlots * K });
     return this.done;
   }
 
   /** The analysis of the rows counted (call once `step` is done). */
   result(): JobAnalysis {
-    Object.assign(this.scratch, { waitKeys: this.waitKeys, runKeys: this.runKeys, trendKeys: this.trendKeys });
     const c = this.columns;
     const { groupSlot, groupRows, slotType, slotNode, waitKeys, runKeys, waitMax, runMax, runSum, bytes, aboveBound } = this;
     const slots = slotType.length;
@@ -377,7 +389,9 @@ export class AnalysisPass {
         bytesSum += bytes[slot]!;
         runMsSum += runSum[slot]!;
         const at = slot * K;
-        for (let key = 0; key < K; key++) {
+        // No run's key is above that of the greatest (nor a wait's): the scans stop there.
+        const runLast = durationKey(runMax[slot]!);
+        for (let key = 0; key <= runLast; key++) {
           const count = runKeys[at + key]!;
           if (count) histogram[KEY_BUCKET[key]!]! += count;
         }
@@ -388,8 +402,8 @@ export class AnalysisPass {
           histogram[b + 1]! += above;
         }
         if (one) continue;
-        addInto(sumWait, waitKeys, at);
-        addInto(sumRun, runKeys, at);
+        addInto(sumWait, waitKeys, at, durationKey(waitMax[slot]!));
+        addInto(sumRun, runKeys, at, runLast);
       }
       const at = one ? kept[0]! * K : 0;
       cells.push({
@@ -398,8 +412,8 @@ export class AnalysisPass {
         jobs: jobCount,
         finished: finishedCount,
         successful: successCount,
-        wait: statsOf(one ? waitKeys : sumWait, at, waitMost),
-        run: statsOf(one ? runKeys : sumRun, at, runMost),
+        wait: statsOf(one ? waitKeys : sumWait, at, waitMost, durationKey(waitMost)),
+        run: statsOf(one ? runKeys : sumRun, at, runMost, durationKey(runMost)),
         bytes: bytesSum,
         runMs: runMsSum,
         bytesPerSecond: bytesPerSecond(bytesSum, runMsSum),
@@ -427,7 +441,8 @@ export class AnalysisPass {
       types.flatMap((type) => nodeCodes.map((node) => slotIn(type, node))),
     );
 
-    const { bucketCount, trendFinished, trendFailed, trendBytes, trendRunMs, trendAt, trendKeys } = this;
+    const { bucketCount, trendUnstarted, trendFailed, trendBytes, trendRunMs, trendAt, trendKeys } = this;
+    const runLast = durationKey(runMax.reduce((most, ms) => Math.max(most, ms), 0));
     const trends: NodeTrend[] = nodeCodes.map((node) => {
       const first = this.trendNodeOf.get(node)! * bucketCount;
       const trend: NodeTrend = {
@@ -440,9 +455,10 @@ export class AnalysisPass {
         bytesPerSecond: [],
       };
       for (let t = first; t < first + bucketCount; t++) {
-        trend.finished.push(trendFinished[t]!);
+        const runs = trendAt[t]! < 0 ? undefined : statsOf(trendKeys, trendAt[t]!, 0, runLast);
+        trend.finished.push((runs?.count ?? 0) + trendUnstarted[t]!);
         trend.failures.push(trendFailed[t]!);
-        trend.p95RunMs.push(trendAt[t]! < 0 ? null : statsOf(trendKeys, trendAt[t]!, 0).p95);
+        trend.p95RunMs.push(runs?.p95 ?? null);
         trend.bytes.push(trendBytes[t]!);
         trend.runMs.push(trendRunMs[t]!);
         trend.bytesPerSecond.push(bytesPerSecond(trendBytes[t]!, trendRunMs[t]!));
@@ -476,6 +492,6 @@ export function analyzeRows(c: JobColumns, selected: Int32Array, layout: Timelin
   return pass.result();
 }
 
-function addInto(into: Uint32Array, from: Uint32Array, offset: number): void {
-  for (let i = 0; i < K; i++) into[i]! += from[offset + i]!;
+function addInto(into: Uint32Array, from: Uint32Array, offset: number, last: number): void {
+  for (let i = 0; i <= last; i++) into[i]! += from[offset + i]!;
 }

@@ -6,6 +6,7 @@
  * was lately asked, all patched by each live change in constant time.
  */
 import type { Job, SortKey } from '../model/index.js';
+import type { AnalysisScratch } from './analysis-pass.js';
 import { GroupHours } from './group-hours.js';
 import { JobColumns } from './job-columns.js';
 import { RowList } from './sorted-rows.js';
@@ -58,6 +59,8 @@ export class JobTable {
   groupHours: GroupHours;
   /** Scratch bits over every row, for patching lists: borrowed zeroed, given back zeroed. */
   marks = new Int32Array(2);
+  /** The histograms of the analyses counted at once (one at a time): kept, rather than megabytes made a pass. */
+  readonly analysisScratch: AnalysisScratch = {};
   readonly maxTimeCells: number | undefined;
   private readonly keptOrders: number;
   /** Presorted orders, by `"<key> <order>"`, most recently used last. */

@@ -319,7 +319,7 @@ export class MemoryEngine {
    * at once (one pass over the selected rows); its trends use the buckets of the summary's timeline.
    */
   analysis(now: number = this.clock()): JobAnalysis {
-    const pass = this.startAnalysis(now);
+    const pass = this.startAnalysis(now, this.table.analysisScratch);
     pass.step(this.selected);
     return pass.result();
   }
@@ -480,6 +480,14 @@ export class MemoryEngine {
     const hasSince = since !== -Infinity;
     const hasUntil = until !== Infinity;
     const selected = this.selected;
+    if (!searching && !hasSince && !hasUntil && passesAll(f, c.groupCount)) {
+      // Every group passes and nothing else is asked: every row is selected, no row need be read.
+      const whole = n >>> 5;
+      selected.fill(-1, 0, whole);
+      if (n & 31) selected[whole] = (1 << (n & 31)) - 1;
+      this.selectedCount = n;
+      return;
+    }
     let total = 0;
     for (let word = 0, row = 0; row < n; word++) {
       const end = Math.min(row + 32, n);
@@ -785,4 +793,11 @@ function narrows(previous: CompiledFilter, next: CompiledFilter): boolean {
     subset(p.stage, q.stage) &&
     next.needle.includes(previous.needle)
   );
+}
+
+/** Whether every one of the first `groups` group codes passes the filter's masks. */
+function passesAll(f: CompiledFilter, groups: number): boolean {
+  if (f.groupsDone < groups) return false;
+  for (let g = 0; g < groups; g++) if (f.groupMask[g] !== 1) return false;
+  return true;
 }
