@@ -17,11 +17,10 @@ import type { JobStoreApi } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { controlsAsText, showBreakable, showClipped } from '../shared/visible-controls.js';
 import { nodeColor } from '../shared/colors.js';
+import { cardStyles } from '../shared/card.styles.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
 import { readChartColors } from '../job-dashboard/charts/chart-colors.js';
-import { uplotStyles } from '../job-dashboard/charts/uplot.styles.js';
-import { dashboardStyles } from '../job-dashboard/job-dashboard.styles.js';
 import {
   TREND_METRICS,
   analysisTypes,
@@ -81,7 +80,7 @@ export interface AnalysisSelectDetail {
  */
 @customElement('ac-job-analysis')
 export class AcJobAnalysis extends StoreReaderElement {
-  static override styles = [themeStyles, uplotStyles, dashboardStyles, analysisStyles];
+  static override styles = [themeStyles, cardStyles, analysisStyles];
 
   /** The address of a job's page, `{id}` standing for its URL-encoded id: the lists' names are then links. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;

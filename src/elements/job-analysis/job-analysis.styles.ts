@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What the analysis adds to the dashboard's cards, charts and tables (`dashboardStyles`). */
+/** What the analysis adds to the cards, charts and tables it shares with the dashboard (`cardStyles`). */
 export const analysisStyles = css`
   .analysis {
     display: grid;
