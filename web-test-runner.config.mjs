@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
 import { CSP_TEST_PATH, TEST_PAGE_CSP } from './test/reliability/csp/policy.mjs';
+import { refusedRequestsPlugin } from './test/refused-requests.mjs';
 import { referenceProcessPlugin } from './test/server/reference-process.mjs';
 
 let executablePath;
@@ -68,7 +69,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   middleware: [testControlMiddleware, strictPolicyMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), referenceProcessPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), referenceProcessPlugin(), refusedRequestsPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, args: browserArgs() }, createPage: activePage })],
   concurrency: 2,
   // A hang guard, not a speed assertion: on a loaded 2-core machine a heavy test may need more than 20 s.

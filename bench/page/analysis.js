@@ -61,6 +61,8 @@ export async function mountAnalysis() {
   stage().append(analysis);
   mounted = analysis;
   await until(() => analysis.shadowRoot?.querySelector('table.cells tbody tr'), 'the analysis table', 120_000);
+  // The charts' code loads when the analysis first shows.
+  await until(() => analysis.plots.histogram && analysis.plots.trends, 'the charts', 120_000);
   await afterPaint();
   return { total: world.store.analysis.total };
 }

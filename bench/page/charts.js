@@ -16,8 +16,9 @@ import {
   stackedNodeData,
   typeBars,
 } from '../../dist/elements/job-dashboard/charts/chart-data.js';
-import { uplotStyles } from '../../dist/elements/job-dashboard/charts/uplot.styles.js';
+import { chartStyles } from '../../dist/elements/job-dashboard/charts/chart.styles.js';
 import { dashboardStyles } from '../../dist/elements/job-dashboard/job-dashboard.styles.js';
+import { cardStyles } from '../../dist/elements/shared/card.styles.js';
 import { nodeColor } from '../../dist/elements/shared/colors.js';
 import { themeStyles } from '../../dist/elements/shared/theme.js';
 import { afterPaint, until } from './perf.js';
@@ -139,7 +140,7 @@ function card(kind, title, table) {
 function bareDashboard(host, withText) {
   const nodes = world.store.nodes;
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [themeStyles, uplotStyles, dashboardStyles].map((css) => css.styleSheet);
+  root.adoptedStyleSheets = [themeStyles, cardStyles, dashboardStyles, chartStyles].map((css) => css.styleSheet);
   const th = (label) => `<th scope="col" class="num">${label}</th>`;
   root.innerHTML = `<div class="dashboard">
     <section class="indicators" part="indicators">${INDICATORS.map(

@@ -31,7 +31,10 @@ export const VIEWS = {
     first: ['ac-job-detail.js'],
     beside: { 'chunks/ac-job-files': 'the file table', 'ac-export-button.js': 'the export button' },
   },
-  analysis: { first: ['ac-job-filters.js', 'ac-job-analysis.js'], beside: {} },
+  analysis: {
+    first: ['ac-job-filters.js', 'ac-job-analysis.js'],
+    beside: { 'chunks/analysis-charts': 'the charts (uPlot and their code)' },
+  },
 };
 
 /** What every view loads beside its first requests and does not wait for. */

@@ -13,6 +13,8 @@ async function mount(cluster: Cluster, lang = 'en'): Promise<AcJobAnalysis> {
     html`<ac-job-analysis lang=${lang} .store=${cluster.store} href-template="#/jobs/{id}" style="display:block;width:1200px"></ac-job-analysis>`,
   );
   await settle(el);
+  // The charts' code loads when an analysis first shows.
+  await waitFor(() => el.plots.histogram && el.plots.trends, 'the charts');
   return el;
 }
 

@@ -76,6 +76,16 @@ describe('example: no build step', function () {
     expect(scriptsLoaded()).to.include('/dist/cdn/ac-job-detail.js');
     expect(page.frame.contentWindow!.location.hash).to.match(new RegExp(`^#/jobs/${encodeURIComponent(newest.id)}`));
 
+    const analysisLink = [...manager.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].find(
+      (a) => a.textContent?.trim() === 'Analysis',
+    )!;
+    analysisLink.click();
+    const analysis = await waitFor(() => deepQuery(doc, 'ac-job-analysis'), 'the analysis');
+    await waitFor(() => analysis.shadowRoot?.querySelectorAll('canvas').length === 2, 'the analysis drawn');
+    // The analysis's charts: their code in a chunk of its own (uPlot came with the dashboard's), and their stylesheet with it.
+    expect(scriptsLoaded().filter((path) => /^\/dist\/cdn\/chunks\/analysis-charts-[\w-]+\.js$/.test(path))).to.have.length(1);
+    expect(getComputedStyle(analysis.shadowRoot!.querySelector('.tip')!).position, 'the charts’ stylesheet').to.equal('absolute');
+
     await page.expectNoViolations();
   });
 

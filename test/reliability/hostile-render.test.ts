@@ -187,6 +187,8 @@ describe('hostile strings from a server are text everywhere, and nothing runs', 
       html`<ac-job-analysis .store=${store} href-template="#/jobs/{id}" style="display:block;width:1200px"></ac-job-analysis>`,
     );
     await waitUntil(() => deepText(analysis).includes(HOSTILE_NODES[0]!.name), 'node names shown', { timeout: 10_000 });
+    // The charts' code loads when the analysis first shows.
+    await waitUntil(() => analysis.shadowRoot!.querySelectorAll('canvas').length === 2, 'the charts', { timeout: 20_000 });
     for (const toggle of deepElements(analysis).filter((e) => e.classList.contains('table-toggle') && e.hasAttribute('aria-pressed'))) {
       (toggle as HTMLElement).click();
     }

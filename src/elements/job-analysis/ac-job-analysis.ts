@@ -2,43 +2,31 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
 import { jobTypeLabel, localeOf, stageLabel, common, type Locale } from '../../i18n/index.js';
-import type { Scalar } from '../../export/records.js';
-import {
-  type AnalysisCell,
-  type Job,
-  type JobAnalysis,
-  type JobQuery,
-  type JobState,
-  type JobType,
-  type RankedJob,
-} from '../../model/index.js';
+import { type Job, type JobAnalysis, type JobQuery, type JobState, type JobType, type RankedJob } from '../../model/index.js';
 import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { clipText } from '../shared/clip-text.js';
 import { controlsAsText, showBreakable, showClipped } from '../shared/visible-controls.js';
 import { nodeColor } from '../shared/colors.js';
+import { once } from '../shared/load-once.js';
+import { cardStyles } from '../shared/card.styles.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { themeStyles } from '../shared/theme.js';
-import { readChartColors } from '../job-dashboard/charts/chart-colors.js';
-import { uplotStyles } from '../job-dashboard/charts/uplot.styles.js';
-import { dashboardStyles } from '../job-dashboard/job-dashboard.styles.js';
 import {
   TREND_METRICS,
   analysisTypes,
   runTimeSeries,
   stopMatrix,
   tableRows,
-  trendIncrements,
   trendSeries,
   type RunTimeSeries,
-  type StopMatrix,
   type TrendMetric,
   type TrendSeries,
 } from './analysis-data.js';
-import { saveAnalysisTable, type AnalysisTable } from './analysis-export.js';
+import type { AnalysisTable } from './analysis-export.js';
 import { AnalysisFormat } from './analysis-format.js';
-import { RunTimeChart } from './charts/run-time-chart.js';
-import { TrendChart } from './charts/trend-chart.js';
+import type { RunTimeChart } from './charts/run-time-chart.js';
+import type { TrendChart } from './charts/trend-chart.js';
 import { analysisStyles } from './job-analysis.styles.js';
 import { t } from './messages.js';
 
@@ -47,6 +35,19 @@ const LIVE_REDRAW_MS = 1000;
 const FINISHED: JobState[] = ['SUCCESSFUL', 'UNSUCCESSFUL'];
 
 type ChartKey = 'histogram' | 'trends';
+
+type ChartCode = typeof import('./charts/analysis-charts.js');
+
+/** The charts' code once loaded (every analysis of the page then makes its charts at once). */
+let chartCode: ChartCode | undefined;
+
+/** Loads uPlot and the charts' code once (most of the view's bytes): the tables, lists and keyboard readings do not wait for it. */
+const loadChartCode = once(() => import('./charts/analysis-charts.js').then((code) => (chartCode = code)));
+
+type ExportCode = typeof import('./analysis-export.js');
+
+/** The tables as rows, the CSV writer and the download, loaded at the first export. */
+const loadExport = (): Promise<ExportCode> => import('./analysis-export.js');
 
 /** Where the keyboard reads a chart: a bucket, and a node (an index in the chart's nodes; -1 for all). */
 interface Reading {
@@ -81,7 +82,7 @@ export interface AnalysisSelectDetail {
  */
 @customElement('ac-job-analysis')
 export class AcJobAnalysis extends StoreReaderElement {
-  static override styles = [themeStyles, uplotStyles, dashboardStyles, analysisStyles];
+  static override styles = [themeStyles, cardStyles, analysisStyles];
 
   /** The address of a job's page, `{id}` standing for its URL-encoded id: the lists' names are then links. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
@@ -95,6 +96,9 @@ export class AcJobAnalysis extends StoreReaderElement {
   @state() private metric: TrendMetric = 'p95';
   @state() private reading: Reading | null = null;
   @state() private exportProblem: string | undefined;
+  /** The charts' code could not be loaded (the tables are there; Retry loads it again). */
+  @state() private chartsFailed = false;
+  private waitingForCharts = false;
 
   @query('#plot-histogram') private histogramContainer!: HTMLElement;
   @query('#plot-trends') private trendsContainer!: HTMLElement;
@@ -115,7 +119,10 @@ export class AcJobAnalysis extends StoreReaderElement {
   private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)');
   private readonly onSchemeChange = () => this.recolor();
 
-  /** The uPlot instances of the two charts: made once, then updated in place. */
+  /**
+   * The uPlot instances of the two charts: made once, then updated in place. Undefined
+   * until the charts' code has loaded, which starts when the analysis first shows.
+   */
   get plots(): Readonly<Partial<Record<ChartKey, uPlot>>> {
     return { histogram: this.charts?.histogram.plot, trends: this.charts?.trends.plot };
   }
@@ -175,10 +182,8 @@ export class AcJobAnalysis extends StoreReaderElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.charts && this.histogramContainer && this.trendsContainer) {
-      this.createCharts();
-      this.feedCharts();
-    } else if (changed.has('theme')) this.recolor();
+    if (!this.charts) this.showCharts();
+    else if (changed.has('theme')) this.recolor();
     for (const swatch of this.renderRoot.querySelectorAll<HTMLElement>('[data-node]')) {
       swatch.style.setProperty('--swatch', this.colorOf(swatch.dataset['node'] ?? ''));
     }
@@ -188,7 +193,34 @@ export class AcJobAnalysis extends StoreReaderElement {
     }
   }
 
-  private createCharts(): void {
+  /** Makes the charts in the room kept for them, once their code has loaded (asked for here the first time). */
+  private showCharts(): void {
+    if (chartCode) {
+      this.createCharts(chartCode);
+      this.feedCharts();
+      this.showReading();
+    } else if (!this.waitingForCharts && !this.chartsFailed) {
+      this.loadCharts();
+    }
+  }
+
+  private loadCharts(): void {
+    this.waitingForCharts = true;
+    this.chartsFailed = false;
+    loadChartCode().then(
+      () => {
+        this.waitingForCharts = false;
+        // Made at the next update; an analysis that left the page makes them when it comes back.
+        if (this.isConnected) this.requestUpdate();
+      },
+      () => {
+        this.waitingForCharts = false;
+        this.chartsFailed = true;
+      },
+    );
+  }
+
+  private createCharts({ RunTimeChart, TrendChart, readChartColors }: ChartCode): void {
     const colors = readChartColors(this);
     const nodeLabels = { nodeName: (id: string) => this.nodeText(id), nodeColor: (id: string) => this.colorOf(id) };
     this.charts = {
@@ -198,8 +230,8 @@ export class AcJobAnalysis extends StoreReaderElement {
         {
           ...nodeLabels,
           number: (n) => this.format.number(n),
-          bucket: (index) => this.format.bucketRange(index),
-          bound: (index) => this.format.bucketBound(index),
+          bucket: (index) => this.format.bucketRange(this.histogramData.bounds, index),
+          bound: (index) => this.format.bucketBound(this.histogramData.bounds, index),
           total: () => t(this.locale, 'total'),
         },
         (bucket, node) => this.openHistogram(bucket, node),
@@ -212,7 +244,7 @@ export class AcJobAnalysis extends StoreReaderElement {
           value: (n) => this.metricValue(n),
           bucket: (ms, seconds) => this.format.bucketTitle(ms, seconds),
           tick: (ms, step) => this.format.tick(ms, step),
-          increments: () => trendIncrements(this.metric),
+          metric: () => this.metric,
         },
         this.format.zone,
         (bucket, node) => this.openTrend(bucket, node),
@@ -243,9 +275,10 @@ export class AcJobAnalysis extends StoreReaderElement {
     this.fed = { histogram: this.histogramData, trends: this.trendData, format: this.format, metric: this.metric };
   }
 
+  /** Colours of the canvases are values: read them again from the theme. */
   private recolor(): void {
-    if (!this.charts) return;
-    const colors = readChartColors(this);
+    if (!this.charts || !chartCode) return;
+    const colors = chartCode.readChartColors(this);
     for (const chart of Object.values(this.charts)) chart.setColors(colors);
   }
 
@@ -318,10 +351,14 @@ export class AcJobAnalysis extends StoreReaderElement {
     return key === 'histogram' ? this.histogramData.nodeIds : this.trendData.nodeIds;
   }
 
+  /** The buckets a chart shows: read from its data, so that the keyboard reads it before the chart is drawn. */
+  private lengthOf(key: ChartKey): number {
+    return key === 'histogram' ? this.histogramData.length : this.trendData.x.length;
+  }
+
   private onChartKey(key: ChartKey, event: KeyboardEvent): void {
-    const chart = this.chartOf(key);
-    const length = chart?.length ?? 0;
-    if (!chart || !length) return;
+    const length = this.lengthOf(key);
+    if (!length) return;
     const nodes = this.nodesOf(key);
     const current = this.reading?.chart === key ? this.reading : { chart: key, index: key === 'trends' ? length - 1 : 0, node: -1 };
     let { index, node } = current;
@@ -357,8 +394,16 @@ export class AcJobAnalysis extends StoreReaderElement {
     event.preventDefault();
     index = Math.max(0, Math.min(length - 1, index));
     this.reading = { chart: key, index, node };
-    chart.focusNode(nodes[node] ?? null);
-    chart.showIndex(index);
+    this.showReading();
+  }
+
+  /** The chart being read shows its bucket and node as the pointer would (once it is drawn). */
+  private showReading(): void {
+    const reading = this.reading;
+    const chart = reading && this.chartOf(reading.chart);
+    if (!reading || !chart) return;
+    chart.focusNode(this.nodesOf(reading.chart)[reading.node] ?? null);
+    chart.showIndex(reading.index);
   }
 
   private onChartBlur(key: ChartKey): void {
@@ -387,109 +432,24 @@ export class AcJobAnalysis extends StoreReaderElement {
       });
     const title =
       key === 'histogram'
-        ? this.format.bucketRange(this.histogramData.first + reading.index)
+        ? this.format.bucketRange(this.histogramData.bounds, this.histogramData.first + reading.index)
         : this.format.bucketTitle((this.trendData.x[reading.index] ?? 0) * 1000, this.trendData.bucketSeconds);
     return t(locale, 'reading', { title, rows: rows.join(', ') });
   }
 
   // --- Tables as CSV ----------------------------------------------------------------------
 
-  private exportTable(table: AnalysisTable): void {
+  /** Saves a table as CSV: `table` makes it with the export's code, loaded at the first export. */
+  private exportTable(table: (code: ExportCode) => AnalysisTable): void {
     const store = this.storeController.store;
     if (!store) return;
     this.exportProblem = undefined;
-    saveAnalysisTable(table, { ...store.query }, this.save).catch((error: unknown) => {
-      this.exportProblem = t(this.locale, 'exportFailed', { reason: error instanceof Error ? error.message : String(error) });
-    });
-  }
-
-  private cellsTable(rows: AnalysisCell[]): AnalysisTable {
-    return {
-      name: 'per-type-and-node',
-      columns: [
-        'type',
-        'node',
-        'jobs',
-        'finished',
-        'successful',
-        'waitMedianMs',
-        'waitP95Ms',
-        'waitMaxMs',
-        'runMedianMs',
-        'runP95Ms',
-        'runMaxMs',
-        'bytes',
-        'bytesPerSecond',
-      ],
-      rows: rows.map((c) => [
-        c.type,
-        c.node,
-        c.jobs,
-        c.finished,
-        c.successful,
-        c.wait.median,
-        c.wait.p95,
-        c.wait.max,
-        c.run.median,
-        c.run.p95,
-        c.run.max,
-        c.bytes,
-        c.bytesPerSecond,
-      ]),
-    };
-  }
-
-  private histogramTable(): AnalysisTable {
-    const data = this.histogramData;
-    return {
-      name: `run-times${this.histogramType ? `-${this.histogramType}` : ''}`,
-      columns: ['fromMs', 'toMs', ...data.nodeIds],
-      rows: Array.from({ length: data.length }, (_, i): Scalar[] => {
-        const bucket = data.first + i;
-        const bounds = this.analysis?.durationBucketsMs ?? [];
-        return [bounds[bucket] ?? null, bounds[bucket + 1] ?? null, ...data.counts.map((c) => c[i] ?? 0)];
-      }),
-    };
-  }
-
-  private trendsTable(): AnalysisTable {
-    const data = this.trendData;
-    return {
-      name: `trends-${this.metric}`,
-      columns: ['from', 'to', ...data.nodeIds],
-      rows: data.x.map((start, i): Scalar[] => [
-        new Date(start * 1000).toISOString(),
-        new Date((start + data.bucketSeconds) * 1000).toISOString(),
-        ...data.values.map((v) => v[i] ?? null),
-      ]),
-    };
-  }
-
-  private stopsTable(matrix: StopMatrix): AnalysisTable {
-    return {
-      name: `stops${this.stopsType ? `-${this.stopsType}` : ''}`,
-      columns: ['stage', ...matrix.nodeIds],
-      rows: matrix.stages.map((stage, i): Scalar[] => [stage, ...(matrix.counts[i] ?? [])]),
-    };
-  }
-
-  private rankedTable(name: string, ranked: RankedJob[]): AnalysisTable {
-    return {
-      name,
-      columns: ['id', 'name', 'type', 'node', 'state', 'stage', 'ms', 'createdAt', 'startedAt', 'finishedAt'],
-      rows: ranked.map(({ ms, job }) => [
-        job.id,
-        job.name,
-        job.type,
-        job.node,
-        job.state,
-        job.stage,
-        ms,
-        job.createdAt,
-        job.startedAt,
-        job.finishedAt,
-      ]),
-    };
+    const query = { ...store.query };
+    loadExport()
+      .then((code) => code.saveAnalysisTable(table(code), query, this.save))
+      .catch((error: unknown) => {
+        this.exportProblem = t(this.locale, 'exportFailed', { reason: error instanceof Error ? error.message : String(error) });
+      });
   }
 
   // --- Rendering ------------------------------------------------------------------------------
@@ -500,12 +460,22 @@ export class AcJobAnalysis extends StoreReaderElement {
     const busy = !!store && (store.status === 'loading' || store.analysisLoading);
     return html`<div class="analysis" aria-busy=${busy ? 'true' : 'false'}>
       ${this.renderStatus(store, analysis)}
-      ${this.exportProblem ? html`<p class="status error" role="alert">${this.exportProblem}</p>` : nothing}
+      ${this.exportProblem ? html`<p class="status error" role="alert">${this.exportProblem}</p>` : nothing} ${this.renderChartsFailed()}
       <div class="cards analysis-cards" ?hidden=${!analysis || analysis.total === 0}>
         ${this.renderTableCard()} ${this.renderHistogramCard()} ${this.renderStopsCard()} ${this.renderTrendsCard()}
         ${this.renderRankedCard('slowest', t(this.locale, 'slowestTitle'), analysis?.slowest ?? [])}
         ${this.renderRankedCard('waiting', t(this.locale, 'waitingTitle'), analysis?.longestWaiting ?? [])}
       </div>
+    </div>`;
+  }
+
+  /** The charts' code could not be loaded: the same numbers are in the tables; Retry. */
+  private renderChartsFailed() {
+    if (!this.chartsFailed) return nothing;
+    const locale = this.locale;
+    return html`<div class="status error" role="alert">
+      <p>${t(locale, 'chartsFailed')}</p>
+      <button class="action" @click=${() => this.loadCharts()}>${common(locale, 'retry')}</button>
     </div>`;
   }
 
@@ -534,8 +504,8 @@ export class AcJobAnalysis extends StoreReaderElement {
     </header>`;
   }
 
-  private exportButton(table: () => AnalysisTable) {
-    return html`<button class="table-toggle" @click=${() => this.exportTable(table())}>${t(this.locale, 'exportCsv')}</button>`;
+  private exportButton(table: (code: ExportCode) => AnalysisTable) {
+    return html`<button class="table-toggle" @click=${() => this.exportTable(table)}>${t(this.locale, 'exportCsv')}</button>`;
   }
 
   private tableToggle(key: ChartKey) {
@@ -569,15 +539,13 @@ export class AcJobAnalysis extends StoreReaderElement {
     const format = this.format;
     const rows = tableRows(this.analysis);
     const count = (value: number, label: string, patch: () => Partial<JobQuery>) =>
-      value === 0
-        ? html`<span>${format.number(0)}</span>`
-        : html`<button class="count" aria-label=${label} @click=${() => this.open(patch())}>${format.number(value)}</button>`;
+      this.countButton(value === 0, format.number(value), () => this.open(patch()), label);
     return html`<section class="card wide" part="card" aria-labelledby="title-table">
       ${this.renderHeader(
         'table',
         t(locale, 'tableTitle'),
         t(locale, 'tableHint'),
-        this.exportButton(() => this.cellsTable(rows)),
+        this.exportButton((code) => code.cellsTable(rows)),
       )}
       <div class="table-scroll tall"><table class="data cells">
         <caption class="visually-hidden">${t(locale, 'tableTitle')}</caption>
@@ -638,68 +606,38 @@ export class AcJobAnalysis extends StoreReaderElement {
 
   private renderHistogramCard() {
     const locale = this.locale;
-    const data = this.histogramData;
-    const shown = this.tables.histogram;
+    const { histogramData: data, histogramType } = this;
     return html`<section class="card" part="card" aria-labelledby="title-histogram">
       ${this.renderHeader(
         'histogram',
         t(locale, 'histogramTitle'),
         t(locale, 'histogramHint'),
-        html`${this.tableToggle('histogram')} ${this.exportButton(() => this.histogramTable())}`,
+        html`${this.tableToggle('histogram')} ${this.exportButton((code) => code.histogramTable(data, histogramType))}`,
       )}
-      ${this.typeSelect(t(locale, 'histogramType'), this.histogramType, (type) => (this.histogramType = type))}
-      <div
-        class="plot-frame focusable"
-        ?hidden=${shown}
-        tabindex="0"
-        role="group"
-        aria-label=${t(locale, 'histogramKeys')}
-        @keydown=${(e: KeyboardEvent) => this.onChartKey('histogram', e)}
-        @blur=${() => this.onChartBlur('histogram')}
-      >
-        <div class="plot" id="plot-histogram"></div>
-        <p class="visually-hidden" aria-live="polite">${this.describeReading('histogram')}</p>
-      </div>
-      ${this.renderLegend(data.nodeIds)}
-      ${
-        shown
-          ? html`<div class="table-scroll"><table class="data">
-            <caption class="visually-hidden">${t(locale, 'histogramTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t(locale, 'runTime')}</th>
-                ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.nodeLabel(id)}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${Array.from({ length: data.length }, (_, i) => {
-                const bucket = data.first + i;
-                return html`<tr>
-                  <th scope="row">${this.format.bucketRange(bucket)}</th>
-                  ${data.nodeIds.map((id, n) => {
-                    const value = data.counts[n]?.[i] ?? 0;
-                    return html`<td class="num">
-                      ${value === 0 ? this.format.number(0) : html`<button class="count" @click=${() => this.openHistogram(bucket, id)}>${this.format.number(value)}</button>`}
-                    </td>`;
-                  })}
-                </tr>`;
-              })}
-            </tbody>
-          </table></div>`
-          : nothing
-      }
+      ${this.typeSelect(t(locale, 'histogramType'), histogramType, (type) => (this.histogramType = type))}
+      ${this.renderChart(
+        'histogram',
+        t(locale, 'histogramTitle'),
+        t(locale, 'runTime'),
+        () => Array.from({ length: data.length }, (_, i) => this.format.bucketRange(data.bounds, data.first + i)),
+        (i, n, id) => {
+          const value = data.counts[n]?.[i] ?? 0;
+          return this.countButton(value === 0, this.format.number(value), () => this.openHistogram(data.first + i, id));
+        },
+      )}
     </section>`;
   }
 
   private renderStopsCard() {
     const locale = this.locale;
-    const matrix = stopMatrix(this.analysis, this.stopsType);
+    const stopsType = this.stopsType;
+    const matrix = stopMatrix(this.analysis, stopsType);
     return html`<section class="card" part="card" aria-labelledby="title-stops">
       ${this.renderHeader(
         'stops',
         t(locale, 'stopsTitle'),
         t(locale, 'stopsHint'),
-        this.exportButton(() => this.stopsTable(matrix)),
+        this.exportButton((code) => code.stopsTable(matrix, stopsType)),
       )}
       ${this.typeSelect(t(locale, 'stopsType'), this.stopsType, (type) => (this.stopsType = type))}
       ${
@@ -739,65 +677,88 @@ export class AcJobAnalysis extends StoreReaderElement {
 
   private renderTrendsCard() {
     const locale = this.locale;
-    const data = this.trendData;
-    const shown = this.tables.trends;
+    const { trendData: data, metric } = this;
     const bucket = bucketName(data.bucketSeconds, locale);
     return html`<section class="card wide" part="card" aria-labelledby="title-trends">
       ${this.renderHeader(
         'trends',
         t(locale, 'trendsTitle'),
         t(locale, 'trendsHint', { bucket, zone: this.format.zoneLabel() }),
-        html`${this.tableToggle('trends')} ${this.exportButton(() => this.trendsTable())}`,
+        html`${this.tableToggle('trends')} ${this.exportButton((code) => code.trendsTable(data, metric))}`,
       )}
       <div class="segmented" role="group" aria-label=${t(locale, 'metric')}>
         ${TREND_METRICS.map(
-          (
-            metric,
-          ) => html`<button class="chip" aria-pressed=${this.metric === metric ? 'true' : 'false'} @click=${() => (this.metric = metric)}>
-            ${t(locale, `metric.${metric}`)}
-          </button>`,
+          (choice) =>
+            html`<button class="chip" aria-pressed=${metric === choice ? 'true' : 'false'} @click=${() => (this.metric = choice)}>
+              ${t(locale, `metric.${choice}`)}
+            </button>`,
         )}
       </div>
-      <div
+      ${this.renderChart(
+        'trends',
+        `${t(locale, 'trendsTitle')}: ${t(locale, `metric.${metric}`)}`,
+        t(locale, 'period'),
+        () => data.x.map((start) => this.format.bucketTitle(start * 1000, data.bucketSeconds)),
+        (i, n, id) => {
+          const value = data.values[n]?.[i] ?? null;
+          return this.countButton(!value, this.metricValue(value), () => this.openTrend(i, id));
+        },
+      )}
+    </section>`;
+  }
+
+  /**
+   * A chart's room, read from the keyboard, its legend, and its table when asked for
+   * ("Show as table"): a row per bucket (`rows`, their titles), a column per node.
+   */
+  private renderChart(
+    key: ChartKey,
+    caption: string,
+    corner: string,
+    rows: () => string[],
+    cell: (row: number, node: number, id: string) => unknown,
+  ) {
+    const nodeIds = this.nodesOf(key);
+    const shown = this.tables[key];
+    return html`<div
         class="plot-frame focusable"
         ?hidden=${shown}
         tabindex="0"
         role="group"
-        aria-label=${t(locale, 'trendsKeys')}
-        @keydown=${(e: KeyboardEvent) => this.onChartKey('trends', e)}
-        @blur=${() => this.onChartBlur('trends')}
+        aria-label=${t(this.locale, `${key}Keys`)}
+        @keydown=${(e: KeyboardEvent) => this.onChartKey(key, e)}
+        @blur=${() => this.onChartBlur(key)}
       >
-        <div class="plot" id="plot-trends"></div>
-        <p class="visually-hidden" aria-live="polite">${this.describeReading('trends')}</p>
+        <div class="plot" id="plot-${key}"></div>
+        <p class="visually-hidden" aria-live="polite">${this.describeReading(key)}</p>
       </div>
-      ${this.renderLegend(data.nodeIds)}
+      ${this.renderLegend(nodeIds)}
       ${
         shown
           ? html`<div class="table-scroll"><table class="data">
-            <caption class="visually-hidden">${t(locale, 'trendsTitle')}: ${t(locale, `metric.${this.metric}`)}</caption>
+            <caption class="visually-hidden">${caption}</caption>
             <thead>
               <tr>
-                <th scope="col">${t(locale, 'period')}</th>
-                ${data.nodeIds.map((id) => html`<th scope="col" class="num">${this.nodeLabel(id)}</th>`)}
+                <th scope="col">${corner}</th>
+                ${nodeIds.map((id) => html`<th scope="col" class="num">${this.nodeLabel(id)}</th>`)}
               </tr>
             </thead>
             <tbody>
-              ${data.x.map(
-                (start, i) => html`<tr>
-                  <th scope="row">${this.format.bucketTitle(start * 1000, data.bucketSeconds)}</th>
-                  ${data.nodeIds.map((id, n) => {
-                    const value = data.values[n]?.[i] ?? null;
-                    return html`<td class="num">
-                      ${value === null || value === 0 ? this.metricValue(value) : html`<button class="count" @click=${() => this.openTrend(i, id)}>${this.metricValue(value)}</button>`}
-                    </td>`;
-                  })}
+              ${rows().map(
+                (title, i) => html`<tr>
+                  <th scope="row">${title}</th>
+                  ${nodeIds.map((id, n) => html`<td class="num">${cell(i, n, id)}</td>`)}
                 </tr>`,
               )}
             </tbody>
           </table></div>`
           : nothing
-      }
-    </section>`;
+      }`;
+  }
+
+  /** A figure as text, or as a button that opens the jobs behind it (not for none). */
+  private countButton(none: boolean, text: string, open: () => void, label?: string) {
+    return none ? text : html`<button class="count" aria-label=${label ?? nothing} @click=${open}>${text}</button>`;
   }
 
   private renderRankedCard(key: 'slowest' | 'waiting', title: string, ranked: RankedJob[]) {
@@ -808,7 +769,7 @@ export class AcJobAnalysis extends StoreReaderElement {
         key,
         title,
         '',
-        this.exportButton(() => this.rankedTable(key, ranked)),
+        this.exportButton((code) => code.rankedTable(key, ranked)),
       )}
       ${
         ranked.length === 0

@@ -2,7 +2,7 @@
  * What the analysis view shows, computed from the store's `JobAnalysis` alone: pure
  * functions, so that the figures on screen can be checked against the answer.
  */
-import { DURATION_BUCKETS_MS, JOB_TYPES, type AnalysisCell, type JobAnalysis, type JobType } from '../../model/index.js';
+import { JOB_TYPES, type AnalysisCell, type JobAnalysis, type JobType } from '../../model/index.js';
 import { compareNodeIds } from '../shared/colors.js';
 
 /** The nodes of an analysis in display order (numerically, as colours are given). */
@@ -43,7 +43,9 @@ export function tableRows(analysis: JobAnalysis | undefined): AnalysisCell[] {
 
 /** Run times per histogram bucket and node, from the first bucket with a run to the last. */
 export interface RunTimeSeries {
-  /** Index in `DURATION_BUCKETS_MS` of the first bucket shown. */
+  /** The buckets' lower bounds in ms: the analysis's `durationBucketsMs` (`DURATION_BUCKETS_MS`, which its check holds it to). */
+  bounds: readonly number[];
+  /** Index in `bounds` of the first bucket shown. */
   first: number;
   /** How many buckets are shown. */
   length: number;
@@ -55,7 +57,8 @@ export interface RunTimeSeries {
 export function runTimeSeries(analysis: JobAnalysis | undefined, type: JobType | null): RunTimeSeries {
   const nodeIds = analysisNodes(analysis);
   const histograms = nodeIds.map((node) => cellOf(analysis, type, node)?.runHistogram ?? []);
-  let first = DURATION_BUCKETS_MS.length;
+  const bounds = analysis?.durationBucketsMs ?? [];
+  let first = bounds.length;
   let last = -1;
   for (const histogram of histograms) {
     histogram.forEach((count, bucket) => {
@@ -64,9 +67,9 @@ export function runTimeSeries(analysis: JobAnalysis | undefined, type: JobType |
       last = Math.max(last, bucket);
     });
   }
-  if (last < 0) return { first: 0, length: 0, nodeIds, counts: nodeIds.map(() => []) };
+  if (last < 0) return { bounds, first: 0, length: 0, nodeIds, counts: nodeIds.map(() => []) };
   const length = last - first + 1;
-  return { first, length, nodeIds, counts: histograms.map((h) => Array.from({ length }, (_, i) => h[first + i] ?? 0)) };
+  return { bounds, first, length, nodeIds, counts: histograms.map((h) => Array.from({ length }, (_, i) => h[first + i] ?? 0)) };
 }
 
 /** The figures the trends chart can show. */
@@ -130,18 +133,4 @@ export function stopMatrix(analysis: JobAnalysis | undefined, type: JobType | nu
   const stages = [...byStage.keys()].sort((a, b) => total(b) - total(a) || (a < b ? -1 : a > b ? 1 : 0));
   const counts = stages.map((stage) => byStage.get(stage)!);
   return { stages, nodeIds, counts, max: Math.max(0, ...counts.flat()) };
-}
-
-/** 1, 2 and 5 times each power of ten from 1 to 10¹⁵: whole counts, round rates. */
-const ROUND_NUMBERS: number[] = [];
-for (let magnitude = 1; magnitude <= 1e15; magnitude *= 10) ROUND_NUMBERS.push(magnitude, 2 * magnitude, 5 * magnitude);
-
-/** Round durations (ms), from a second to a month. */
-const ROUND_DURATIONS = [
-  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
-].map((seconds) => seconds * 1000);
-
-/** The steps a trend's value axis may put between ticks. */
-export function trendIncrements(metric: TrendMetric): number[] {
-  return metric === 'p95' ? ROUND_DURATIONS : ROUND_NUMBERS;
 }

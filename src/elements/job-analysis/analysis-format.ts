@@ -4,7 +4,6 @@
  * numbers, periods and axis ticks.
  */
 import { formatBytes, formatDateTime, formatDuration, formatPercent, type Locale } from '../../i18n/index.js';
-import { DURATION_BUCKETS_MS } from '../../model/index.js';
 import { DashboardFormat } from '../job-dashboard/dashboard-format.js';
 import { t } from './messages.js';
 
@@ -33,16 +32,16 @@ export class AnalysisFormat extends DashboardFormat {
     return t(this.locale, 'unit.s', { n: ms / 1000 });
   }
 
-  /** The bound that starts a histogram bucket (its index); empty past the last. */
-  bucketBound(index: number): string {
-    const ms = DURATION_BUCKETS_MS[index];
+  /** The bound that starts a histogram bucket (its index in `bounds`, the buckets' lower bounds); empty past the last. */
+  bucketBound(bounds: readonly number[], index: number): string {
+    const ms = bounds[index];
     return ms === undefined ? '' : this.bound(ms);
   }
 
-  /** A histogram bucket (its index) as a range: `5 min to 10 min`, `under 1 s`, `30 d and more`. */
-  bucketRange(index: number): string {
-    const from = DURATION_BUCKETS_MS[index] ?? 0;
-    const to = DURATION_BUCKETS_MS[index + 1];
+  /** A histogram bucket (its index in `bounds`) as a range: `5 min to 10 min`, `under 1 s`, `30 d and more`. */
+  bucketRange(bounds: readonly number[], index: number): string {
+    const from = bounds[index] ?? 0;
+    const to = bounds[index + 1];
     if (to === undefined) return t(this.locale, 'bucketOver', { from: this.bound(from) });
     if (from === 0) return t(this.locale, 'bucketUnder', { to: this.bound(to) });
     return t(this.locale, 'bucketRange', { from: this.bound(from), to: this.bound(to) });

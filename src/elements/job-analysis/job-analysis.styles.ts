@@ -1,6 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { CHART_HEIGHT } from './charts/chart-heights.js';
 
-/** What the analysis adds to the dashboard's cards, charts and tables (`dashboardStyles`). */
+/** Each chart's room, kept while its code loads: the height it is drawn at (rules whole, so that the stylesheet is minified at build). */
+const chartRooms = unsafeCSS(
+  Object.entries(CHART_HEIGHT)
+    .map(([chart, height]) => `#plot-${chart} { min-height: ${height}px; }`)
+    .join('\n'),
+);
+
+/** What the analysis adds to the cards, charts and tables it shares with the dashboard (`cardStyles`). */
 export const analysisStyles = css`
   .analysis {
     display: grid;
@@ -52,6 +60,7 @@ export const analysisStyles = css`
     flex-wrap: wrap;
     gap: var(--ac-space-2);
   }
+  ${chartRooms}
   .none {
     margin: 0;
     color: var(--ac-color-text-muted);

@@ -3,7 +3,6 @@ import type { Translation } from '../../i18n/index.js';
 import type { EN } from './messages.js';
 
 const FR: Translation<typeof EN> = {
-  label: 'Analyse',
   loading: 'Analyse des tâches…',
   updating: 'Mise à jour…',
   noStore: 'Aucune source de tâches n’est reliée à cette analyse.',
@@ -89,11 +88,11 @@ const FR: Translation<typeof EN> = {
 
   reading: '{title}. {rows}.',
   readingRow: '{node} : {value}',
-  readingFocus: 'Entrée : {action}',
 
   showTable: 'Afficher en tableau',
   showChart: 'Afficher en graphique',
   exportCsv: 'Exporter en CSV',
+  chartsFailed: 'Les graphiques n’ont pas pu être chargés. Leurs chiffres sont dans les tableaux : Afficher en tableau.',
   exportFailed: 'Le fichier CSV n’a pas pu être créé : {reason}',
 
   'unit.s': '{n} s',

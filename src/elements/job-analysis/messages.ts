@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 /** The analysis view's messages in English; French is `messages.fr.ts`, loaded the first time the view speaks it. */
 export const EN = {
-  label: 'Analysis',
   loading: 'Analysing the jobs…',
   updating: 'Updating…',
   noStore: 'No job source is connected to this analysis.',
@@ -87,11 +86,11 @@ export const EN = {
 
   reading: '{title}. {rows}.',
   readingRow: '{node}: {value}',
-  readingFocus: 'Enter: {action}',
 
   showTable: 'Show as table',
   showChart: 'Show as chart',
   exportCsv: 'Export CSV',
+  chartsFailed: 'The charts could not be loaded. Their numbers are in the tables: Show as table.',
   exportFailed: 'The CSV file could not be made: {reason}',
 
   'unit.s': '{n} s',

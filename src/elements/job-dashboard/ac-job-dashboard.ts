@@ -7,6 +7,7 @@ import { JobStoreController } from '../../store/job-store-controller.js';
 import type { JobStoreApi } from '../../store/store-api.js';
 import { nodeColor } from '../shared/colors.js';
 import { once } from '../shared/load-once.js';
+import { cardStyles } from '../shared/card.styles.js';
 import { StoreReaderElement } from '../shared/store-reader-element.js';
 import { controlsAsText, showControls } from '../shared/visible-controls.js';
 import { themeStyles } from '../shared/theme.js';
@@ -23,7 +24,6 @@ import {
 } from './charts/chart-data.js';
 import type { NodeChart } from './charts/node-chart.js';
 import type { TypeChart } from './charts/type-chart.js';
-import { uplotStyles } from './charts/uplot.styles.js';
 import { DashboardFormat } from './dashboard-format.js';
 import { dashboardStyles } from './job-dashboard.styles.js';
 import { t } from './messages.js';
@@ -79,7 +79,7 @@ const NO_NODES: readonly ClusterNode[] = [];
  */
 @customElement('ac-job-dashboard')
 export class AcJobDashboard extends StoreReaderElement {
-  static override styles = [themeStyles, uplotStyles, dashboardStyles];
+  static override styles = [themeStyles, cardStyles, dashboardStyles];
 
   @state() private tables: Record<ChartKey, boolean> = { nodes: false, types: false, activity: false };
   /** The activity bucket read with the keyboard. */

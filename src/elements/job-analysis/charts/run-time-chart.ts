@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import type { ChartColors } from '../../job-dashboard/charts/chart-colors.js';
 import { countRange, type TooltipContent, type TooltipRow } from '../../job-dashboard/charts/dashboard-chart.js';
 import type { RunTimeSeries } from '../analysis-data.js';
+import { CHART_HEIGHT } from './chart-heights.js';
 import { NodeLinesChart, type NodeLineLabels } from './node-lines-chart.js';
 
 export interface RunTimeChartLabels extends NodeLineLabels {
@@ -23,7 +24,7 @@ export interface RunTimeChartLabels extends NodeLineLabels {
 const LABEL_ROOM_PX = 52;
 
 export class RunTimeChart extends NodeLinesChart {
-  private data: RunTimeSeries = { first: 0, length: 0, nodeIds: [], counts: [] };
+  private data: RunTimeSeries = { bounds: [], first: 0, length: 0, nodeIds: [], counts: [] };
 
   constructor(
     container: HTMLElement,
@@ -32,7 +33,7 @@ export class RunTimeChart extends NodeLinesChart {
     /** A bucket (index in `DURATION_BUCKETS_MS`) was chosen, on one node or on all (null). */
     private readonly onSelect: (bucket: number, node: string | null) => void,
   ) {
-    super(container, colors, 220, labels);
+    super(container, colors, CHART_HEIGHT.histogram, labels);
     this.mount(
       {
         ...this.focusOptions(),
@@ -93,11 +94,6 @@ export class RunTimeChart extends NodeLinesChart {
       paths: uPlot.paths.stepped!({ align: 1 }),
       points: { show: false },
     };
-  }
-
-  /** Number of buckets shown, for keyboard stepping. */
-  get length(): number {
-    return this.data.length;
   }
 
   protected anchor(idx: number): [number, number] {

@@ -6,7 +6,8 @@
 import uPlot from 'uplot';
 import type { ChartColors } from '../../job-dashboard/charts/chart-colors.js';
 import type { TooltipContent, TooltipRow } from '../../job-dashboard/charts/dashboard-chart.js';
-import type { TrendSeries } from '../analysis-data.js';
+import type { TrendMetric, TrendSeries } from '../analysis-data.js';
+import { CHART_HEIGHT } from './chart-heights.js';
 import { NodeLinesChart, type NodeLineLabels } from './node-lines-chart.js';
 
 export interface TrendChartLabels extends NodeLineLabels {
@@ -16,8 +17,22 @@ export interface TrendChartLabels extends NodeLineLabels {
   bucket(ms: number, seconds: number): string;
   /** A time axis label for `ms`, ticks being `stepSeconds` apart. */
   tick(ms: number, stepSeconds: number): string;
-  /** The steps the value axis's ticks may be apart (round durations, whole counts, round rates). */
-  increments(): number[];
+  /** The figure shown: its value axis's ticks are round durations, whole counts or round rates apart. */
+  metric(): TrendMetric;
+}
+
+/** 1, 2 and 5 times each power of ten from 1 to 10¹⁵: whole counts, round rates. */
+const ROUND_NUMBERS: number[] = [];
+for (let magnitude = 1; magnitude <= 1e15; magnitude *= 10) ROUND_NUMBERS.push(magnitude, 2 * magnitude, 5 * magnitude);
+
+/** Round durations (ms), from a second to a month. */
+const ROUND_DURATIONS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
+].map((seconds) => seconds * 1000);
+
+/** The steps a trend's value axis may put between ticks. */
+function trendIncrements(metric: TrendMetric): number[] {
+  return metric === 'p95' ? ROUND_DURATIONS : ROUND_NUMBERS;
 }
 
 export class TrendChart extends NodeLinesChart {
@@ -31,7 +46,7 @@ export class TrendChart extends NodeLinesChart {
     /** A bucket (its index) was chosen, on one node or on all (null). */
     private readonly onSelect: (bucket: number, node: string | null) => void,
   ) {
-    super(container, colors, 200, labels);
+    super(container, colors, CHART_HEIGHT.trends, labels);
     this.mount(
       {
         ...this.focusOptions(),
@@ -71,7 +86,7 @@ export class TrendChart extends NodeLinesChart {
             font: colors.font,
             grid: { stroke: () => this.colors.grid, width: 1 },
             ticks: { show: false },
-            incrs: () => this.labels.increments(),
+            incrs: () => trendIncrements(this.labels.metric()),
             values: (_u, splits) => splits.map((n) => this.labels.value(n)),
             size: (_u, values) => Math.ceil(Math.max(1, ...(values ?? []).map((v) => v.length)) * 7) + 14,
           },
@@ -104,11 +119,6 @@ export class TrendChart extends NodeLinesChart {
         fill: () => this.nodeLabels.nodeColor(id),
       },
     };
-  }
-
-  /** Number of buckets, for keyboard stepping. */
-  get length(): number {
-    return this.data.x.length;
   }
 
   protected anchor(idx: number): [number, number] {

@@ -6,6 +6,7 @@
  */
 import uPlot from 'uplot';
 import type { ChartColors } from './chart-colors.js';
+import { adoptChartStyles } from './chart.styles.js';
 
 /** One line of a tooltip: a swatch (a colour, or a state texture class), a label and a number. */
 export interface TooltipRow {
@@ -78,6 +79,7 @@ export abstract class DashboardChart {
 
   /** Builds the plot; called once, at the end of a subclass's constructor. */
   protected mount(options: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData): void {
+    adoptChartStyles(this.container);
     this.width = Math.max(Math.floor(this.container.clientWidth), 120);
     const hooks = options.hooks ?? {};
     this.plot = new uPlot(
