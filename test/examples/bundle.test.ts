@@ -62,6 +62,8 @@ describe('example: no build step', function () {
       () => (listRow(list, 0)?.textContent?.includes(newest.name) ? listRow(list, 0) : undefined),
       'the newest job in the first row',
     );
+    // The export button loads beside the list, not waited for: it may come after the rows.
+    await waitFor(() => deepQuery(doc, 'ac-export-button:defined'), 'the export button');
     loaded = scriptsLoaded();
     expect(loaded).to.include.members(['/dist/cdn/ac-job-list.js', '/dist/cdn/ac-export-button.js']);
     expect(loaded).not.to.include('/dist/cdn/ac-job-detail.js');
